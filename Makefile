@@ -1,0 +1,49 @@
+# The README's two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Packages the site needs: gettext for compilemessages, Pango and the Amiri
+# font for Arabic PDFs (the PDF must not depend on whatever fonts the host has).
+SITE_DEBS := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-hosny-amiri
+# And for the tests: a real PostgreSQL, Chromium for the browser tests,
+# poppler-utils to read the PDFs back.
+TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils
+
+.PHONY: demo test lint format clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: $(VENV)/.installed
+	.ci/system-deps.sh $(SITE_DEBS)
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	DEBUG=true $(BIN)/python manage.py migrate -v0
+	DEBUG=true $(BIN)/python manage.py load_demo
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Starts a throwaway PostgreSQL cluster under .pg/, runs everything, stops it.
+test: $(VENV)/.installed
+	.ci/system-deps.sh $(TEST_DEBS)
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	.ci/postgres.sh start
+	SECRET_KEY=test-only-secret-key DATABASE_URL="$$(.ci/postgres.sh url)" \
+		$(BIN)/pytest $(PYTEST_ARGS); status=$$?; .ci/postgres.sh stop; exit $$status
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	.ci/postgres.sh stop
+	rm -rf .pg test-artifacts

@@ -1,0 +1,365 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from .enums import (
+    ActivityStatus,
+    InstitutionKind,
+    PlanStatus,
+    PlatformStatus,
+    SnapshotStatus,
+)
+
+PERCENT_VALIDATORS = [MaxValueValidator(100)]
+
+
+def percent_constraint(name):
+    return models.CheckConstraint(
+        condition=Q(percent__gte=0) & Q(percent__lte=100),
+        name=name,
+        violation_error_message=_("Progress must be between 0 and 100 %."),
+    )
+
+
+class Institution(models.Model):
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=InstitutionKind.choices, default=InstitutionKind.MINISTRY
+    )
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionPlan(models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    start = models.DateField(_("start"))
+    planned_end = models.DateField(_("planned end"))
+    revised_end = models.DateField(_("revised end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("national action plan")
+        verbose_name_plural = _("national action plans")
+        ordering = ["number"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.start and self.planned_end and self.planned_end < self.start:
+            raise ValidationError({"planned_end": _("The planned end is before the start.")})
+        if self.start and self.revised_end and self.revised_end < self.start:
+            raise ValidationError({"revised_end": _("The revised end is before the start.")})
+
+    @property
+    def end(self):
+        return self.revised_end or self.planned_end
+
+
+class Axis(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="axes", verbose_name=_("action plan")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+
+    class Meta:
+        verbose_name = _("axis")
+        verbose_name_plural = _("axes")
+        ordering = ["plan__number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="unique_axis_number_per_plan")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def with_latest_progress(self):
+        """Annotate each commitment with its latest published snapshot's figures."""
+        latest = (
+            ProgressSnapshot.objects.published().filter(commitment=OuterRef("pk")).latest_first()
+        )
+        return self.annotate(
+            latest_percent=Subquery(latest.values("percent")[:1]),
+            latest_date=Subquery(latest.values("date")[:1]),
+        )
+
+
+class Commitment(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="commitments",
+        verbose_name=_("action plan"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    ogp_id = models.CharField(
+        _("OGP identifier"), max_length=20, blank=True, help_text=_("For example MO0005.")
+    )
+    title = models.CharField(_("title"), max_length=400)
+    problem = models.TextField(_("problem addressed"), blank=True)
+    status_quo = models.TextField(_("status quo"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    access_to_information = models.BooleanField(_("access to information"), default=False)
+    civic_participation = models.BooleanField(_("civic participation"), default=False)
+    public_accountability = models.BooleanField(_("public accountability"), default=False)
+    technology_innovation = models.BooleanField(_("technology and innovation"), default=False)
+    axis = models.ForeignKey(
+        Axis,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("axis"),
+    )
+    lead_institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="led_commitments",
+        verbose_name=_("lead institution"),
+    )
+    other_actors = models.TextField(_("other actors"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    contact = models.CharField(_("contact"), max_length=300, blank=True)
+    leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="led_commitments",
+        verbose_name=_("project leads"),
+    )
+    # Bumped on every update through the lead form; a stale form is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["plan__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="unique_commitment_number_per_plan"
+            ),
+            models.UniqueConstraint(
+                fields=["ogp_id"], condition=~Q(ogp_id=""), name="unique_commitment_ogp_id"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+        if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
+            raise ValidationError({"axis": _("This axis belongs to another action plan.")})
+
+    @property
+    def ogp_values(self):
+        from .enums import OGPValue
+
+        return [value for value in OGPValue if getattr(self, value.value)]
+
+
+class Activity(models.Model):
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("commitment"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=400)
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    revised_end = models.DateField(_("revised end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        null=True,
+        blank=True,
+        help_text=_("Relative weight of the activity within its commitment, if the plan sets one."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["commitment__plan__number", "commitment__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "number"], name="unique_activity_number_per_commitment"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            raise ValidationError(
+                {"planned_end": _("The planned end is before the planned start.")}
+            )
+
+
+class ProgressSnapshotQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=SnapshotStatus.PUBLISHED)
+
+    def latest_first(self):
+        return self.order_by("-date", "-pk")
+
+
+class ProgressSnapshot(models.Model):
+    """A commitment's progress as reported at a date: history, never overwritten."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="snapshots",
+        verbose_name=_("commitment"),
+    )
+    date = models.DateField(_("date"))
+    percent = models.PositiveSmallIntegerField(_("progress (%)"), validators=PERCENT_VALIDATORS)
+    narrative = models.TextField(_("actions taken"), blank=True)
+    platform_status = models.CharField(
+        _("tracking platform updated"),
+        max_length=10,
+        choices=PlatformStatus.choices,
+        blank=True,
+    )
+    platform_note = models.TextField(
+        _("tracking platform note"),
+        blank=True,
+        help_text=_("What remains to be entered on the tracking platform, if anything."),
+    )
+    schedule = models.TextField(_("new schedule for remaining activities"), blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="snapshots",
+        verbose_name=_("meeting"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.DRAFT
+    )
+    review_comment = models.TextField(_("secretariat's comment"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="snapshots",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    objects = ProgressSnapshotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("progress snapshot")
+        verbose_name_plural = _("progress snapshots")
+        ordering = ["commitment__plan__number", "commitment__number", "-date"]
+        constraints = [percent_constraint("snapshot_percent_between_0_and_100")]
+        indexes = [
+            models.Index(fields=["commitment", "status", "-date"], name="snapshot_latest_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
+
+    @property
+    def is_published(self):
+        return self.status == SnapshotStatus.PUBLISHED
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.snapshot.commitment_id}/{filename}"
+
+
+class Evidence(models.Model):
+    snapshot = models.ForeignKey(
+        ProgressSnapshot,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        verbose_name=_("progress snapshot"),
+    )
+    file = models.FileField(_("file"), upload_to=evidence_path)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, editable=False)
+    size = models.PositiveIntegerField(_("size (bytes)"), editable=False, default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return self.description or self.file.name.rsplit("/", 1)[-1]
+
+
+class PlanProgress(models.Model):
+    """A plan-level figure recorded by a committee (the minutes may give only a total)."""
+
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="progress_records",
+        verbose_name=_("action plan"),
+    )
+    date = models.DateField(_("date"))
+    percent = models.PositiveSmallIntegerField(_("progress (%)"), validators=PERCENT_VALIDATORS)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_progress",
+        verbose_name=_("meeting"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("plan progress")
+        verbose_name_plural = _("plan progress records")
+        ordering = ["plan__number", "-date"]
+        constraints = [
+            percent_constraint("plan_progress_percent_between_0_and_100"),
+            models.UniqueConstraint(fields=["plan", "date"], name="unique_plan_progress_per_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"

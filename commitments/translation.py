@@ -1,0 +1,58 @@
+"""Translated fields (ar default, fr, en) and change history.
+
+History is registered here, after the translated fields exist, so the
+historical tables keep every language's text.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import (
+    ActionPlan,
+    Activity,
+    Axis,
+    Commitment,
+    Institution,
+    PlanProgress,
+    ProgressSnapshot,
+)
+
+
+@register(Institution)
+class InstitutionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ActionPlan)
+class ActionPlanTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(Axis)
+class AxisTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Commitment)
+class CommitmentTranslation(TranslationOptions):
+    fields = ("title", "problem", "status_quo", "description", "other_actors")
+
+
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("title", "note")
+
+
+@register(ProgressSnapshot)
+class ProgressSnapshotTranslation(TranslationOptions):
+    fields = ("narrative", "platform_note", "schedule")
+
+
+@register(PlanProgress)
+class PlanProgressTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+for model in (Institution, ActionPlan, Axis, Activity, ProgressSnapshot, PlanProgress):
+    register_history(model)
+register_history(Commitment, m2m_fields=["leads"])

@@ -1,0 +1,174 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import CommitteeKind, MeetingFormat, MeetingStatus, NextStepStatus, ParticipantRole
+
+
+class Committee(models.Model):
+    plan = models.ForeignKey(
+        "commitments.ActionPlan",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="committees",
+        verbose_name=_("action plan"),
+        help_text=_("Leave empty for a committee that serves all plans."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
+    name = models.CharField(_("name"), max_length=300)
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["plan__number", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "kind"], name="unique_committee_kind_per_plan"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
+    )
+    sequence = models.PositiveSmallIntegerField(
+        _("meeting number"),
+        null=True,
+        blank=True,
+        help_text=_("2 for «the second meeting» of this committee, if the minutes number it."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "sequence", "date"], name="unique_meeting_per_committee_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} — {self.date:%Y-%m-%d}"
+
+    @property
+    def is_published(self):
+        return self.status == MeetingStatus.PUBLISHED
+
+
+class Participant(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    group = models.CharField(
+        _("group heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example «ممثلو المجتمع المدني بلجنة الإشراف»."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("title or function"), max_length=300, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    role = models.CharField(
+        _("role"), max_length=30, choices=ParticipantRole.choices, default=ParticipantRole.MEMBER
+    )
+    commitments = models.ManyToManyField(
+        "commitments.Commitment",
+        blank=True,
+        related_name="participations",
+        verbose_name=_("commitments in charge"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("user account"),
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["meeting", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=400)
+    body = models.TextField(_("discussion"), blank=True)
+    bullets = models.TextField(_("bullet points"), blank=True, help_text=_("One point per line."))
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "order"], name="unique_agenda_item_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+    @property
+    def bullet_list(self):
+        return [line.strip() for line in self.bullets.splitlines() if line.strip()]
+
+
+class NextStep(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="next_steps", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("decision or next step"))
+    owner = models.CharField(_("owner"), max_length=300, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=NextStepStatus.choices, default=NextStepStatus.OPEN
+    )
+    closed_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="closed_next_steps",
+        verbose_name=_("closed at meeting"),
+    )
+
+    class Meta:
+        verbose_name = _("next step")
+        verbose_name_plural = _("next steps")
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "order"], name="unique_next_step_order"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        if self.closed_at_id and self.closed_at_id == self.meeting_id:
+            raise ValidationError({"closed_at": _("A step is closed at a later meeting.")})

@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Open Government tracker — administration")
+admin.site.site_title = _("Open Government tracker")
+admin.site.index_title = _("Action plans, commitments and committee meetings")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("", include("commitments.urls")),
+)

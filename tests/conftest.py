@@ -1,0 +1,28 @@
+"""The fixed cast of users for permission tests, and the commitment they act on."""
+
+import pytest
+
+from tests.factories import make_commitment, make_user
+
+
+@pytest.fixture
+def secretariat(db):
+    return make_user("secretariat", secretariat=True)
+
+
+@pytest.fixture
+def owning_lead(db):
+    return make_user("owning_lead")
+
+
+@pytest.fixture
+def other_lead(db):
+    return make_user("other_lead")
+
+
+@pytest.fixture
+def commitment(owning_lead, other_lead):
+    owned = make_commitment()
+    owned.leads.add(owning_lead)
+    make_commitment(plan=owned.plan).leads.add(other_lead)
+    return owned

@@ -1,0 +1,74 @@
+"""Small plain factories for tests: each creates one row with sensible defaults."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from commitments.enums import SnapshotStatus
+from commitments.models import ActionPlan, Activity, Commitment, Institution, ProgressSnapshot
+from commitments.roles import SECRETARIAT_GROUP, ensure_secretariat_group
+from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.models import Committee, Meeting
+
+_counter = itertools.count(1)
+
+
+def make_user(username=None, *, secretariat=False, **fields):
+    username = username or f"user{next(_counter)}"
+    user = get_user_model().objects.create_user(
+        username=username, password="correct-horse-battery", **fields
+    )
+    if secretariat:
+        ensure_secretariat_group()
+        user.groups.add(user.groups.model.objects.get(name=SECRETARIAT_GROUP))
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    return user
+
+
+def make_institution(name="وزارة الانتقال الرقمي وإصلاح الإدارة", **fields):
+    return Institution.objects.create(name=name, **fields)
+
+
+def make_plan(number=None, **fields):
+    number = number or next(_counter)
+    fields.setdefault("title", f"خطة العمل الوطنية {number}")
+    fields.setdefault("start", datetime.date(2018, 8, 1))
+    fields.setdefault("planned_end", datetime.date(2020, 8, 31))
+    return ActionPlan.objects.create(number=number, **fields)
+
+
+def make_commitment(plan=None, number=None, **fields):
+    plan = plan or make_plan()
+    number = number or next(_counter)
+    fields.setdefault("title", f"الالتزام {number}")
+    if "lead_institution" not in fields:
+        fields["lead_institution"] = make_institution()
+    return Commitment.objects.create(plan=plan, number=number, **fields)
+
+
+def make_activity(commitment=None, number=None, **fields):
+    commitment = commitment or make_commitment()
+    number = number or next(_counter)
+    fields.setdefault("title", f"النشاط {number}")
+    return Activity.objects.create(commitment=commitment, number=number, **fields)
+
+
+def make_snapshot(commitment=None, percent=50, **fields):
+    commitment = commitment or make_commitment()
+    fields.setdefault("date", datetime.date(2020, 6, 17))
+    fields.setdefault("status", SnapshotStatus.PUBLISHED)
+    return ProgressSnapshot.objects.create(commitment=commitment, percent=percent, **fields)
+
+
+def make_committee(plan=None, kind=CommitteeKind.EXECUTION, **fields):
+    fields.setdefault("name", "لجنة التنفيذ" if kind == CommitteeKind.EXECUTION else "لجنة الإشراف")
+    return Committee.objects.create(plan=plan, kind=kind, **fields)
+
+
+def make_meeting(committee=None, **fields):
+    committee = committee or make_committee()
+    fields.setdefault("date", datetime.date(2020, 6, 17))
+    fields.setdefault("status", MeetingStatus.PUBLISHED)
+    return Meeting.objects.create(committee=committee, **fields)
