@@ -242,6 +242,11 @@ class ProgressSnapshot(models.Model):
     date = models.DateField(_("date"))
     percent = models.PositiveSmallIntegerField(_("progress (%)"), validators=PERCENT_VALIDATORS)
     narrative = models.TextField(_("actions taken"), blank=True)
+    no_progress = models.BooleanField(
+        _("no progress since the previous meeting"),
+        default=False,
+        help_text=_("As the minutes record it: «لا تقدم منذ الاجتماع الأخير»."),
+    )
     platform_status = models.CharField(
         _("tracking platform updated"),
         max_length=10,
