@@ -23,6 +23,7 @@ demo: $(VENV)/.installed
 	.ci/system-deps.sh $(SITE_DEBS)
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	DEBUG=true $(BIN)/python manage.py migrate -v0
+	DEBUG=true $(BIN)/python manage.py createcachetable
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -23,7 +23,16 @@ class CommitteeAdmin(TrackedAdmin):
 class ParticipantInline(TranslationTabularInline):
     model = Participant
     extra = 0
-    fields = ["order", "group", "name", "function", "organisation", "role", "commitments"]
+    fields = [
+        "order",
+        "group",
+        "honorific",
+        "name",
+        "function",
+        "organisation",
+        "role",
+        "commitments",
+    ]
     autocomplete_fields = ["commitments"]
 
 

@@ -39,3 +39,10 @@ class NextStepStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("next step status", "Open")
     DONE = "done", pgettext_lazy("next step status", "Done")
     DROPPED = "dropped", pgettext_lazy("next step status", "Dropped")
+
+
+class Honorific(models.TextChoices):
+    # Translators: honorific before a man's name in minutes (Arabic «السيد»).
+    MR = "mr", pgettext_lazy("honorific", "Mr")
+    # Translators: honorific before a woman's name in minutes (Arabic «السيدة»).
+    MS = "ms", pgettext_lazy("honorific", "Ms")

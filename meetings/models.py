@@ -3,7 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import CommitteeKind, MeetingFormat, MeetingStatus, NextStepStatus, ParticipantRole
+from .enums import (
+    CommitteeKind,
+    Honorific,
+    MeetingFormat,
+    MeetingStatus,
+    NextStepStatus,
+    ParticipantRole,
+)
 
 
 class Committee(models.Model):
@@ -82,6 +89,13 @@ class Participant(models.Model):
         max_length=200,
         blank=True,
         help_text=_("For example «ممثلو المجتمع المدني بلجنة الإشراف»."),
+    )
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=5,
+        choices=Honorific.choices,
+        blank=True,
+        help_text=_("Also sets the gender of the role's wording in Arabic minutes."),
     )
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("title or function"), max_length=300, blank=True)
