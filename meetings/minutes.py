@@ -49,9 +49,10 @@ def meeting_name(sequence):
 
 
 def with_li(name):
-    """Arabic «ل» joined to a name: «لجنة» → «للجنة», «اللجنة» → «للجنة»."""
+    """Arabic «ل» joined to a name: «لجنة» → «للجنة», «الخطة» → «للخطة», «اللجنة» → «للجنة»."""
     if name.startswith("ال"):
-        return "ل" + name[1:]
+        rest = name[2:]
+        return ("ل" if rest.startswith("ل") else "لل") + rest
     return "ل" + name
 
 
