@@ -8,6 +8,25 @@ from commitments.enums import SnapshotStatus
 from .enums import MeetingStatus, NextStepStatus
 
 
+def change_marks(meeting):
+    """The marks annotated by `with_change_marks()`, in a fixed order."""
+    return tuple(getattr(meeting, name) for name in CHANGE_MARKS)
+
+
+CHANGE_MARKS = [
+    "mark_meeting",
+    "mark_participants",
+    "mark_agenda",
+    "mark_snapshots",
+    "mark_snapshot_count",
+    "mark_commitments",
+    "mark_next_steps",
+    "mark_meetings",
+    "mark_committee",
+    "mark_plan",
+]
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=MeetingStatus.PUBLISHED)
@@ -72,6 +91,7 @@ class MeetingQuerySet(models.QuerySet):
 
         meeting = OuterRef("pk")
         return self.annotate(
+            mark_meeting=models.F("updated_at"),
             mark_participants=latest(Participant.history.filter(meeting_id=meeting)),
             mark_agenda=latest(AgendaItem.history.filter(meeting_id=meeting)),
             mark_snapshots=latest(ProgressSnapshot.history.filter(meeting_id=meeting)),
@@ -94,25 +114,6 @@ class MeetingQuerySet(models.QuerySet):
             mark_meetings=latest(Meeting.history.filter(committee_id=OuterRef("committee_id"))),
             mark_committee=latest(Committee.history.filter(id=OuterRef("committee_id"))),
             mark_plan=latest(ActionPlan.history.filter(id=OuterRef("committee__plan_id"))),
-        )
-
-    def change_marks(self, pk):
-        return (
-            self.filter(pk=pk)
-            .with_change_marks()
-            .values_list(
-                "updated_at",
-                "mark_participants",
-                "mark_agenda",
-                "mark_snapshots",
-                "mark_snapshot_count",
-                "mark_commitments",
-                "mark_next_steps",
-                "mark_meetings",
-                "mark_committee",
-                "mark_plan",
-            )
-            .get()
         )
 
 

@@ -7,16 +7,19 @@ from commitments.roles import is_secretariat
 from . import pdf
 from .minutes import minutes_context
 from .models import Meeting
+from .querysets import change_marks
 
 
-def _meeting_for_user(request, pk, *, for_minutes=True):
+def _meeting_for_user(request, pk, *, for_pdf=False):
     """The meeting if the visitor may read it, and whether drafts are shown.
 
     Anyone reads published minutes; the secretariat also previews drafts.
+    For the PDF, only what tells whether the cached file is still current.
     """
     preview = is_secretariat(request.user)
-    meetings = Meeting.objects.all()
-    if for_minutes:
+    if for_pdf:
+        meetings = Meeting.objects.with_change_marks()
+    else:
         meetings = Meeting.objects.for_minutes(include_drafts=preview)
     if not preview:
         meetings = meetings.published()
@@ -36,8 +39,8 @@ def minutes(request, pk):
 
 
 def minutes_pdf(request, pk):
-    meeting, preview = _meeting_for_user(request, pk, for_minutes=False)
-    key = pdf.cache_key(meeting, Meeting.objects.change_marks(pk), preview=preview)
+    meeting, preview = _meeting_for_user(request, pk, for_pdf=True)
+    key = pdf.cache_key(meeting, change_marks(meeting), preview=preview)
 
     def build_html():
         loaded = Meeting.objects.for_minutes(include_drafts=preview).get(pk=pk)

@@ -151,8 +151,8 @@ def test_minutes_pdf_cached_download_reads_without_loading_the_minutes(
 ):
     client.get(pdf_url(meeting))
 
-    # meeting, change marks, cache entry.
-    with django_assert_num_queries(3):
+    # The meeting with its change marks, the cache entry.
+    with django_assert_num_queries(2):
         client.get(pdf_url(meeting))
 
 
