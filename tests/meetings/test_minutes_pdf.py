@@ -220,3 +220,11 @@ def test_minutes_pdf_fetches_nothing_but_static_files():
     )
     assert pdf.static_path("https://example.org/static/fonts/Amiri-Regular.ttf") is None
     assert pdf.static_path(pdf.STATIC_PREFIX + "../ogptracker/settings.py") is None
+
+
+def test_minutes_pdf_cache_is_kept_per_language(client, meeting):
+    client.get(pdf_url(meeting, "ar"))
+
+    text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
+
+    assert squeeze("Page 1 sur 1") in text
