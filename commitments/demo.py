@@ -25,6 +25,8 @@ SEED_FIXTURES = (
     "institutions",
     "nap1",
     "meeting_2020_06_17",
+    "nap3",
+    "meeting_2025_03_18",
 )
 TRACKED_APPS = ("commitments", "meetings")
 SECRETARIAT_USERNAME = "secretariat"

@@ -152,3 +152,43 @@ def test_seed_rows_start_their_change_history(seed_data):
     commitment = Commitment.objects.get(ogp_id="MO0001")
 
     assert list(commitment.history.values_list("history_type", flat=True)) == ["+"]
+
+
+def test_seed_third_plan_has_its_5_axes(seed_data):
+    plan = ActionPlan.objects.get(number=3)
+
+    with translation.override("fr"):
+        axes = [(a.number, a.title) for a in plan.axes.all()]
+
+    assert axes == [
+        (1, "Transparence et participation"),
+        (2, "Espace civique"),
+        (3, "Égalité d'accès aux services publics"),
+        (4, "Justice ouverte"),
+        (5, "Collectivités territoriales ouvertes"),
+    ]
+
+
+def test_seed_third_plan_holds_only_the_commitments_the_sources_identify(seed_data):
+    plan = ActionPlan.objects.get(number=3)
+
+    commitments = list(plan.commitments.values_list("number", "ogp_id", "axis__number"))
+
+    assert commitments == [
+        (1, "MO0054", 1),
+        (2, "MO0055", 1),
+        (3, "MO0056", 1),
+        (4, "MO0057", 2),
+        (5, "MO0058", 2),
+        (6, "MO0059", 3),
+        (10, "MO0063", 4),
+        (12, "MO0065", 5),
+    ]
+
+
+def test_seed_third_plan_total_is_29_percent_at_18_march_2025(seed_data):
+    plan = ActionPlan.objects.get(number=3)
+
+    records = list(plan.progress_records.values_list("date", "percent", "meeting__date"))
+
+    assert records == [(datetime.date(2025, 3, 18), 29, datetime.date(2025, 3, 18))]
