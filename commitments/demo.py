@@ -25,6 +25,7 @@ SEED_FIXTURES = (
     "institutions",
     "nap1",
     "meeting_2020_06_17",
+    "nap2",
     "nap3",
     "meeting_2025_03_18",
 )

@@ -192,3 +192,22 @@ def test_seed_third_plan_total_is_29_percent_at_18_march_2025(seed_data):
     records = list(plan.progress_records.values_list("date", "percent", "meeting__date"))
 
     assert records == [(datetime.date(2025, 3, 18), 29, datetime.date(2025, 3, 18))]
+
+
+def test_seed_second_plan_holds_the_commitments_the_sources_identify(seed_data):
+    plan = ActionPlan.objects.get(number=2)
+
+    commitments = list(plan.commitments.values_list("number", "ogp_id"))
+
+    assert commitments == [
+        (1, "MO0025"),
+        (2, "MO0026"),
+        (3, "MO0027"),
+        (4, "MO0028"),
+        (9, "MO0033"),
+        (10, "MO0034"),
+        (18, "MO0042"),
+        (19, "MO0043"),
+        (21, "MO0045"),
+        (22, "MO0046"),
+    ]
