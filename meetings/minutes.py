@@ -205,8 +205,15 @@ def minutes_context(meeting, *, preview):
     """Everything the minutes template prints, from a meeting loaded `for_minutes()`."""
     from .models import NextStep
 
+    place = meeting.place
+    if place == str(meeting.get_format_display()):
+        place = ""
+    # A typed title that names the committee restates the heading built above it.
+    subtitle = meeting.title if meeting.committee.name not in meeting.title else ""
     return {
         "meeting": meeting,
+        "place": place,
+        "subtitle": subtitle,
         "preview": preview,
         "separator": list_separator(),
         "title": minutes_title(meeting),

@@ -206,9 +206,9 @@ def add_rows(meeting, count):
 def test_minutes_page_query_count_is_fixed(client, meeting, django_assert_num_queries, rows):
     add_rows(meeting, rows)
 
-    # meeting, participants, their commitments, agenda, snapshots, next steps,
-    # open decisions of earlier meetings.
-    with django_assert_num_queries(7):
+    # meeting, participants, their commitments, agenda, snapshots, plan figures,
+    # next steps, open decisions of earlier meetings.
+    with django_assert_num_queries(8):
         response = client.get(minutes_url(meeting))
 
     assert response.status_code == 200
@@ -247,3 +247,22 @@ def test_meeting_list_groups_newest_plan_first(client, meeting):
     assert list(response.context["meetings"]) == [steering, meeting]
     link = f'href="{reverse("meetings:minutes", args=[meeting.pk])}"'
     assert response.content.decode().count(link) == 1
+
+
+def test_minutes_page_does_not_restate_a_typed_title_or_place(client, meeting):
+    meeting.title = "تقرير اجتماع لجنة التنفيذ"
+    meeting.place = "عن بعد"
+    meeting.save()
+
+    response = client.get(minutes_url(meeting))
+
+    assert (response.context["subtitle"], response.context["place"]) == ("", "")
+
+
+def test_minutes_page_shows_a_typed_title_that_adds_to_the_heading(client, meeting):
+    meeting.title = "اجتماع استثنائي"
+    meeting.save()
+
+    response = client.get(minutes_url(meeting))
+
+    assert response.context["subtitle"] == "اجتماع استثنائي"
