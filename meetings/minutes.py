@@ -209,7 +209,8 @@ def minutes_context(meeting, *, preview):
     if place == str(meeting.get_format_display()):
         place = ""
     # A typed title that names the committee restates the heading built above it.
-    subtitle = meeting.title if meeting.committee.name not in meeting.title else ""
+    restates = meeting.committee.name.casefold() in meeting.title.casefold()
+    subtitle = "" if restates else meeting.title
     return {
         "meeting": meeting,
         "place": place,

@@ -82,7 +82,7 @@ def test_minutes_page_shows_the_june_2020_wording(client, meeting):
     assert "تنفيذ الالتزام بنسبة 65 %" in content
     assert "السيدة هدى بويهي، رئيسة المشروع المكلفة بالالتزام 3</li>" in content
     assert "أكتوبر-نونبر 2020" in content
-    assert "<li>نقطة ثانية</li>" in content
+    assert '<li dir="auto">نقطة ثانية</li>' in content
 
 
 def test_minutes_page_french_is_left_to_right_with_arabic_fallback(client, meeting):
