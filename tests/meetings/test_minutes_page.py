@@ -266,3 +266,15 @@ def test_minutes_page_shows_a_typed_title_that_adds_to_the_heading(client, meeti
     response = client.get(minutes_url(meeting))
 
     assert response.context["subtitle"] == "اجتماع استثنائي"
+
+
+def test_meeting_list_shows_drafts_to_the_secretariat_only(client, meeting, secretariat):
+    draft = make_meeting(
+        committee=meeting.committee, date=datetime.date(2020, 9, 1), status=MeetingStatus.DRAFT
+    )
+    public = list(client.get(reverse("meetings:meeting_list")).context["meetings"])
+    client.force_login(secretariat)
+
+    internal = list(client.get(reverse("meetings:meeting_list")).context["meetings"])
+
+    assert (public, internal) == ([meeting], [draft, meeting])
