@@ -114,7 +114,7 @@ def test_commitment_page_shows_the_language_field_falling_back_to_arabic(
 ):
     content = client.get(public_urls(commitment_with_hidden_rows, language)[2]).content.decode()
 
-    assert f'<span class="commitment-number">4.</span> {title}</h1>' in content
+    assert f'<span class="commitment-number">4.</span> <bdi>{title}</bdi></h1>' in content
 
 
 @pytest.mark.parametrize(
