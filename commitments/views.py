@@ -100,6 +100,10 @@ def commitment_detail(request, plan_number, number):
     for snapshot in commitment.published_snapshots:
         if snapshot.meeting and not snapshot.meeting.is_published:
             snapshot.meeting = None
+    series = [
+        progress.TimePoint(snapshot.date, snapshot.percent, 1)
+        for snapshot in reversed(commitment.published_snapshots)
+    ]
     return render(
         request,
         "commitments/commitment_detail.html",
@@ -107,6 +111,8 @@ def commitment_detail(request, plan_number, number):
             "commitment": commitment,
             "plan": commitment.plan,
             "meetings": meetings,
+            "series": series,
+            "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()

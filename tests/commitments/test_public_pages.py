@@ -182,3 +182,30 @@ def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num
     with django_assert_num_queries(5):
         response = client.get(url("commitment_detail", plan_number=1, number=large.number))
     assert len(response.context["meetings"]) == 20
+
+
+def test_commitment_page_charts_its_published_progress_oldest_first(client):
+    commitment = make_commitment(make_plan(1), 4)
+    make_snapshot(commitment, 60, date=datetime.date(2020, 6, 17))
+    make_snapshot(commitment, 30, date=datetime.date(2019, 12, 5))
+    make_snapshot(commitment, 90, date=datetime.date(2020, 9, 1), status="submitted")
+
+    response = client.get(url("commitment_detail", plan_number=1, number=4))
+
+    assert [(p.date.isoformat(), p.percent) for p in response.context["series"]] == [
+        ("2019-12-05", 30),
+        ("2020-06-17", 60),
+    ]
+
+
+def test_commitment_page_shows_how_late_a_revised_activity_is(client):
+    commitment = make_commitment(make_plan(1), 4)
+    planned = datetime.date(2019, 12, 31)
+    make_activity(commitment, 1, planned_end=planned, revised_end=datetime.date(2020, 10, 31))
+    make_activity(commitment, 2, planned_end=planned, revised_end=datetime.date(2020, 1, 20))
+    make_activity(commitment, 3, planned_end=planned)
+
+    content = client.get(url("commitment_detail", "fr", plan_number=1, number=4)).content.decode()
+
+    assert content.count("10 mois de retard") == 1
+    assert content.count("20 jours de retard") == 1
