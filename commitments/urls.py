@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "commitments"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
+    path(
+        "plans/<int:plan_number>/commitments/<int:number>/",
+        views.commitment_detail,
+        name="commitment_detail",
+    ),
+    path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+]
