@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import opendata_views
 
 app_name = "commitments"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",
+        opendata_views.plan_download,
+        name="plan_download",
+    ),
+]
