@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -83,18 +84,17 @@ class Dataset:
     fields: tuple
     queryset: Callable
 
-    @property
+    @cached_property
     def columns(self):
         return [column for field in self.fields for column in field.columns]
 
+    def record(self, obj):
+        """One row as a dict of Python values (dates, ints, bools), keyed by column."""
+        values = [value for field in self.fields for value in field.values(obj)]
+        return dict(zip(self.columns, values, strict=True))
+
     def rows(self, plan):
-        """The dataset's rows for a plan, as dicts of Python values (dates, ints, bools)."""
-        columns = self.columns
-        rows = []
-        for obj in self.queryset(plan):
-            values = [value for field in self.fields for value in field.values(obj)]
-            rows.append(dict(zip(columns, values, strict=True)))
-        return rows
+        return [self.record(obj) for obj in self.queryset(plan)]
 
     def kinds(self):
         return {column: field.kind for field in self.fields for column in field.columns}

@@ -9,6 +9,7 @@ admin.site.index_title = _("Action plans, commitments and committee meetings")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("commitments.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
