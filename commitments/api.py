@@ -5,6 +5,7 @@ translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
 ISO 8601 dates, natural keys (plan, commitment and activity numbers).
 """
 
+import datetime
 from functools import wraps
 
 from django.db.models import Count, Prefetch
@@ -59,6 +60,16 @@ def _positive_int(request, name, default=None):
     if not raw.isdigit() or int(raw) < 1:
         raise ApiError(400, f"`{name}` must be a positive integer, got {raw!r}.")
     return int(raw)
+
+
+def _iso_date(request, name):
+    raw = request.GET.get(name)
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ApiError(400, f"`{name}` must be a date as YYYY-MM-DD, got {raw!r}.") from None
 
 
 def _page_link(request, page):
@@ -203,6 +214,9 @@ def plan_snapshots(request, number):
     commitment = _positive_int(request, "commitment")
     if commitment is not None:
         snapshots = snapshots.filter(commitment__number=commitment)
+    date = _iso_date(request, "date")
+    if date is not None:
+        snapshots = snapshots.filter(date=date)
     return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
 
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.enums import MeetingStatus
 
@@ -24,6 +25,16 @@ from .models import Activity, Commitment, ProgressSnapshot
 LANGUAGES = ("ar", "fr", "en")
 
 TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
+KIND_LABELS = {
+    # Translators: type of a column in the open-data field lists.
+    TEXT: pgettext_lazy("data type", "text"),
+    # Translators: type of a column in the open-data field lists.
+    INTEGER: pgettext_lazy("data type", "whole number"),
+    # Translators: type of a column in the open-data field lists.
+    DATE: pgettext_lazy("data type", "date (YYYY-MM-DD)"),
+    # Translators: type of a column in the open-data field lists.
+    BOOLEAN: pgettext_lazy("data type", "true or false"),
+}
 
 # A spreadsheet may run a cell starting with one of these as a formula
 # («-النشاط 1…» included); such text cells get a leading apostrophe in CSV
@@ -48,6 +59,10 @@ class Field:
     # A dotted attribute path, or a function of the row for computed values.
     source: str | Callable
     translated: bool = False
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
 
     @property
     def columns(self):
@@ -138,7 +153,7 @@ def commitment_number(source):
 
 COMMITMENTS = Dataset(
     "commitments",
-    _("Commitments"),
+    pgettext_lazy("open data", "Commitments"),
     (
         plan_number("plan.number"),
         commitment_number("number"),
@@ -188,7 +203,7 @@ COMMITMENTS = Dataset(
         Field(
             "latest_percent",
             INTEGER,
-            _("Progress in % of the latest published progress report; empty if none."),
+            _("Progress, in percent, of the latest published progress report; empty if none."),
             "latest_percent",
         ),
         Field(
@@ -204,7 +219,7 @@ COMMITMENTS = Dataset(
 
 ACTIVITIES = Dataset(
     "activities",
-    _("Activities"),
+    pgettext_lazy("open data", "Activities"),
     (
         plan_number("commitment.plan.number"),
         commitment_number("commitment.number"),
@@ -234,12 +249,14 @@ ACTIVITIES = Dataset(
 
 SNAPSHOTS = Dataset(
     "snapshots",
-    _("Progress reports"),
+    pgettext_lazy("open data", "Progress reports"),
     (
         plan_number("commitment.plan.number"),
         commitment_number("commitment.number"),
         Field("date", DATE, _("Date of the progress report."), "date"),
-        Field("percent", INTEGER, _("Progress of the commitment in % (0 to 100)."), "percent"),
+        Field(
+            "percent", INTEGER, _("Progress of the commitment, in percent (0 to 100)."), "percent"
+        ),
         Field(
             "no_progress",
             BOOLEAN,

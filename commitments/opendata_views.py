@@ -1,7 +1,7 @@
-"""Public open-data pages: a plan's datasets as files to download."""
+"""The open-data page, and a plan's datasets as files to download."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from . import opendata
@@ -20,3 +20,16 @@ def plan_download(request, number, dataset, fmt):
         f'attachment; filename="{opendata.filename(dataset, plan, fmt)}"'
     )
     return response
+
+
+@require_safe
+def open_data(request):
+    return render(
+        request,
+        "commitments/open_data.html",
+        {
+            "plans": ActionPlan.objects.order_by("number"),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
+        },
+    )

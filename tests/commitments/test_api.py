@@ -160,6 +160,17 @@ def test_api_snapshots_filter_by_commitment_number(client):
     assert [(r["commitment_number"], r["percent"]) for r in body["results"]] == [(2, 40), (2, 2)]
 
 
+def test_api_snapshots_filter_by_date(client):
+    _plan_with(2)
+
+    body = client.get("/api/plans/1/snapshots/?date=2020-06-17").json()
+
+    assert [(r["commitment_number"], r["date"]) for r in body["results"]] == [
+        (1, "2020-06-17"),
+        (2, "2020-06-17"),
+    ]
+
+
 def test_api_snapshots_hide_a_draft_meeting(client):
     plan = _plan_with(1)
     draft = make_meeting(status=MeetingStatus.DRAFT)
@@ -211,6 +222,7 @@ def test_api_empty_list_has_one_empty_page(client):
         ("page=4", "Page 4 does not exist: the last page is 3."),
         ("page_size=0", "`page_size` must be a positive integer, got '0'."),
         ("commitment=x", "`commitment` must be a positive integer, got 'x'."),
+        ("date=17/06/2020", "`date` must be a date as YYYY-MM-DD, got '17/06/2020'."),
     ],
 )
 def test_api_bad_page_answers_json_400(client, query, error):
