@@ -4,9 +4,11 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import openpyxl
 import pytest
+from django.conf import settings
 
 from commitments import opendata
 from commitments.enums import ActivityStatus, PlatformStatus, SnapshotStatus
@@ -237,3 +239,14 @@ def test_filename_names_plan_dataset_and_day(plan):
     name = opendata.filename(opendata.SNAPSHOTS, plan, "csv", today=datetime.date(2020, 6, 18))
 
     assert name == "ogp-morocco-plan-1-snapshots-2020-06-18.csv"
+
+
+@pytest.mark.parametrize("name", list(opendata.DATASETS))
+def test_readme_documents_every_column_of_the_dataset(name):
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"#### `{name}`", 1)[1].split("\n#", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| `")]
+
+    documented = [column for line in table for column in re.findall(r"`([a-z_]+)`", line)]
+
+    assert documented == opendata.DATASETS[name].columns
