@@ -57,7 +57,8 @@ def _positive_int(request, name, default=None):
         if default is None:
             return None
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    # isascii: str.isdigit() also accepts digits such as «²» that int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise ApiError(400, f"`{name}` must be a positive integer, got {raw!r}.")
     return int(raw)
 

@@ -325,10 +325,16 @@ def to_xlsx(dataset, rows):
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    kinds = dataset.kinds()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(dataset.name)
     sheet.freeze_panes = "A2"
+    # Room to read the translated texts; numbers, dates and codes stay narrow.
+    wide = {column for field in dataset.fields if field.translated for column in field.columns}
+    for index, column in enumerate(dataset.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 40 if column in wide else 14
     bold = Font(bold=True)
     header = []
     for column in dataset.columns:
@@ -336,7 +342,6 @@ def to_xlsx(dataset, rows):
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    kinds = dataset.kinds()
     for row in rows:
         cells = []
         for column, value in row.items():

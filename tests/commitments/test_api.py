@@ -219,6 +219,7 @@ def test_api_empty_list_has_one_empty_page(client):
         ("page=0", "`page` must be a positive integer, got '0'."),
         ("page=two", "`page` must be a positive integer, got 'two'."),
         ("page=-1", "`page` must be a positive integer, got '-1'."),
+        ("page=%C2%B2", "`page` must be a positive integer, got '²'."),
         ("page=4", "Page 4 does not exist: the last page is 3."),
         ("page_size=0", "`page_size` must be a positive integer, got '0'."),
         ("commitment=x", "`commitment` must be a positive integer, got 'x'."),

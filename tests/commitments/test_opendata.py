@@ -182,6 +182,15 @@ def test_xlsx_dates_are_date_cells_shown_as_iso(plan):
     assert (cell.value, cell.number_format) == (datetime.datetime(2020, 2, 1), "yyyy-mm-dd")
 
 
+def test_xlsx_freezes_the_header_row_and_widens_translated_texts(plan):
+    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]
+
+    assert (sheet.freeze_panes, sheet["A1"].font.bold) == ("A2", True)
+    assert (sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width) == (14, 40)
+
+
 @pytest.mark.parametrize("name", list(opendata.DATASETS))
 def test_json_parses_back_to_the_same_rows(plan, name):
     dataset = opendata.DATASETS[name]
