@@ -1,4 +1,4 @@
-"""Read-only JSON API of the published data: plans, commitments, progress, meetings.
+"""Read-only JSON API of the published data: plans, commitments, activities, progress, meetings.
 
 Field names and values follow the downloads (`commitments/opendata.py`): every
 translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
@@ -135,6 +135,7 @@ def _plan(request, plan):
         "commitments_count": plan.commitments_count,
         "url": _absolute(request, "api:plan", number=plan.number),
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
+        "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
         "downloads": _downloads(request, plan),
     }
@@ -197,15 +198,27 @@ def plan(request, number):
 @api_view
 def plan_commitments(request, number):
     found = _get_plan(number)
+    activities_url = _absolute(request, "api:plan_activities", number=number)
     snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
 
     def serialise(commitment):
         return {
             **opendata.COMMITMENTS.record(commitment),
+            "activities_url": f"{activities_url}?commitment={commitment.number}",
             "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
         }
 
     return _json(paginate(request, opendata.plan_commitments(found), serialise))
+
+
+@api_view
+def plan_activities(request, number):
+    found = _get_plan(number)
+    activities = opendata.plan_activities(found)
+    commitment = _positive_int(request, "commitment")
+    if commitment is not None:
+        activities = activities.filter(commitment__number=commitment)
+    return _json(paginate(request, activities, opendata.ACTIVITIES.record))
 
 
 @api_view

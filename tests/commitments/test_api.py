@@ -9,6 +9,7 @@ from commitments.models import PlanProgress
 from meetings.enums import CommitteeKind, MeetingStatus
 from meetings.models import AgendaItem, Participant
 from tests.factories import (
+    make_activity,
     make_commitment,
     make_committee,
     make_meeting,
@@ -99,7 +100,12 @@ def test_api_plan_detail_has_axes_and_recorded_progress(client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/plans/9/", "/api/plans/9/commitments/", "/api/plans/9/snapshots/"],
+    [
+        "/api/plans/9/",
+        "/api/plans/9/commitments/",
+        "/api/plans/9/activities/",
+        "/api/plans/9/snapshots/",
+    ],
 )
 def test_api_unknown_plan_answers_json_404(client, url):
     _plan_with(1)
@@ -135,7 +141,30 @@ def test_api_commitments_carry_latest_published_progress(client):
         (2, 2, "2020-06-17"),
     ]
     assert results[0]["snapshots_url"] == f"{BASE}/api/plans/1/snapshots/?commitment=1"
+    assert results[0]["activities_url"] == f"{BASE}/api/plans/1/activities/?commitment=1"
     assert results[0]["title_ar"] == "الالتزام 1"
+
+
+def test_api_activities_list_the_plans_activities_by_commitment(client):
+    plan = _plan_with(2)
+    for commitment in plan.commitments.all():
+        for number in (1, 2):
+            make_activity(commitment, number, title=f"النشاط {number}")
+    make_activity(make_commitment(make_plan(2), 1), 1)
+
+    every = client.get("/api/plans/1/activities/").json()
+    second = client.get("/api/plans/1/activities/?commitment=2").json()
+
+    assert [(r["commitment_number"], r["activity_number"]) for r in every["results"]] == [
+        (1, 1),
+        (1, 2),
+        (2, 1),
+        (2, 2),
+    ]
+    assert [(r["commitment_number"], r["title_ar"]) for r in second["results"]] == [
+        (2, "النشاط 1"),
+        (2, "النشاط 2"),
+    ]
 
 
 def test_api_snapshots_never_include_unpublished_ones(client):
@@ -283,6 +312,7 @@ def test_api_meetings_filter_by_plan_and_committee(client):
         ("/api/plans/", 2),
         ("/api/plans/1/", 3),
         ("/api/plans/1/commitments/", 3),
+        ("/api/plans/1/activities/", 3),
         ("/api/plans/1/snapshots/", 3),
         ("/api/meetings/", 3),
     ],
@@ -295,6 +325,7 @@ def test_api_runs_constant_queries_whatever_the_size(
         make_plan(n + 1)
     for n in range(1, size + 1):
         plan.axes.create(number=n, title=f"محور {n}")
+        make_activity(plan.commitments.get(number=n), 1)
     _meetings(size, plan)
 
     with django_assert_num_queries(queries):
