@@ -245,3 +245,25 @@ def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meetin
 
     assert squeeze("تنفيذ الالتزام بنسبة 12 %") in preview
     assert squeeze("تنفيذ الالتزام بنسبة 12 %") not in public
+
+
+def test_minutes_pdf_commitment_title_edit_renders_again(client, meeting):
+    def edit():
+        commitment = meeting.snapshots.get().commitment
+        commitment.title = "تدبير الأرشيف العمومي وتكوين الأطر"
+        commitment.save()
+
+    renders, text = download_after(client, meeting, edit)
+
+    assert renders == 1
+    assert squeeze("تدبير الأرشيف العمومي وتكوين الأطر") in text
+
+
+def test_minutes_pdf_inline_is_served_from_the_same_cache(client, meeting):
+    client.get(pdf_url(meeting))
+    renders = pdf.render_count
+
+    response = client.get(pdf_url(meeting), {"inline": "1"})
+
+    assert pdf.render_count == renders
+    assert response["Content-Disposition"] == 'inline; filename="minutes-2020-06-17.pdf"'
