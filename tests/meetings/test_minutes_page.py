@@ -278,3 +278,9 @@ def test_meeting_list_shows_drafts_to_the_secretariat_only(client, meeting, secr
     internal = list(client.get(reverse("meetings:meeting_list")).context["meetings"])
 
     assert (public, internal) == ([meeting], [draft, meeting])
+
+
+def test_meeting_list_names_the_meeting_with_an_arabic_ordinal(client, meeting):
+    content = client.get(reverse("meetings:meeting_list")).content.decode()
+
+    assert "— الاجتماع الثاني</span>" in content
