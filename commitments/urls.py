@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import lead_views
 
 app_name = "commitments"
 
-urlpatterns = []
+urlpatterns = [
+    path("my/commitments/", lead_views.my_commitments, name="my_commitments"),
+    path(
+        "my/commitments/<int:pk>/update/",
+        lead_views.commitment_update,
+        name="commitment_update",
+    ),
+    path("evidence/<int:pk>/", lead_views.evidence_download, name="evidence_download"),
+]

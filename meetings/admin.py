@@ -6,10 +6,12 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from commitments.history_admin import DeletedRecordsMixin
+
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
-class TrackedAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class TrackedAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
     pass
 
 

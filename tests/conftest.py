@@ -26,3 +26,9 @@ def commitment(owning_lead, other_lead):
     owned.leads.add(owning_lead)
     make_commitment(plan=owned.plan).leads.add(other_lead)
     return owned
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The production hasher takes ~0.3 s per user on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
