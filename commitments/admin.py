@@ -24,7 +24,7 @@ from .models import (
     ProgressSnapshot,
     SnapshotAwaitingReview,
 )
-from .review import ReviewRefused, approve, return_for_revision
+from .review import ReviewRefused, approve, as_tracked, return_for_revision
 
 
 class TrackedAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
@@ -252,10 +252,14 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
     def evidence_count(self, snapshot):
         return snapshot.evidence__count
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        obj._change_reason = "Edited during review"
-        super().save_model(request, obj, form, change)
+        tracked = as_tracked(obj)
+        tracked._history_user = request.user
+        tracked._change_reason = "Edited during review"
+        super().save_model(request, tracked, form, change)
 
     def response_change(self, request, obj):
         queue = reverse("admin:commitments_snapshotawaitingreview_changelist")

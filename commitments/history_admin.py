@@ -6,7 +6,7 @@ same primary key, recording who restored it.
 """
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -71,6 +71,8 @@ class DeletedRecordsMixin:
         try:
             with transaction.atomic():
                 instance.save(force_insert=True)
+                # Foreign keys are checked at commit; check now, while we can still say why.
+                connection.check_constraints(table_names=[self.opts.db_table])
         except IntegrityError:
             messages.error(
                 request,

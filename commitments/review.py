@@ -5,11 +5,20 @@ from django.db.models import F
 from django.utils import timezone
 
 from .enums import SnapshotStatus
-from .models import Commitment
+from .models import Commitment, ProgressSnapshot
 
 
 class ReviewRefused(Exception):
     pass
+
+
+def as_tracked(snapshot):
+    """The same row as a ProgressSnapshot: history is recorded for that class, not its proxies."""
+    if type(snapshot) is ProgressSnapshot:
+        return snapshot
+    tracked = ProgressSnapshot()
+    tracked.__dict__.update(snapshot.__dict__)
+    return tracked
 
 
 def _record(snapshot, user, reason):
@@ -24,6 +33,7 @@ def _record(snapshot, user, reason):
 
 @transaction.atomic
 def approve(snapshot, user):
+    snapshot = as_tracked(snapshot)
     if snapshot.status != SnapshotStatus.SUBMITTED:
         raise ReviewRefused
     snapshot.status = SnapshotStatus.PUBLISHED
@@ -33,6 +43,7 @@ def approve(snapshot, user):
 
 @transaction.atomic
 def return_for_revision(snapshot, user, comment):
+    snapshot = as_tracked(snapshot)
     comment = (comment or "").strip()
     if snapshot.status != SnapshotStatus.SUBMITTED or not comment:
         raise ReviewRefused
