@@ -99,8 +99,8 @@ def test_executable_named_pdf_is_refused_with_the_field_named(client, owning_lea
 
     assert response.status_code == 200
     assert response.context["form"].errors["evidence"] == [
-        "The content of «rapport.pdf» is not a .pdf file (it looks like elf). "
-        "Attach the document itself, saved in one of the accepted formats."
+        "محتوى «rapport.pdf» ليس ملفا من نوع \u200e.pdf (يبدو أنه elf). "
+        "أرفقوا الوثيقة نفسها، محفوظة بإحدى الصيغ المقبولة."
     ]
     label = str(response.context["form"].fields["evidence"].label)
     assert f'<a href="#id_evidence">{label}</a>' in response.content.decode()

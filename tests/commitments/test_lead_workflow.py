@@ -158,7 +158,7 @@ def test_return_without_a_comment_is_refused(client, secretariat, commitment):
     assert report.status == SnapshotStatus.SUBMITTED
     messages = [str(message) for message in response.wsgi_request._messages]
     assert len(messages) == 1
-    assert messages[0].startswith("Not returned: a report is returned only with a comment")
+    assert messages[0].startswith("لم تتم الإعادة: لا يُعاد التقرير إلا مرفقا بملاحظة")
 
 
 @pytest.mark.django_db
@@ -299,6 +299,6 @@ def test_submitting_without_actions_or_no_progress_is_refused(client, owning_lea
 
     assert response.status_code == 200
     assert response.context["form"].errors["narrative"] == [
-        "Describe the actions taken before submitting, or tick «no progress»."
+        "صفوا الإجراءات المنجزة قبل الإرسال، أو أشّروا على «لا تقدم»."
     ]
     assert commitment.snapshots.count() == 0
