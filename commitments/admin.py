@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -225,6 +226,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
     ordering = ["updated_at"]
     fields = [
         "commitment",
+        "last_published",
         "date",
         "percent",
         "no_progress",
@@ -235,7 +237,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
         "review_comment",
         "author",
     ]
-    readonly_fields = ["commitment", "author"]
+    readonly_fields = ["commitment", "last_published", "author"]
     inlines = [ReviewEvidenceInline]
 
     def get_queryset(self, request):
@@ -247,6 +249,18 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
     @admin.display(description=_("action plan"), ordering="commitment__plan__number")
     def plan(self, snapshot):
         return snapshot.commitment.plan
+
+    @admin.display(description=_("Progress now published"))
+    def last_published(self, snapshot):
+        published = (
+            ProgressSnapshot.objects.published()
+            .filter(commitment=snapshot.commitment_id)
+            .latest_first()
+            .first()
+        )
+        if published is None:
+            return _("No published progress yet")
+        return f"{published.percent} % — {date_format(published.date)}"
 
     @admin.display(description=_("evidence files"), ordering="evidence__count")
     def evidence_count(self, snapshot):

@@ -80,9 +80,9 @@ def commitment_update(request, pk):
         if conflict is not None:
             # Keep what the lead typed, rebased on what is saved now: saving again is a
             # knowing choice over the new version.
-            current = editable_snapshot(commitment)
-            data = _rebased(request.POST, commitment, initial_values(commitment, current))
-            form = ProgressUpdateForm(data, snapshot=current)
+            snapshot = editable_snapshot(commitment)
+            data = _rebased(request.POST, commitment, initial_values(commitment, snapshot))
+            form = ProgressUpdateForm(data, snapshot=snapshot)
             formset = ActivityFormSet(data, queryset=activities)
     else:
         form = ProgressUpdateForm(initial=initial, snapshot=snapshot)
