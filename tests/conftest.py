@@ -49,3 +49,9 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The production hasher takes ~0.3 s per user on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
