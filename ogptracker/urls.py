@@ -1,18 +1,22 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from ogptracker.health import healthz
 
 admin.site.site_header = _("Open Government tracker — administration")
 admin.site.site_title = _("Open Government tracker")
 admin.site.index_title = _("Action plans, commitments and committee meetings")
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("meetings/", include("meetings.urls")),
     path("", include("commitments.urls")),
