@@ -27,6 +27,7 @@ from meetings.enums import (
     ParticipantRole,
 )
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from ogptracker.pagecache import bump_data_version
 
 from . import synthetic_words as words
 from .enums import ActivityStatus, PlanStatus, PlatformStatus, SnapshotStatus
@@ -114,6 +115,8 @@ class SyntheticData:
             for draft in drafts:
                 self._commitments(draft)
             self._flush()
+            # Bulk inserts send no model signals.
+            bump_data_version()
         self.counts.seconds = time.perf_counter() - started
         return self.counts
 
