@@ -6,6 +6,8 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import resources
+from .import_admin import SpreadsheetAdmin
 from .models import (
     ActionPlan,
     Activity,
@@ -18,8 +20,9 @@ from .models import (
 )
 
 
-class TrackedAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """Translated fields side by side, with the change history one click away."""
+class TrackedAdmin(SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """Translated fields side by side, the change history one click away, and
+    spreadsheet import and export."""
 
 
 class AxisInline(TranslationTabularInline):
@@ -35,6 +38,7 @@ class PlanProgressInline(TranslationTabularInline):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(TrackedAdmin):
+    resource_classes = [resources.ActionPlanResource]
     list_display = ["number", "title", "start", "planned_end", "revised_end", "status"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]
@@ -44,6 +48,7 @@ class ActionPlanAdmin(TrackedAdmin):
 
 @admin.register(Axis)
 class AxisAdmin(TrackedAdmin):
+    resource_classes = [resources.AxisResource]
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     search_fields = ["title"]
@@ -52,6 +57,7 @@ class AxisAdmin(TrackedAdmin):
 
 @admin.register(Institution)
 class InstitutionAdmin(TrackedAdmin):
+    resource_classes = [resources.InstitutionResource]
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
@@ -84,6 +90,7 @@ class SnapshotInline(TranslationStackedInline):
 
 @admin.register(Commitment)
 class CommitmentAdmin(TrackedAdmin):
+    resource_classes = [resources.CommitmentResource]
     list_display = ["number", "title", "plan", "ogp_id", "lead_institution"]
     list_display_links = ["number", "title"]
     list_filter = ["plan", "lead_institution", "axis"]
@@ -96,6 +103,7 @@ class CommitmentAdmin(TrackedAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(TrackedAdmin):
+    resource_classes = [resources.ActivityResource]
     list_display = ["number", "title", "commitment", "planned_end", "revised_end", "status"]
     list_filter = ["commitment__plan", "status"]
     search_fields = ["title", "commitment__title"]
@@ -112,6 +120,7 @@ class EvidenceInline(admin.TabularInline):
 
 @admin.register(ProgressSnapshot)
 class ProgressSnapshotAdmin(TrackedAdmin):
+    resource_classes = [resources.ProgressSnapshotResource]
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = ["status", "commitment__plan", "platform_status", "meeting__committee"]
     search_fields = ["commitment__title", "narrative"]
@@ -123,6 +132,7 @@ class ProgressSnapshotAdmin(TrackedAdmin):
 
 @admin.register(PlanProgress)
 class PlanProgressAdmin(TrackedAdmin):
+    resource_classes = [resources.PlanProgressResource]
     list_display = ["plan", "date", "percent", "meeting"]
     list_filter = ["plan"]
     search_fields = ["note"]

@@ -6,15 +6,19 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from commitments.import_admin import SpreadsheetAdmin
+
+from . import resources
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
-class TrackedAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class TrackedAdmin(SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
     pass
 
 
 @admin.register(Committee)
 class CommitteeAdmin(TrackedAdmin):
+    resource_classes = [resources.CommitteeResource]
     list_display = ["name", "kind", "plan"]
     list_filter = ["kind", "plan"]
     search_fields = ["name"]
@@ -51,6 +55,7 @@ class NextStepInline(TranslationTabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(TrackedAdmin):
+    resource_classes = [resources.MeetingResource]
     list_display = ["date", "committee", "sequence", "format", "status"]
     list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]
     search_fields = ["title", "place", "committee__name"]
@@ -62,6 +67,7 @@ class MeetingAdmin(TrackedAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(TrackedAdmin):
+    resource_classes = [resources.ParticipantResource]
     list_display = ["name", "function", "organisation", "role", "meeting"]
     list_filter = ["meeting__committee", "role"]
     search_fields = ["name", "organisation"]
@@ -70,6 +76,7 @@ class ParticipantAdmin(TrackedAdmin):
 
 @admin.register(NextStep)
 class NextStepAdmin(TrackedAdmin):
+    resource_classes = [resources.NextStepResource]
     list_display = ["order", "text", "meeting", "owner", "due_date", "status"]
     list_filter = ["status", "meeting__committee"]
     search_fields = ["text", "owner"]
@@ -78,6 +85,7 @@ class NextStepAdmin(TrackedAdmin):
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(TrackedAdmin):
+    resource_classes = [resources.AgendaItemResource]
     list_display = ["order", "title", "meeting"]
     list_filter = ["meeting__committee"]
     search_fields = ["title", "body"]
