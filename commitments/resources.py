@@ -56,7 +56,7 @@ def meeting_fields():
     }
 
 
-def resource(model, columns, import_id_fields, ordering, related=(), prefetch=()):
+def resource(model, columns, import_id_fields, ordering, related=(), prefetch=(), bulk=False):
     """Builds a resource class whose columns are exactly ``columns``, in that order."""
 
     def filter_export(self, queryset, **kwargs):
@@ -72,6 +72,8 @@ def resource(model, columns, import_id_fields, ordering, related=(), prefetch=()
             "import_id_fields": import_id_fields,
             "export_order": list(columns),
             "import_order": list(columns),
+            "use_bulk": bulk,
+            "batch_size": 1000,
         },
     )
     attrs = dict(columns)
@@ -215,6 +217,8 @@ ProgressSnapshotResource = resource(
     import_id_fields=["plan", "commitment", "date"],
     ordering=["commitment__plan__number", "commitment__number", "date", "pk"],
     related=["commitment__plan", "meeting__committee", "author"],
+    # Snapshot files are the long ones (years of figures): saved by batches.
+    bulk=True,
 )
 
 PlanProgressResource = resource(

@@ -14,11 +14,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
+from import_export.instance_loaders import ModelInstanceLoader
 
 # A cell a spreadsheet would run as a formula: =, @, tab or carriage return
 # first, or + / - directly followed by a function call (-HYPERLINK(...)).
@@ -274,6 +276,88 @@ class Field(fields.Field):
         self.label = label
 
 
+# Beyond this many rows the preview lists what each row does, without a per-cell diff.
+PREVIEW_DIFF_ROWS = 500
+
+
+class NaturalKeyLoader(ModelInstanceLoader):
+    """Finds the existing rows a file names with one query, not one per row.
+
+    Rows created earlier in the same file are remembered, so a key repeated
+    in a file updates the row it created instead of adding a twin.
+    """
+
+    AMBIGUOUS = object()
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        resource.instance_loader = self
+        self.fields = [resource.fields[name] for name in resource.get_import_id_fields()]
+        self.instances = None
+
+    @staticmethod
+    def plain(value):
+        return value.pk if isinstance(value, models.Model) else value
+
+    def key(self, row):
+        return tuple(self.plain(field.clean(row)) for field in self.fields)
+
+    def load(self):
+        keys = set()
+        for row in self.dataset.dict:
+            try:
+                keys.add(self.key(row))
+            except (ValueError, ValidationError):
+                continue  # Reported when the row itself is imported.
+        self.instances = {}
+        if not keys:
+            return
+        queryset = self.get_queryset()
+        for index, field in enumerate(self.fields):
+            values = {key[index] for key in keys}
+            if None not in values:
+                queryset = queryset.filter(**{f"{field.attribute}__in": values})
+        attributes = [field.attribute for field in self.fields]
+        pks = {}
+        for pk, *values in queryset.values_list("pk", *attributes):
+            key = tuple(values)
+            pks[key] = self.AMBIGUOUS if key in pks else pk
+        rows = queryset.model._default_manager.in_bulk(
+            [pk for key, pk in pks.items() if key in keys and pk is not self.AMBIGUOUS]
+        )
+        for key, pk in pks.items():
+            if key in keys:
+                self.instances[key] = pk if pk is self.AMBIGUOUS else rows[pk]
+
+    def get_instance(self, row):
+        if self.instances is None:
+            self.load()
+        instance = self.instances.get(self.key(row))
+        if instance is self.AMBIGUOUS:
+            raise ValueError(
+                _("Several saved rows have this row's key; correct them in the admin first.")
+            )
+        return instance
+
+    def remember(self, row, instance):
+        if self.instances is not None:
+            self.instances[self.key(row)] = instance
+
+
+class PreviewDiff(resources.Diff):
+    """The preview's per-cell diff, skipped for a large file where nobody reads it."""
+
+    def __init__(self, resource, instance, new):
+        self.skip = not resource.preview_diff
+        self.left = [] if self.skip else self._read_field_values(resource, instance)
+        self.right = []
+        self.new = new
+
+    def compare_with(self, resource, instance):
+        if not self.skip:
+            super().compare_with(resource, instance)
+
+
 class TrackerResource(resources.ModelResource):
     """Base of every model resource: strict cells, natural keys, labelled headers.
 
@@ -286,8 +370,12 @@ class TrackerResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.labels = labels
         self.restore = restore
+        self.instance_loader = None
+        self.preview_diff = True
+        self.user = None
 
     class Meta:
+        instance_loader_class = NaturalKeyLoader
         skip_unchanged = True
         report_skipped = True
         use_transactions = True
@@ -339,9 +427,15 @@ class TrackerResource(resources.ModelResource):
 
     # --- import ------------------------------------------------------------
 
+    def get_diff_class(self):
+        return PreviewDiff
+
     def before_import(self, dataset, **kwargs):
         for widget in self.key_widgets():
             widget.cache.clear()
+        self.preview_diff = len(dataset) <= PREVIEW_DIFF_ROWS
+        user = kwargs.get("user")
+        self.user = user if user is not None and user.is_authenticated else None
         aliases = self.header_aliases()
         headers = [str(header or "").strip() for header in dataset.headers or []]
         dataset.headers = [aliases.get(header.lower(), header) for header in headers]
@@ -393,6 +487,95 @@ class TrackerResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
         return super().get_or_init_instance(instance_loader, row)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        # A key cell was resolved to a saved row: checking it exists again costs a query a row.
+        resolved = {
+            field.attribute
+            for field in self.fields.values()
+            if isinstance(field.widget, KeyWidget)
+            and getattr(instance, f"{field.attribute}_id", None) is not None
+        }
+        try:
+            # Check constraints repeat the fields' validators (percent 0 to 100) and
+            # the database enforces them anyway; unique constraints are checked below.
+            instance.full_clean(
+                exclude=set(errors) | resolved,
+                validate_unique=validate_unique,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for constraint in instance._meta.constraints:
+            if isinstance(constraint, models.UniqueConstraint):
+                try:
+                    constraint.validate(type(instance), instance, exclude=set(errors))
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    # --- bulk saving (resources with ``use_bulk``): one query per batch, history kept -----
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if self._meta.use_bulk and not is_create and instance.pk is None:
+            # A key repeated in the file: the row is already queued for creation.
+            self.after_save_instance(instance, row, **kwargs)
+            return
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        from simple_history.utils import bulk_create_with_history
+
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    self._meta.model,
+                    batch_size=batch_size,
+                    default_user=self.user,
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        from django.utils import timezone
+        from simple_history.utils import bulk_update_with_history
+
+        if self.update_instances and (using_transactions or not dry_run):
+            fields = self.get_bulk_update_fields()
+            if any(field.name == "updated_at" for field in self._meta.model._meta.fields):
+                # bulk_update does not run auto_now.
+                now = timezone.now()
+                for instance in self.update_instances:
+                    instance.updated_at = now
+                fields.append("updated_at")
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    self._meta.model,
+                    fields,
+                    batch_size=batch_size,
+                    default_user=self.user,
+                )
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.update_instances.clear()
+
+    def get_bulk_update_fields(self):
+        return [
+            field.attribute
+            for field in self.fields.values()
+            if not field.readonly and "__" not in field.attribute
+        ]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        if self.instance_loader is not None:
+            self.instance_loader.remember(row, instance)
 
     def import_data(self, dataset, *args, **kwargs):
         # All or nothing: a file with one invalid row saves no row at all.
