@@ -419,7 +419,7 @@ class TrackerResource(resources.ModelResource):
         for candidate in (name, f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"):
             for field in self.fields.values():
                 if candidate in (field.column_name, field.attribute):
-                    return self.label_for(field)
+                    return self.label_for(field) if self.labels else field.column_name
         try:
             return str(self._meta.model._meta.get_field(name).verbose_name)
         except FieldDoesNotExist:
