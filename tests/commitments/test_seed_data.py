@@ -221,3 +221,18 @@ def test_seed_rows_created_after_loading_get_fresh_keys(seed_data):
 
     assert created.pk > 312
     assert plan.commitments.count() == 9
+
+
+@pytest.mark.parametrize(
+    ("language", "narrative"),
+    [
+        ("ar", "لا تقدم منذ الاجتماع الأخير."),
+        ("fr", "Aucun avancement depuis la dernière réunion."),
+        ("en", "No progress since the previous meeting."),
+    ],
+)
+def test_seed_snapshot_text_reads_in_each_language(seed_data, language, narrative):
+    snapshot = june_2020_snapshots().get(commitment__number=13)
+
+    with translation.override(language):
+        assert snapshot.narrative == narrative
