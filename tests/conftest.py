@@ -34,15 +34,3 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    # A request to /fr/ or /en/ leaves its language active in the thread: without
-    # this, a test reading translated fields would depend on the test run before it.
-    from django.conf import settings
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.deactivate()
