@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import opendata_views, views
 
 app_name = "commitments"
 
@@ -13,4 +13,10 @@ urlpatterns = [
         name="commitment_detail",
     ),
     path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
+    path(
+        "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",
+        opendata_views.plan_download,
+        name="plan_download",
+    ),
 ]
