@@ -1,6 +1,8 @@
 """The fixed cast of users for permission tests, and the commitment they act on."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import make_commitment, make_user
 
@@ -34,3 +36,12 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Arabic: a request activates its URL's language for the whole
+    thread, and translated fields are written in the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
