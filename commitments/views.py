@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting
 
-from . import charts, dashboard, progress
+from . import charts, dashboard, opendata, progress
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
 
 
@@ -60,6 +60,8 @@ def plan_dashboard(request, number):
                 key=lambda c: c.axis_id,
                 label=lambda c: c.axis.title if c.axis else "",
             ),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
                 sorted(summary.commitments, key=lambda c: c.lead_institution.name),
                 key=lambda c: c.lead_institution_id,
