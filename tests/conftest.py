@@ -26,3 +26,11 @@ def commitment(owning_lead, other_lead):
     owned.leads.add(owning_lead)
     make_commitment(plan=owned.plan).leads.add(other_lead)
     return owned
+
+
+@pytest.fixture
+def seed_data(db):
+    """The plans, commitments and committee minutes of fixtures/, as `load_demo` loads them."""
+    from commitments.demo import load_seed_data
+
+    load_seed_data()
