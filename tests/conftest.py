@@ -1,6 +1,8 @@
 """The fixed cast of users for permission tests, and the commitment they act on."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import make_commitment, make_user
 
@@ -34,3 +36,11 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    # A request to /fr/… activates French for the whole thread; without this
+    # reset, the next test's gettext would answer in French.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
