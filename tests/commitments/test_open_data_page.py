@@ -1,8 +1,10 @@
 """The public open-data page."""
 
 import datetime
+import re
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
@@ -79,3 +81,20 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("snapshots", 1),
     ]
     assert response.content.decode().count("dernier point d'avancement publié : 17 juin 2020") == 1
+
+
+def test_plan_downloads_tag_links_the_nine_files_and_the_open_data_page():
+    plan = make_plan(3)
+
+    with translation.override("fr"):
+        html = Template("{% load opendata_tags %}{% plan_downloads plan %}").render(
+            Context({"plan": plan})
+        )
+
+    assert re.findall(r'href="(/fr/plans/3/data/[a-z]+\.[a-z]+)"', html) == [
+        f"/fr/plans/3/data/{dataset}.{fmt}"
+        for dataset in ("commitments", "activities", "snapshots")
+        for fmt in ("csv", "xlsx", "json")
+    ]
+    assert html.count('href="/fr/open-data/"') == 1
+    assert html.count("Télécharger les données") == 1
