@@ -10,13 +10,14 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from commitments.history_admin import DeletedRecordsMixin
 from commitments.models import ProgressSnapshot
 
 from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
-class TrackedAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class TrackedAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
     pass
 
 

@@ -7,6 +7,19 @@ from django.utils import translation
 from tests.factories import make_commitment, make_user
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Arabic.
+
+    A request through LocaleMiddleware leaves its language active in the
+    thread; without this, a test after a French page would write French
+    columns of translated fields.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def secretariat(db):
     return make_user("secretariat", secretariat=True)
@@ -39,8 +52,6 @@ def seed_data(db):
 
 
 @pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    # A request to /fr/… activates French for the whole thread; without this
-    # reset, the next test's gettext would answer in French.
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+def fast_password_hashing(settings):
+    # The production hasher takes ~0.3 s per user on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
