@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import make_commitment, make_user
@@ -51,7 +52,24 @@ def seed_data(db):
     load_seed_data()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The production hasher takes ~0.3 s per user on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(autouse=True, scope="session")
+def settings_for_the_test_client():
+    """Production settings, except what the test client cannot do or need not wait for.
+
+    It speaks plain HTTP (the HTTPS redirect would answer every request with a
+    301); the hashed static storage needs `collectstatic` first, which the
+    suite skips, so static files come from the source folders as in
+    development (tests/ogptracker/ covers both for real); and password hashing
+    is slow on purpose, a second per login here and there.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        WHITENOISE_AUTOREFRESH=True,
+        WHITENOISE_USE_FINDERS=True,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
