@@ -1,10 +1,24 @@
 from django.urls import path
 
-from . import lead_views
+from . import lead_views, opendata_views, views
 
 app_name = "commitments"
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
+    path(
+        "plans/<int:plan_number>/commitments/<int:number>/",
+        views.commitment_detail,
+        name="commitment_detail",
+    ),
+    path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
+    path(
+        "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",
+        opendata_views.plan_download,
+        name="plan_download",
+    ),
     path("my/commitments/", lead_views.my_commitments, name="my_commitments"),
     path(
         "my/commitments/<int:pk>/update/",

@@ -1,7 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 admin.site.site_header = _("Open Government tracker — administration")
 admin.site.site_title = _("Open Government tracker")
@@ -9,6 +11,9 @@ admin.site.index_title = _("Action plans, commitments and committee meetings")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("api/", include("commitments.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -74,6 +74,24 @@ def make_meeting(committee=None, **fields):
     return Meeting.objects.create(committee=committee, **fields)
 
 
+def make_participant(meeting=None, name="حاتم مورادي", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.participants.create(name=name, **fields)
+
+
+def make_agenda_item(meeting=None, title="تقدم إنجاز الأنشطة", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.agenda_items.create(title=title, **fields)
+
+
+def make_next_step(meeting=None, text="برمجة لقاء لتدارس المقترح", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.next_steps.create(text=text, **fields)
+
+
 # The first bytes are what evidence checks look at; the rest is a minimal valid PDF.
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
