@@ -8,6 +8,7 @@ from meetings.enums import MeetingStatus
 from meetings.models import Meeting
 
 from . import charts, dashboard, opendata, progress
+from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
 
 
@@ -115,6 +116,7 @@ def commitment_detail(request, plan_number, number):
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "change_log": published_change_log(commitment),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
