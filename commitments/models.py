@@ -2,8 +2,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+
+from meetings.enums import MeetingStatus
 
 from .enums import (
     ActivityStatus,
@@ -91,14 +94,39 @@ class Axis(models.Model):
 
 class CommitmentQuerySet(models.QuerySet):
     def with_latest_progress(self):
-        """Annotate each commitment with its latest published snapshot's figures."""
+        """Annotate each commitment with its latest published snapshot's figures.
+
+        Also the previous published percent (to tell a stalled commitment) and
+        its activities' weights (to weight the plan's roll-up); all subqueries,
+        so the list stays one query however many commitments it holds.
+        """
         latest = (
             ProgressSnapshot.objects.published().filter(commitment=OuterRef("pk")).latest_first()
         )
+        activities = Activity.objects.filter(commitment=OuterRef("pk")).order_by()
         return self.annotate(
             latest_percent=Subquery(latest.values("percent")[:1]),
             latest_date=Subquery(latest.values("date")[:1]),
+            latest_no_progress=Subquery(latest.values("no_progress")[:1]),
+            latest_platform_status=Subquery(latest.values("platform_status")[:1]),
+            previous_percent=Subquery(latest.values("percent")[1:2]),
+            weight_total=Subquery(
+                activities.values("commitment").annotate(total=Sum("weight")).values("total")
+            ),
+            unweighted_activities=Coalesce(
+                Subquery(
+                    activities.filter(weight__isnull=True)
+                    .values("commitment")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            ),
         )
+
+    def for_dashboard(self):
+        """What a public list of commitments shows: latest progress, institution, axis."""
+        return self.with_latest_progress().select_related("plan", "axis", "lead_institution")
 
 
 class Commitment(models.Model):
@@ -336,6 +364,14 @@ class Evidence(models.Model):
         return self.description or self.file.name.rsplit("/", 1)[-1]
 
 
+class PlanProgressQuerySet(models.QuerySet):
+    def public(self):
+        """Figures recorded outside a meeting, or at a meeting whose minutes are published."""
+        return self.filter(
+            Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED)
+        ).select_related("meeting__committee")
+
+
 class PlanProgress(models.Model):
     """A plan-level figure recorded by a committee (the minutes may give only a total)."""
 
@@ -356,6 +392,8 @@ class PlanProgress(models.Model):
         verbose_name=_("meeting"),
     )
     note = models.TextField(_("note"), blank=True)
+
+    objects = PlanProgressQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan progress")

@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import opendata_views, views
 
 app_name = "commitments"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
+    path(
+        "plans/<int:plan_number>/commitments/<int:number>/",
+        views.commitment_detail,
+        name="commitment_detail",
+    ),
+    path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
+    path(
+        "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",
+        opendata_views.plan_download,
+        name="plan_download",
+    ),
+]

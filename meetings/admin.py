@@ -1,4 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -6,6 +10,9 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from commitments.models import ProgressSnapshot
+
+from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
@@ -49,6 +56,29 @@ class NextStepInline(TranslationTabularInline):
     autocomplete_fields = ["closed_at"]
 
 
+class StatusTableInline(TranslationStackedInline):
+    """The meeting's status table, typed where the minutes are prepared."""
+
+    model = ProgressSnapshot
+    fk_name = "meeting"
+    extra = 0
+    verbose_name = _("status table row")
+    verbose_name_plural = _("status table")
+    fields = [
+        "commitment",
+        "date",
+        "percent",
+        "no_progress",
+        "narrative",
+        "platform_status",
+        "platform_note",
+        "schedule",
+        "status",
+    ]
+    autocomplete_fields = ["commitment"]
+    ordering = ["commitment__plan__number", "commitment__number", "pk"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(TrackedAdmin):
     list_display = ["date", "committee", "sequence", "format", "status"]
@@ -57,7 +87,45 @@ class MeetingAdmin(TrackedAdmin):
     date_hierarchy = "date"
     ordering = ["-date"]
     list_select_related = ["committee"]
-    inlines = [ParticipantInline, AgendaItemInline, NextStepInline]
+    inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
+    actions = ["copy_status_table_to_new_draft"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("committee")
+
+    @admin.action(
+        description=_("Copy the status table of the previous meeting into a new draft meeting"),
+        permissions=["add"],
+    )
+    def copy_status_table_to_new_draft(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Select exactly one meeting to copy from."), messages.WARNING
+            )
+            return None
+        source = queryset.get()
+        try:
+            with transaction.atomic():
+                meeting, copies = copy_status_table(
+                    source, date=timezone.localdate(), author=request.user
+                )
+        except IntegrityError:
+            self.message_user(
+                request,
+                _("This committee already has a meeting with that number on that date."),
+                messages.ERROR,
+            )
+            return None
+        self.message_user(
+            request,
+            _(
+                "A new draft meeting holds a copy of the %(count)s rows of the status table: "
+                "change only what moved since the previous meeting."
+            )
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+        return redirect("admin:meetings_meeting_change", meeting.pk)
 
 
 @admin.register(Participant)

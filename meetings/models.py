@@ -11,6 +11,7 @@ from .enums import (
     NextStepStatus,
     ParticipantRole,
 )
+from .querysets import MeetingQuerySet, NextStepQuerySet
 
 
 class Committee(models.Model):
@@ -60,6 +61,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("meeting")
@@ -171,6 +174,8 @@ class NextStep(models.Model):
         related_name="closed_next_steps",
         verbose_name=_("closed at meeting"),
     )
+
+    objects = NextStepQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("next step")

@@ -30,6 +30,14 @@ def commitment(owning_lead, other_lead):
     return owned
 
 
+@pytest.fixture
+def seed_data(db):
+    """The plans, commitments and committee minutes of fixtures/, as `load_demo` loads them."""
+    from commitments.demo import load_seed_data
+
+    load_seed_data()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def settings_for_the_test_client():
     """Production settings, except what the test client cannot do or need not wait for.

@@ -72,3 +72,21 @@ def make_meeting(committee=None, **fields):
     fields.setdefault("date", datetime.date(2020, 6, 17))
     fields.setdefault("status", MeetingStatus.PUBLISHED)
     return Meeting.objects.create(committee=committee, **fields)
+
+
+def make_participant(meeting=None, name="حاتم مورادي", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.participants.create(name=name, **fields)
+
+
+def make_agenda_item(meeting=None, title="تقدم إنجاز الأنشطة", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.agenda_items.create(title=title, **fields)
+
+
+def make_next_step(meeting=None, text="برمجة لقاء لتدارس المقترح", **fields):
+    meeting = meeting or make_meeting()
+    fields.setdefault("order", next(_counter))
+    return meeting.next_steps.create(text=text, **fields)

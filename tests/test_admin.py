@@ -70,3 +70,16 @@ def test_admin_is_closed_to_a_project_lead(client, owning_lead):
     response = client.get(reverse("admin:commitments_commitment_changelist"))
 
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_index_lists_plans_before_meetings_in_working_order(client, secretariat):
+    client.force_login(secretariat)
+
+    app_list = client.get(reverse("admin:index")).context["app_list"]
+
+    assert [app["app_label"] for app in app_list] == ["commitments", "meetings"]
+    assert [model["object_name"] for model in app_list[0]["models"]] == [
+        "ActionPlan", "Axis", "Commitment", "Activity", "ProgressSnapshot", "PlanProgress",
+        "Institution",
+    ]  # fmt: skip

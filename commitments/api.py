@@ -1,0 +1,289 @@
+"""Read-only JSON API of the published data: plans, commitments, activities, progress, meetings.
+
+Field names and values follow the downloads (`commitments/opendata.py`): every
+translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
+ISO 8601 dates, natural keys (plan, commitment and activity numbers).
+"""
+
+import datetime
+from functools import wraps
+
+from django.db.models import Count, Prefetch
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.models import AgendaItem, Meeting
+
+from . import opendata
+from .models import ActionPlan, Axis, PlanProgress
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class ApiError(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _json(data, status=200):
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def api_view(view):
+    """GET and HEAD only; errors answer as JSON `{"error": …}`."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ApiError as error:
+            return _json({"error": error.message}, status=error.status)
+        except Http404:
+            return _json({"error": "Not found."}, status=404)
+
+    return wrapper
+
+
+def _positive_int(request, name, default=None):
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        if default is None:
+            return None
+        return default
+    # isascii: str.isdigit() also accepts digits such as «²» that int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise ApiError(400, f"`{name}` must be a positive integer, got {raw!r}.")
+    return int(raw)
+
+
+def _iso_date(request, name):
+    raw = request.GET.get(name)
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ApiError(400, f"`{name}` must be a date as YYYY-MM-DD, got {raw!r}.") from None
+
+
+def _page_link(request, page):
+    query = request.GET.copy()
+    query["page"] = page
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(request, queryset, serialise):
+    page = _positive_int(request, "page", 1)
+    size = min(_positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+    count = queryset.count()
+    last = max(1, -(-count // size))
+    if page > last:
+        raise ApiError(400, f"Page {page} does not exist: the last page is {last}.")
+    start = (page - 1) * size
+    return {
+        "count": count,
+        "next": _page_link(request, page + 1) if page < last else None,
+        "previous": _page_link(request, page - 1) if page > 1 else None,
+        "results": [serialise(obj) for obj in queryset[start : start + size]],
+    }
+
+
+def _translated(obj, field):
+    return {
+        f"{field}_{language}": getattr(obj, f"{field}_{language}") or ""
+        for language in opendata.LANGUAGES
+    }
+
+
+def _absolute(request, name, **kwargs):
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def _downloads(request, plan):
+    # The files are the same in every language; link the default one.
+    with translation.override("ar"):
+        return {
+            dataset: {
+                fmt: _absolute(
+                    request,
+                    "commitments:plan_download",
+                    number=plan.number,
+                    dataset=dataset,
+                    fmt=fmt,
+                )
+                for fmt in opendata.FORMATS
+            }
+            for dataset in opendata.DATASETS
+        }
+
+
+def _plan(request, plan):
+    return {
+        "number": plan.number,
+        **_translated(plan, "title"),
+        "start": plan.start,
+        "planned_end": plan.planned_end,
+        "revised_end": plan.revised_end,
+        "status": plan.status,
+        "commitments_count": plan.commitments_count,
+        "url": _absolute(request, "api:plan", number=plan.number),
+        "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
+        "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
+        "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
+        "downloads": _downloads(request, plan),
+    }
+
+
+def _plans():
+    return ActionPlan.objects.annotate(commitments_count=Count("commitments")).order_by("number")
+
+
+def _get_plan(number):
+    plan = ActionPlan.objects.filter(number=number).first()
+    if plan is None:
+        raise ApiError(404, f"No action plan number {number}.")
+    return plan
+
+
+@api_view
+def index(request):
+    return _json(
+        {
+            "plans": _absolute(request, "api:plans"),
+            "meetings": _absolute(request, "api:meetings"),
+        }
+    )
+
+
+@api_view
+def plans(request):
+    return _json(paginate(request, _plans(), lambda plan: _plan(request, plan)))
+
+
+@api_view
+def plan(request, number):
+    found = (
+        _plans()
+        .filter(number=number)
+        .prefetch_related(
+            Prefetch("axes", queryset=Axis.objects.order_by("number")),
+            Prefetch("progress_records", queryset=PlanProgress.objects.order_by("date")),
+        )
+        .first()
+    )
+    if found is None:
+        raise ApiError(404, f"No action plan number {number}.")
+    return _json(
+        {
+            **_plan(request, found),
+            **_translated(found, "summary"),
+            "axes": [
+                {"number": axis.number, **_translated(axis, "title")} for axis in found.axes.all()
+            ],
+            "progress_records": [
+                {"date": record.date, "percent": record.percent, **_translated(record, "note")}
+                for record in found.progress_records.all()
+            ],
+        }
+    )
+
+
+@api_view
+def plan_commitments(request, number):
+    found = _get_plan(number)
+    activities_url = _absolute(request, "api:plan_activities", number=number)
+    snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
+
+    def serialise(commitment):
+        return {
+            **opendata.COMMITMENTS.record(commitment),
+            "activities_url": f"{activities_url}?commitment={commitment.number}",
+            "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
+        }
+
+    return _json(paginate(request, opendata.plan_commitments(found), serialise))
+
+
+@api_view
+def plan_activities(request, number):
+    found = _get_plan(number)
+    activities = opendata.plan_activities(found)
+    commitment = _positive_int(request, "commitment")
+    if commitment is not None:
+        activities = activities.filter(commitment__number=commitment)
+    return _json(paginate(request, activities, opendata.ACTIVITIES.record))
+
+
+@api_view
+def plan_snapshots(request, number):
+    found = _get_plan(number)
+    snapshots = opendata.plan_snapshots(found)
+    commitment = _positive_int(request, "commitment")
+    if commitment is not None:
+        snapshots = snapshots.filter(commitment__number=commitment)
+    date = _iso_date(request, "date")
+    if date is not None:
+        snapshots = snapshots.filter(date=date)
+    return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+
+
+def published_meetings():
+    return (
+        Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+        .select_related("committee__plan")
+        .annotate(participants_count=Count("participants"))
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
+        .order_by("-date", "-pk")
+    )
+
+
+def _meeting(request, meeting):
+    committee = meeting.committee
+    return {
+        "id": meeting.pk,
+        "committee": {
+            "kind": committee.kind,
+            **_translated(committee, "name"),
+            "plan_number": committee.plan.number if committee.plan else None,
+        },
+        "sequence": meeting.sequence,
+        **_translated(meeting, "title"),
+        "date": meeting.date,
+        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+        "format": meeting.format,
+        **_translated(meeting, "place"),
+        "participants_count": meeting.participants_count,
+        "agenda": [
+            {"order": item.order, **_translated(item, "title")}
+            for item in meeting.agenda_items.all()
+        ],
+        # The minutes were written in Arabic; /fr/ and /en/ serve the same page.
+        "minutes_url": request.build_absolute_uri(f"/ar/meetings/{meeting.pk}/"),
+    }
+
+
+@api_view
+def meetings(request):
+    found = published_meetings()
+    plan_number = _positive_int(request, "plan")
+    if plan_number is not None:
+        found = found.filter(committee__plan__number=plan_number)
+    committee = request.GET.get("committee")
+    if committee:
+        if committee not in CommitteeKind.values:
+            kinds = ", ".join(CommitteeKind.values)
+            raise ApiError(400, f"`committee` must be one of {kinds}, got {committee!r}.")
+        found = found.filter(committee__kind=committee)
+    return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
+
+
+@api_view
+def not_found(request):
+    raise ApiError(404, "No such API endpoint; see /api/ for the list.")

@@ -1,0 +1,19 @@
+"""The read-only JSON API, outside the language prefix: /api/…"""
+
+from django.urls import path, re_path
+
+from . import api
+
+app_name = "api"
+
+urlpatterns = [
+    path("", api.index, name="index"),
+    path("plans/", api.plans, name="plans"),
+    path("plans/<int:number>/", api.plan, name="plan"),
+    path("plans/<int:number>/commitments/", api.plan_commitments, name="plan_commitments"),
+    path("plans/<int:number>/activities/", api.plan_activities, name="plan_activities"),
+    path("plans/<int:number>/snapshots/", api.plan_snapshots, name="plan_snapshots"),
+    path("meetings/", api.meetings, name="meetings"),
+    # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
+    re_path(r"^.*/$", api.not_found),
+]

@@ -1,0 +1,35 @@
+"""The open-data page, and a plan's datasets as files to download."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from . import opendata
+from .models import ActionPlan
+
+
+@require_safe
+def plan_download(request, number, dataset, fmt):
+    if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
+        raise Http404
+    plan = get_object_or_404(ActionPlan, number=number)
+    dataset = opendata.DATASETS[dataset]
+    content, content_type = opendata.render(dataset, plan, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{opendata.filename(dataset, plan, fmt)}"'
+    )
+    return response
+
+
+@require_safe
+def open_data(request):
+    return render(
+        request,
+        "commitments/open_data.html",
+        {
+            "plans": ActionPlan.objects.order_by("number"),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
+        },
+    )

@@ -1,0 +1,140 @@
+"""Public pages: no login, published data only."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+
+from meetings.enums import MeetingStatus
+from meetings.models import Meeting
+
+from . import charts, dashboard, progress
+from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
+
+
+def home(request):
+    plans = list(ActionPlan.objects.all())
+    summaries = dashboard.summarise_plans(
+        plans,
+        Commitment.objects.for_dashboard(),
+        PlanProgress.objects.public().order_by("plan", "-date"),
+        timezone.localdate(),
+    )
+    return render(request, "commitments/home.html", {"summaries": summaries})
+
+
+def plan_dashboard(request, number):
+    plan = get_object_or_404(ActionPlan, number=number)
+    records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
+    (summary,) = dashboard.summarise_plans(
+        [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
+    )
+    commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
+    snapshots = (
+        ProgressSnapshot.objects.published()
+        .filter(commitment__plan=plan)
+        .order_by("date", "pk")
+        .values_list("commitment_id", "date", "percent")
+    )
+    series = progress.progress_over_time(
+        snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
+    )
+    return render(
+        request,
+        "commitments/plan_dashboard.html",
+        {
+            "plan": plan,
+            "plans": ActionPlan.objects.all(),
+            "summary": summary,
+            "commitments": commitments,
+            "sort": sort,
+            "sorts": dashboard.SORTS,
+            "series": series,
+            "records": records[::-1],
+            "line_chart": charts.LineChart(
+                series, records[::-1], rtl=translation.get_language_bidi()
+            ),
+            "axes": dashboard.group_by(
+                sorted(
+                    summary.commitments, key=lambda c: (c.axis is None, c.axis and c.axis.number)
+                ),
+                key=lambda c: c.axis_id,
+                label=lambda c: c.axis.title if c.axis else "",
+            ),
+            "institutions": dashboard.group_by(
+                sorted(summary.commitments, key=lambda c: c.lead_institution.name),
+                key=lambda c: c.lead_institution_id,
+                label=lambda c: c.lead_institution.name,
+            ),
+        },
+    )
+
+
+def _public_commitment(plan_number, number):
+    """The commitment with everything its public page shows, published rows only."""
+    snapshots = (
+        ProgressSnapshot.objects.published().latest_first().select_related("meeting__committee")
+    )
+    return get_object_or_404(
+        Commitment.objects.for_dashboard().prefetch_related(
+            "leads",
+            Prefetch("activities", queryset=Activity.objects.order_by("number")),
+            Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+        ),
+        plan__number=plan_number,
+        number=number,
+    )
+
+
+def commitment_detail(request, plan_number, number):
+    commitment = _public_commitment(plan_number, number)
+    dashboard.flag_commitment(commitment, timezone.localdate())
+    meetings = (
+        Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+        .filter(Q(snapshots__commitment=commitment) | Q(participants__commitments=commitment))
+        .select_related("committee")
+        .distinct()
+        .order_by("-date", "-pk")
+    )
+    for activity in commitment.activities.all():
+        activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
+    for snapshot in commitment.published_snapshots:
+        if snapshot.meeting and not snapshot.meeting.is_published:
+            snapshot.meeting = None
+    series = [
+        progress.TimePoint(snapshot.date, snapshot.percent, 1)
+        for snapshot in reversed(commitment.published_snapshots)
+    ]
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "plan": commitment.plan,
+            "meetings": meetings,
+            "series": series,
+            "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            # Login names are not public: only leads with a full name are listed.
+            "leads": [
+                lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
+            ],
+        },
+    )
+
+
+def institution_detail(request, pk):
+    institution = get_object_or_404(Institution, pk=pk)
+    today = timezone.localdate()
+    rows = [
+        dashboard.flag_commitment(commitment, today)
+        for commitment in institution.led_commitments.for_dashboard()
+    ]
+    return render(
+        request,
+        "commitments/institution_detail.html",
+        {
+            "institution": institution,
+            "plans": dashboard.group_by(
+                rows, key=lambda c: c.plan_id, label=lambda c: c.plan.title
+            ),
+        },
+    )

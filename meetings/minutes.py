@@ -1,0 +1,223 @@
+"""What the minutes say, composed from the tracked data.
+
+Arabic wording that depends on grammar (ordinals agreeing with their noun,
+the hour said in words) is built here; other languages go through gettext.
+"""
+
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.utils import formats
+from django.utils.translation import get_language, gettext, npgettext, override, pgettext
+
+from commitments.enums import PlatformStatus, SnapshotStatus
+
+from .enums import Honorific, ParticipantRole
+
+ORDINALS_MASCULINE = [
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+    "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
+    "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر", "العشرون",
+]  # fmt: skip
+ORDINALS_FEMININE = [
+    "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+    "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة", "الثالثة عشرة", "الرابعة عشرة",
+    "الخامسة عشرة", "السادسة عشرة", "السابعة عشرة", "الثامنة عشرة", "التاسعة عشرة", "العشرون",
+]  # fmt: skip
+# The hour is feminine in Arabic («الساعة الثانية»); 0 and 12 both read «الثانية عشرة».
+HOURS = ["الثانية عشرة"] + ORDINALS_FEMININE[:11]
+HOURS[1] = "الواحدة"
+
+
+def arabic_ordinal(number, *, feminine=False):
+    """«الثاني» for 2, or «الثانية» for a feminine noun; None past twenty."""
+    words = ORDINALS_FEMININE if feminine else ORDINALS_MASCULINE
+    if number and 1 <= number <= len(words):
+        return words[number - 1]
+    return None
+
+
+def meeting_name(sequence):
+    """«الاجتماع الثاني» in Arabic, «meeting no. 2» elsewhere; None without a number."""
+    if not sequence:
+        return None
+    if get_language() == "ar":
+        ordinal = arabic_ordinal(sequence)
+        return f"الاجتماع {ordinal}" if ordinal else f"الاجتماع رقم {sequence}"
+    return gettext("meeting no. %(number)s") % {"number": sequence}
+
+
+def with_li(name):
+    """Arabic «ل» joined to a name: «لجنة» → «للجنة», «الخطة» → «للخطة», «اللجنة» → «للجنة»."""
+    if name.startswith("ال"):
+        rest = name[2:]
+        return ("ل" if rest.startswith("ل") else "لل") + rest
+    return "ل" + name
+
+
+def minutes_title(meeting):
+    name = meeting_name(meeting.sequence)
+    committee = meeting.committee.name
+    if get_language() == "ar":
+        if name:
+            return f"محضر {name} {with_li(committee)}"
+        return f"محضر اجتماع {committee}"
+    if name:
+        return gettext("Minutes of %(meeting)s — %(committee)s") % {
+            "meeting": name,
+            "committee": committee,
+        }
+    return gettext("Minutes of the meeting — %(committee)s") % {"committee": committee}
+
+
+def arabic_time(value):
+    """«على الساعة الثانية بعد الزوال» for 14:00; digits when the minutes are uneven."""
+    hour, minute = value.hour, value.minute
+    if minute == 45:
+        hour += 1
+    if hour < 5 or hour >= 21:
+        period = "ليلا"
+    elif hour < 12:
+        period = "صباحا"
+    elif hour == 12:
+        period = "زوالا"
+    elif hour < 18:
+        period = "بعد الزوال"
+    else:
+        period = "مساء"
+    words = HOURS[hour % 12]
+    fraction = {0: "", 15: " والربع", 30: " والنصف", 45: " إلا ربعا"}.get(minute)
+    if fraction is None:
+        return f"على الساعة {value:%H:%M}"
+    return f"على الساعة {words}{fraction} {period}"
+
+
+def meeting_time(value):
+    if value is None:
+        return ""
+    if get_language() == "ar":
+        return arabic_time(value)
+    return gettext("at %(time)s") % {"time": formats.time_format(value)}
+
+
+def no_progress_phrase():
+    return gettext("No progress since the previous meeting")
+
+
+def _says(text, phrase):
+    return " ".join(phrase.split()) in " ".join(text.split())
+
+
+@dataclass
+class StatusRow:
+    snapshot: object
+    no_progress_note: str = ""
+    platform: list = field(default_factory=list)
+
+    @property
+    def commitment(self):
+        return self.snapshot.commitment
+
+    @property
+    def is_draft(self):
+        return self.snapshot.status != SnapshotStatus.PUBLISHED
+
+
+def status_row(snapshot):
+    note = ""
+    if snapshot.no_progress:
+        phrase = no_progress_phrase()
+        with override("ar"):
+            arabic_phrase = no_progress_phrase()
+        if not (_says(snapshot.narrative, phrase) or _says(snapshot.narrative, arabic_phrase)):
+            note = phrase
+    platform = []
+    if snapshot.platform_status:
+        platform.append(PlatformStatus(snapshot.platform_status).label)
+    if snapshot.platform_note:
+        platform.append(snapshot.platform_note)
+    return StatusRow(snapshot=snapshot, no_progress_note=note, platform=platform)
+
+
+def list_separator():
+    # Translators: between the items of a short list, e.g. commitment numbers «1، 2، 8».
+    return pgettext("list separator", ", ")
+
+
+def participant_line(participant):
+    """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once."""
+    separator = list_separator()
+    head = participant.name
+    if participant.honorific:
+        head = f"{Honorific(participant.honorific).label} {participant.name}"
+    parts = [head]
+    function = participant.function
+    if function:
+        parts.append(function)
+    elif participant.role != ParticipantRole.MEMBER:
+        parts.append(str(ParticipantRole(participant.role).label))
+    if participant.organisation and participant.organisation not in function:
+        parts.append(participant.organisation)
+    numbers = [c.number for c in getattr(participant, "commitments_in_charge", [])]
+    named = {int(n) for n in re.findall(r"\d+", function)}
+    if numbers and not set(numbers) <= named:
+        parts.append(in_charge_of(numbers, participant.honorific, separator))
+    return separator.join(parts)
+
+
+def in_charge_of(numbers, honorific, separator):
+    listed = separator.join(str(number) for number in numbers)
+    count = len(numbers)
+    if honorific == Honorific.MS:
+        text = npgettext(
+            "in charge, woman",
+            "in charge of commitment %(numbers)s",
+            "in charge of commitments %(numbers)s",
+            count,
+        )
+    elif honorific == Honorific.MR:
+        text = npgettext(
+            "in charge, man",
+            "in charge of commitment %(numbers)s",
+            "in charge of commitments %(numbers)s",
+            count,
+        )
+    else:
+        text = npgettext(
+            "in charge",
+            "in charge of commitment %(numbers)s",
+            "in charge of commitments %(numbers)s",
+            count,
+        )
+    return text % {"numbers": listed}
+
+
+def participant_groups(participants):
+    """Consecutive participants under the same heading, in their order."""
+    return [
+        (heading, [participant_line(p) for p in members])
+        for heading, members in groupby(participants, key=lambda p: p.group)
+    ]
+
+
+def minutes_context(meeting, *, preview):
+    """Everything the minutes template prints, from a meeting loaded `for_minutes()`."""
+    from .models import NextStep
+
+    return {
+        "meeting": meeting,
+        "preview": preview,
+        "separator": list_separator(),
+        "title": minutes_title(meeting),
+        "time_text": meeting_time(meeting.start_time),
+        "participant_groups": participant_groups(meeting.participant_list),
+        # Numbered by position, as in the agenda above them.
+        "discussed_items": [
+            (number, item)
+            for number, item in enumerate(meeting.agenda, 1)
+            if item.body or item.bullet_list
+        ],
+        "status_rows": [status_row(s) for s in meeting.status_rows],
+        "open_steps": list(NextStep.objects.open_before(meeting, include_drafts=preview)),
+    }

@@ -1,0 +1,120 @@
+"""Minutes as PDF: WeasyPrint on the page's own HTML, cached per version of the meeting.
+
+WeasyPrint is imported inside the functions that use it, so the site starts
+without loading it.
+"""
+
+import hashlib
+import mimetypes
+import re
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache as django_cache
+from django.utils.translation import get_language, gettext
+
+# The document's static links resolve under this made-up origin and are read
+# from disk by the fetcher below; nothing is ever fetched over the network.
+BASE_URL = "https://static.invalid/"
+STATIC_PREFIX = BASE_URL + settings.STATIC_URL.lstrip("/")
+# Whatever the layout or wording of a PDF depends on besides the data.
+LAYOUT_FILES = [
+    "templates/base.html",
+    "templates/meetings/minutes.html",
+    "static/css/site.css",
+    "static/css/print.css",
+    "static/css/minutes-pdf.css",
+    "locale/ar/LC_MESSAGES/django.mo",
+    "locale/fr/LC_MESSAGES/django.mo",
+]
+CACHE_TIMEOUT = 60 * 60 * 24 * 90
+
+# Counts real renders in this process (the benchmark and the tests read it).
+render_count = 0
+
+
+def static_path(url):
+    """The file on disk behind a static URL of the document, or None."""
+    if not url.startswith(STATIC_PREFIX):
+        return None
+    relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
+    if ".." in relative.split("/"):
+        return None
+    found = finders.find(relative)
+    if found:
+        return Path(found)
+    # Production serves collected files, with no finders' source folders.
+    collected = Path(settings.STATIC_ROOT) / relative
+    return collected if collected.is_file() else None
+
+
+def _fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFilesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = static_path(url)
+            if path is None:
+                raise ValueError(f"Only the project's static files are available: {url}")
+            mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), headers={"Content-Type": mime_type})
+
+    return StaticFilesFetcher()
+
+
+def page_stylesheet():
+    """The page box rules: their words follow the document's language."""
+    parts = re.split(r"%\((pages?)\)s", gettext("Page %(page)s of %(pages)s"))
+    # re.split puts the captured counter names at the odd positions.
+    content = " ".join(
+        f"counter({part})" if index % 2 else _css_string(part)
+        for index, part in enumerate(parts)
+        if index % 2 or part
+    )
+    return f"@page {{ @bottom-center {{ content: {content}; }} }}"
+
+
+def _css_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_pdf(html):
+    """Render a minutes document; every call really runs WeasyPrint."""
+    global render_count
+    from weasyprint import CSS, HTML
+
+    fetcher = _fetcher()
+    stylesheets = [CSS(string=page_stylesheet(), url_fetcher=fetcher)]
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
+        stylesheets=stylesheets
+    )
+    render_count += 1
+    return pdf
+
+
+@cache
+def layout_digest():
+    digest = hashlib.sha256()
+    for name in LAYOUT_FILES:
+        path = Path(settings.BASE_DIR) / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()[:16]
+
+
+def cache_key(meeting, change_marks, *, preview):
+    marks = "|".join(str(mark) for mark in change_marks)
+    digest = hashlib.sha256(marks.encode()).hexdigest()[:24]
+    audience = "preview" if preview else "public"
+    return f"minutes-pdf:{meeting.pk}:{get_language()}:{audience}:{layout_digest()}:{digest}"
+
+
+def cached_pdf(key, build_html):
+    """The PDF stored under `key`, rendered from `build_html()` only when missing."""
+    pdf = django_cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(build_html())
+        django_cache.set(key, pdf, CACHE_TIMEOUT)
+    return pdf

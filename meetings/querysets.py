@@ -1,0 +1,137 @@
+"""Loading plans for meetings: what the minutes and the list read, in fixed queries."""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+
+from commitments.enums import SnapshotStatus
+
+from .enums import MeetingStatus, NextStepStatus
+
+
+def change_marks(meeting):
+    """The marks annotated by `with_change_marks()`, in a fixed order."""
+    return tuple(getattr(meeting, name) for name in CHANGE_MARKS)
+
+
+CHANGE_MARKS = [
+    "mark_meeting",
+    "mark_participants",
+    "mark_agenda",
+    "mark_snapshots",
+    "mark_snapshot_count",
+    "mark_commitments",
+    "mark_next_steps",
+    "mark_meetings",
+    "mark_committee",
+    "mark_plan",
+]
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=MeetingStatus.PUBLISHED)
+
+    def for_list(self):
+        """Newest plan first, then each committee's meetings newest first."""
+        return self.select_related("committee__plan").order_by(
+            models.F("committee__plan__number").desc(nulls_last=True),
+            "committee__kind",
+            "committee_id",
+            "-date",
+            "-sequence",
+            "-pk",
+        )
+
+    def for_minutes(self, *, include_drafts=False):
+        """Everything the minutes print, each relation in one query.
+
+        Public readers see published snapshots only; the secretariat previews
+        the draft rows it is still typing.
+        """
+        from commitments.models import Commitment, ProgressSnapshot
+
+        from .models import NextStep, Participant
+
+        snapshots = ProgressSnapshot.objects.select_related("commitment").order_by(
+            "commitment__number", "pk"
+        )
+        if not include_drafts:
+            snapshots = snapshots.filter(status=SnapshotStatus.PUBLISHED)
+        participants = Participant.objects.order_by("order", "pk").prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.order_by("number"),
+                to_attr="commitments_in_charge",
+            )
+        )
+        return self.select_related("committee__plan").prefetch_related(
+            Prefetch("participants", queryset=participants, to_attr="participant_list"),
+            Prefetch("agenda_items", to_attr="agenda"),
+            Prefetch("snapshots", queryset=snapshots, to_attr="status_rows"),
+            Prefetch(
+                "next_steps",
+                queryset=NextStep.objects.order_by("order"),
+                to_attr="next_step_list",
+            ),
+        )
+
+    def with_change_marks(self):
+        """Annotate the latest change of everything the minutes print.
+
+        Rows that carry no `updated_at` are followed through their history
+        tables, which also record deletions. A rendered PDF is valid as long
+        as these marks are the same.
+        """
+        from commitments.models import ActionPlan, Commitment, ProgressSnapshot
+
+        from .models import AgendaItem, Committee, Meeting, NextStep, Participant
+
+        def latest(rows, field="history_date"):
+            return Subquery(rows.order_by(f"-{field}").values(field)[:1])
+
+        meeting = OuterRef("pk")
+        return self.annotate(
+            mark_meeting=models.F("updated_at"),
+            mark_participants=latest(Participant.history.filter(meeting_id=meeting)),
+            mark_agenda=latest(AgendaItem.history.filter(meeting_id=meeting)),
+            mark_snapshots=latest(ProgressSnapshot.history.filter(meeting_id=meeting)),
+            # A snapshot moved to another meeting leaves no history row here.
+            mark_snapshot_count=Subquery(
+                ProgressSnapshot.objects.filter(meeting=meeting)
+                .order_by()
+                .values("meeting")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
+            mark_commitments=latest(
+                Commitment.objects.filter(snapshots__meeting=meeting), "updated_at"
+            ),
+            # This meeting's decisions and the earlier ones still open.
+            mark_next_steps=latest(
+                NextStep.history.filter(meeting__committee_id=OuterRef("committee_id"))
+            ),
+            # Earlier meetings published or withdrawn change the open decisions.
+            mark_meetings=latest(Meeting.history.filter(committee_id=OuterRef("committee_id"))),
+            mark_committee=latest(Committee.history.filter(id=OuterRef("committee_id"))),
+            mark_plan=latest(ActionPlan.history.filter(id=OuterRef("committee__plan_id"))),
+        )
+
+
+class NextStepQuerySet(models.QuerySet):
+    def open_before(self, meeting, *, include_drafts=False):
+        """Decisions of the committee's earlier meetings that were still open at `meeting`.
+
+        A step closed at a later meeting was still open then, so the minutes
+        of a past meeting keep reading as they did on the day.
+        """
+        earlier = Q(meeting__committee_id=meeting.committee_id) & (
+            Q(meeting__date__lt=meeting.date)
+            | Q(meeting__date=meeting.date, meeting__sequence__lt=meeting.sequence or 0)
+        )
+        still_open = (Q(status=NextStepStatus.OPEN) & ~Q(closed_at__date__lte=meeting.date)) | Q(
+            closed_at__date__gt=meeting.date
+        )
+        steps = self.filter(earlier & still_open)
+        if not include_drafts:
+            steps = steps.filter(meeting__status=MeetingStatus.PUBLISHED)
+        return steps.select_related("meeting").order_by("meeting__date", "meeting_id", "order")

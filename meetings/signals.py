@@ -1,0 +1,32 @@
+"""Keep `Meeting.updated_at` moving when what its minutes print changes without a history row."""
+
+from django.db.models.signals import m2m_changed
+from django.utils import timezone
+
+
+def touch_meeting_of_participant(sender, instance, action, reverse, pk_set, **kwargs):
+    # A clear is caught before it happens, while its rows can still be found.
+    if action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    from .models import Meeting, Participant
+
+    if reverse:
+        # Edited from the commitment's side: `pk_set` holds participants.
+        if action == "pre_clear":
+            participants = Participant.objects.filter(commitments=instance)
+        else:
+            participants = Participant.objects.filter(pk__in=pk_set or ())
+        meeting_ids = participants.values("meeting_id")
+    else:
+        meeting_ids = [instance.meeting_id]
+    Meeting.objects.filter(pk__in=meeting_ids).update(updated_at=timezone.now())
+
+
+def connect():
+    from .models import Participant
+
+    m2m_changed.connect(
+        touch_meeting_of_participant,
+        sender=Participant.commitments.through,
+        dispatch_uid="meetings.touch_meeting_of_participant",
+    )

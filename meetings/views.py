@@ -1,0 +1,55 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+
+from commitments.roles import is_secretariat
+
+from . import pdf
+from .minutes import minutes_context
+from .models import Meeting
+from .querysets import change_marks
+
+
+def _meeting_for_user(request, pk, *, for_pdf=False):
+    """The meeting if the visitor may read it, and whether drafts are shown.
+
+    Anyone reads published minutes; the secretariat also previews drafts.
+    For the PDF, only what tells whether the cached file is still current.
+    """
+    preview = is_secretariat(request.user)
+    if for_pdf:
+        meetings = Meeting.objects.with_change_marks()
+    else:
+        meetings = Meeting.objects.for_minutes(include_drafts=preview)
+    if not preview:
+        meetings = meetings.published()
+    return get_object_or_404(meetings.select_related("committee__plan"), pk=pk), preview
+
+
+def meeting_list(request):
+    meetings = Meeting.objects.for_list()
+    if not is_secretariat(request.user):
+        meetings = meetings.published()
+    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+
+
+def minutes(request, pk):
+    meeting, preview = _meeting_for_user(request, pk)
+    return render(request, "meetings/minutes.html", minutes_context(meeting, preview=preview))
+
+
+def minutes_pdf(request, pk):
+    meeting, preview = _meeting_for_user(request, pk, for_pdf=True)
+    key = pdf.cache_key(meeting, change_marks(meeting), preview=preview)
+
+    def build_html():
+        loaded = Meeting.objects.for_minutes(include_drafts=preview).get(pk=pk)
+        context = minutes_context(loaded, preview=preview) | {"for_pdf": True}
+        return render_to_string("meetings/minutes.html", context, request=request)
+
+    response = HttpResponse(pdf.cached_pdf(key, build_html), content_type="application/pdf")
+    disposition = "inline" if request.GET.get("inline") else "attachment"
+    response["Content-Disposition"] = (
+        f'{disposition}; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'
+    )
+    return response

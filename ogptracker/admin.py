@@ -1,0 +1,31 @@
+from django.contrib.admin import AdminSite
+
+# The admin index in the order the secretariat works: plans and their
+# commitments first, then committees and meetings, then accounts.
+APP_ORDER = ["commitments", "meetings", "auth"]
+MODEL_ORDER = [
+    "ActionPlan",
+    "Axis",
+    "Commitment",
+    "Activity",
+    "ProgressSnapshot",
+    "PlanProgress",
+    "Institution",
+    "Committee",
+    "Meeting",
+    "Participant",
+    "AgendaItem",
+    "NextStep",
+]
+
+
+def _position(order, key):
+    return order.index(key) if key in order else len(order)
+
+
+class TrackerAdminSite(AdminSite):
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            app["models"].sort(key=lambda model: _position(MODEL_ORDER, model["object_name"]))
+        return sorted(apps, key=lambda app: _position(APP_ORDER, app["app_label"]))

@@ -1,0 +1,5 @@
+from django.contrib.admin.apps import AdminConfig
+
+
+class TrackerAdminConfig(AdminConfig):
+    default_site = "ogptracker.admin.TrackerAdminSite"

@@ -1,0 +1,114 @@
+"""`load_demo`: reference data plus demo accounts, and nothing changes on a second run."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from commitments.roles import is_secretariat
+from meetings.models import Participant
+
+PASSWORD_LINE = re.compile(r"^\s+(\S+)\s+password (\S+)", re.MULTILINE)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return dict(PASSWORD_LINE.findall(out.getvalue()))
+
+
+def row_counts():
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def test_load_demo_second_run_changes_no_row_count(db):
+    load_demo()
+    first = row_counts()
+
+    load_demo()
+
+    assert row_counts() == first
+    assert first["commitments.HistoricalCommitment"] == first["commitments.Commitment"]
+
+
+def test_load_demo_prints_a_working_password_for_each_account(db):
+    passwords = load_demo()
+
+    users = get_user_model().objects.in_bulk(passwords, field_name="username")
+    assert sorted(passwords) == sorted(
+        [
+            "secretariat",
+            "h.mouradi",
+            "h.bouihi",
+            "n.lasfir",
+            "s.bouros",
+            "w.elmoustamid",
+            "i.habbi",
+            "b.mellouk",
+            "h.benamer",
+            "s.elmoudni",
+        ]
+    )
+    assert [u for u, p in passwords.items() if not users[u].check_password(p)] == []
+
+
+def test_load_demo_second_run_keeps_passwords(db):
+    passwords = load_demo()
+
+    again = load_demo()
+
+    user = get_user_model().objects.get(username="h.mouradi")
+    assert again["h.mouradi"] == "unchanged"
+    assert user.check_password(passwords["h.mouradi"])
+
+
+def test_load_demo_reset_passwords_replaces_them(db):
+    passwords = load_demo()
+
+    again = load_demo("--reset-passwords")
+
+    user = get_user_model().objects.get(username="h.mouradi")
+    assert (
+        user.check_password(passwords["h.mouradi"]),
+        user.check_password(again["h.mouradi"]),
+    ) == (
+        False,
+        True,
+    )
+
+
+def test_load_demo_makes_each_june_2020_participant_the_lead_of_their_commitments(db):
+    load_demo()
+
+    user = get_user_model().objects.get(username="h.mouradi")
+    participant = Participant.objects.get(name="حاتم مورادي")
+    assert [c.number for c in user.led_commitments.order_by("number")] == [1, 2, 8]
+    assert participant.user == user
+    assert (user.first_name, user.last_name, user.is_staff) == ("حاتم", "مورادي", False)
+
+
+def test_load_demo_links_every_participant_again_after_a_reload(db):
+    load_demo()
+
+    load_demo()
+
+    unlinked = Participant.objects.filter(meeting__date="2020-06-17", user__isnull=True)
+    assert list(unlinked) == []
+
+
+def test_load_demo_secretariat_account_is_staff_in_the_secretariat_group(db):
+    load_demo()
+
+    user = get_user_model().objects.get(username="secretariat")
+    assert (user.is_staff, is_secretariat(user), user.led_commitments.count()) == (True, True, 0)

@@ -1,0 +1,261 @@
+"""The open-data datasets and their CSV, XLSX and JSON forms, tested directly."""
+
+import csv
+import datetime
+import io
+import json
+import re
+
+import openpyxl
+import pytest
+from django.conf import settings
+
+from commitments import opendata
+from commitments.enums import ActivityStatus, PlatformStatus, SnapshotStatus
+from meetings.enums import MeetingStatus
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_institution,
+    make_meeting,
+    make_plan,
+    make_snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    plan = make_plan(1)
+    ministry = make_institution("وزارة الاقتصاد والمالية", name_fr="Ministère de l'Économie")
+    first = make_commitment(
+        plan,
+        1,
+        title="الحق في الحصول على المعلومات",
+        title_fr="Droit d'accès à l'information",
+        lead_institution=ministry,
+        access_to_information=True,
+        start_date=datetime.date(2018, 9, 1),
+    )
+    second = make_commitment(plan, 2, title="الميزانية المفتوحة", lead_institution=ministry)
+    make_activity(first, 1, title="إطلاق البوابة", status=ActivityStatus.DONE, weight=40)
+    make_activity(first, 2, title="التكوين", planned_end=datetime.date(2020, 6, 30))
+    make_activity(second, 1, title="نشر الميزانية")
+    meeting = make_meeting(date=datetime.date(2020, 6, 17))
+    make_snapshot(first, 60, date=datetime.date(2020, 2, 1))
+    make_snapshot(
+        first,
+        89,
+        date=datetime.date(2020, 6, 17),
+        narrative="-النشاط 1: إطلاق البوابة",
+        platform_status=PlatformStatus.YES,
+        meeting=meeting,
+    )
+    make_snapshot(second, 30, date=datetime.date(2020, 6, 17), no_progress=True)
+    return plan
+
+
+def test_commitments_rows_carry_latest_published_progress(plan):
+    make_snapshot(plan.commitments.get(number=2), 95, status=SnapshotStatus.SUBMITTED)
+
+    rows = opendata.COMMITMENTS.rows(plan)
+
+    assert [(r["commitment_number"], r["latest_percent"], r["latest_date"]) for r in rows] == [
+        (1, 89, datetime.date(2020, 6, 17)),
+        (2, 30, datetime.date(2020, 6, 17)),
+    ]
+    assert rows[0]["title_ar"] == "الحق في الحصول على المعلومات"
+    assert rows[0]["title_fr"] == "Droit d'accès à l'information"
+    assert rows[0]["title_en"] == ""
+    assert rows[0]["lead_institution_fr"] == "Ministère de l'Économie"
+    assert rows[0]["access_to_information"] is True
+    assert rows[0]["axis_number"] is None
+    assert rows[0]["start_date"] == datetime.date(2018, 9, 1)
+
+
+def test_commitments_columns_are_the_documented_ones():
+    assert opendata.COMMITMENTS.columns[:8] == [
+        "plan_number",
+        "commitment_number",
+        "ogp_id",
+        "title_ar",
+        "title_fr",
+        "title_en",
+        "axis_number",
+        "axis_title_ar",
+    ]
+    assert len(opendata.COMMITMENTS.columns) == len(set(opendata.COMMITMENTS.columns)) == 34
+
+
+def test_activities_rows_follow_commitment_then_activity_number(plan):
+    rows = opendata.ACTIVITIES.rows(plan)
+
+    assert [
+        (r["commitment_number"], r["activity_number"], r["status"], r["weight"]) for r in rows
+    ] == [(1, 1, "done", 40), (1, 2, "planned", None), (2, 1, "planned", None)]
+    assert rows[1]["planned_end"] == datetime.date(2020, 6, 30)
+
+
+def test_snapshots_rows_hold_published_snapshots_only(plan):
+    first = plan.commitments.get(number=1)
+    for status in (SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED):
+        make_snapshot(first, 99, status=status, date=datetime.date(2020, 9, 18))
+    make_snapshot(make_commitment(make_plan(2), 1), 77)
+
+    rows = opendata.SNAPSHOTS.rows(plan)
+
+    assert [(r["commitment_number"], r["date"].isoformat(), r["percent"]) for r in rows] == [
+        (1, "2020-02-01", 60),
+        (1, "2020-06-17", 89),
+        (2, "2020-06-17", 30),
+    ]
+    assert rows[1]["platform_status"] == "yes"
+    assert rows[2]["no_progress"] is True
+
+
+def test_snapshots_rows_hide_a_draft_meeting(plan):
+    published = plan.commitments.get(number=1).snapshots.get(percent=89)
+    draft = make_meeting(date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
+    make_snapshot(plan.commitments.get(number=2), 40, date=draft.date, meeting=draft)
+
+    rows = opendata.SNAPSHOTS.rows(plan)
+
+    assert [r["meeting_id"] for r in rows] == [None, published.meeting_id, None, None]
+
+
+def _csv_rows(content):
+    assert content.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def _as_csv_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return opendata.neutralise_formula(value) if isinstance(value, str) else str(value)
+
+
+@pytest.mark.parametrize("name", list(opendata.DATASETS))
+def test_csv_parses_back_to_the_same_rows(plan, name):
+    dataset = opendata.DATASETS[name]
+    rows = dataset.rows(plan)
+
+    parsed = _csv_rows(opendata.to_csv(dataset, rows))
+
+    assert parsed == [{k: _as_csv_text(v) for k, v in row.items()} for row in rows]
+    assert len(parsed) > 0
+
+
+@pytest.mark.parametrize("name", list(opendata.DATASETS))
+def test_xlsx_parses_back_to_the_same_rows(plan, name):
+    dataset = opendata.DATASETS[name]
+    rows = dataset.rows(plan)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(opendata.to_xlsx(dataset, rows)))
+
+    sheet = workbook[dataset.name]
+    header, *body = [list(values) for values in sheet.iter_rows(values_only=True)]
+    assert header == dataset.columns
+    parsed = [dict(zip(header, values, strict=True)) for values in body]
+    expected = [
+        {
+            k: (opendata.neutralise_formula(v) or None) if isinstance(v, str) else v
+            for k, v in row.items()
+        }
+        for row in rows
+    ]
+    assert [
+        {k: v.date() if isinstance(v, datetime.datetime) else v for k, v in row.items()}
+        for row in parsed
+    ] == expected
+
+
+def test_xlsx_dates_are_date_cells_shown_as_iso(plan):
+    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+
+    cell = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]["C2"]
+
+    assert (cell.value, cell.number_format) == (datetime.datetime(2020, 2, 1), "yyyy-mm-dd")
+
+
+def test_xlsx_freezes_the_header_row_and_widens_translated_texts(plan):
+    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]
+
+    assert (sheet.freeze_panes, sheet["A1"].font.bold) == ("A2", True)
+    assert (sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width) == (14, 40)
+
+
+@pytest.mark.parametrize("name", list(opendata.DATASETS))
+def test_json_parses_back_to_the_same_rows(plan, name):
+    dataset = opendata.DATASETS[name]
+    rows = dataset.rows(plan)
+
+    parsed = json.loads(opendata.to_json(dataset, rows))
+
+    assert parsed == [
+        {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in row.items()}
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "neutralised"),
+    [
+        ("-النشاط 1: إطلاق البوابة", "'-النشاط 1: إطلاق البوابة"),
+        ('=HYPERLINK("http://x.example","تحميل")', '\'=HYPERLINK("http://x.example","تحميل")'),
+        ("+212 5 37 00 00 00", "'+212 5 37 00 00 00"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("النشاط 1 - 2020", "النشاط 1 - 2020"),
+        ("", ""),
+    ],
+)
+def test_neutralise_formula_prefixes_an_apostrophe_to_formula_triggers(text, neutralised):
+    assert opendata.neutralise_formula(text) == neutralised
+
+
+def test_formula_text_is_neutralised_in_csv_and_xlsx_but_raw_in_json(plan):
+    rows = opendata.SNAPSHOTS.rows(plan)
+
+    as_csv = _csv_rows(opendata.to_csv(opendata.SNAPSHOTS, rows))
+    as_xlsx = openpyxl.load_workbook(io.BytesIO(opendata.to_xlsx(opendata.SNAPSHOTS, rows)))
+    as_json = json.loads(opendata.to_json(opendata.SNAPSHOTS, rows))
+
+    assert as_csv[1]["narrative_ar"] == "'-النشاط 1: إطلاق البوابة"
+    narrative = as_xlsx["snapshots"]["G3"]
+    assert (narrative.value, narrative.data_type) == ("'-النشاط 1: إطلاق البوابة", "s")
+    assert as_json[1]["narrative_ar"] == "-النشاط 1: إطلاق البوابة"
+
+
+def test_xlsx_drops_control_characters_that_the_format_forbids(plan):
+    snapshot = plan.commitments.get(number=2).snapshots.get()
+    snapshot.narrative = "تأجيل\x0bالتكوين"
+    snapshot.save()
+
+    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+
+    assert openpyxl.load_workbook(io.BytesIO(content))["snapshots"]["G4"].value == "تأجيلالتكوين"
+
+
+def test_filename_names_plan_dataset_and_day(plan):
+    name = opendata.filename(opendata.SNAPSHOTS, plan, "csv", today=datetime.date(2020, 6, 18))
+
+    assert name == "ogp-morocco-plan-1-snapshots-2020-06-18.csv"
+
+
+@pytest.mark.parametrize("name", list(opendata.DATASETS))
+def test_readme_documents_every_column_of_the_dataset(name):
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"#### `{name}`", 1)[1].split("\n#", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| `")]
+
+    documented = [column for line in table for column in re.findall(r"`([a-z_]+)`", line)]
+
+    assert documented == opendata.DATASETS[name].columns

@@ -1,0 +1,211 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from commitments.models import PlanProgress
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_institution,
+    make_meeting,
+    make_plan,
+    make_snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def arabic():
+    """Translated fields are written in the active language: Arabic, as the admin does."""
+    with translation.override("ar"):
+        yield
+
+
+JUNE_2020 = [100, 100, 65, 64, 100, 89, 100, 88, 91, 98, 100, 14, 26, 63, 88, 81, 48]
+
+
+def url(name, language="ar", **kwargs):
+    with translation.override(language):
+        return reverse(f"commitments:{name}", kwargs=kwargs)
+
+
+def make_reported_plan(percents, number=1):
+    """A plan whose commitments have one published snapshot each; None: no report."""
+    plan = make_plan(number)
+    institution = make_institution()
+    for index, percent in enumerate(percents, start=1):
+        commitment = make_commitment(plan, index, lead_institution=institution)
+        if percent is not None:
+            make_snapshot(commitment, percent, date=datetime.date(2020, 6, 17))
+    return plan
+
+
+@pytest.fixture
+def nap1(db):
+    return make_reported_plan([*JUNE_2020, None])
+
+
+@pytest.mark.parametrize(("language", "figure"), [("ar", "77,4"), ("fr", "77,4"), ("en", "77.4")])
+def test_dashboard_shows_the_june_2020_mean_of_17_rows(client, nap1, language, figure):
+    response = client.get(url("plan_dashboard", language, number=1))
+
+    assert response.context["summary"].rollup.percent == Decimal("77.4")
+    assert f'<span class="number">{figure}\u00a0%</span>' in response.content.decode()
+
+
+def test_dashboard_counts_the_commitment_without_report_apart(client, nap1):
+    response = client.get(url("plan_dashboard", number=1))
+
+    rollup = response.context["summary"].rollup
+    assert (rollup.reported, rollup.not_reported, rollup.method) == (17, 1, "plain")
+
+
+def test_dashboard_counts_done_and_late_commitments(client, nap1):
+    response = client.get(url("plan_dashboard", number=1))
+
+    counts = response.context["summary"].counts
+    # The factory plan ended on 31 August 2020: every commitment below 100 % is late.
+    assert (counts.done, counts.late, counts.on_track, counts.no_report) == (5, 12, 0, 1)
+
+
+def test_dashboard_shows_the_latest_committee_figure_with_its_date(client):
+    plan = make_reported_plan([20, 40], number=3)
+    meeting = make_meeting(date=datetime.date(2025, 3, 18))
+    PlanProgress.objects.create(plan=plan, date="2024-12-01", percent=12)
+    PlanProgress.objects.create(plan=plan, date="2025-03-18", percent=29, meeting=meeting)
+
+    response = client.get(url("plan_dashboard", number=3))
+
+    assert response.context["summary"].committee_record.percent == 29
+    assert "<strong>29\u00a0%</strong> في 18 مارس 2025" in response.content.decode()
+
+
+def test_dashboard_hides_a_committee_figure_of_an_unpublished_meeting(client):
+    plan = make_reported_plan([20], number=3)
+    draft = make_meeting(date=datetime.date(2025, 3, 18), status="draft")
+    PlanProgress.objects.create(plan=plan, date="2025-03-18", percent=29, meeting=draft)
+
+    response = client.get(url("plan_dashboard", number=3))
+
+    assert response.context["summary"].committee_record is None
+    assert response.context["records"] == []
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [("number", [1, 2, 3]), ("progress", [2, 3, 1]), ("updated", [3, 1, 2]), ("bad", [1, 2, 3])],
+)
+def test_dashboard_sorts_the_commitments(client, db, sort, expected):
+    plan = make_plan(1)
+    for number, percent, day in [(1, 10, 2), (2, 90, 1), (3, 50, 3)]:
+        make_snapshot(make_commitment(plan, number), percent, date=datetime.date(2020, 6, day))
+
+    response = client.get(url("plan_dashboard", number=1), {"sort": sort})
+
+    assert [c.number for c in response.context["commitments"]] == expected
+
+
+def test_dashboard_line_chart_has_one_point_per_snapshot_date(client, db):
+    plan = make_plan(1)
+    first, second = make_commitment(plan, 1), make_commitment(plan, 2)
+    make_snapshot(first, 40, date=datetime.date(2019, 12, 5))
+    make_snapshot(first, 60, date=datetime.date(2020, 6, 17))
+    make_snapshot(second, 20, date=datetime.date(2020, 6, 17))
+
+    response = client.get(url("plan_dashboard", number=1))
+
+    series = [(p.date.isoformat(), str(p.percent)) for p in response.context["series"]]
+    assert series == [("2019-12-05", "40.0"), ("2020-06-17", "40.0")]
+
+
+def test_dashboard_query_count_does_not_grow_with_commitments(
+    client, db, django_assert_num_queries
+):
+    make_reported_plan([10, 20, 30], number=1)
+    make_reported_plan([i % 101 for i in range(60)], number=2)
+
+    with django_assert_num_queries(5):
+        client.get(url("plan_dashboard", number=1))
+    with django_assert_num_queries(5):
+        client.get(url("plan_dashboard", number=2))
+
+
+def test_home_query_count_does_not_grow_with_plans(client, db, django_assert_num_queries):
+    make_reported_plan([10, 20, 30], number=1)
+    with django_assert_num_queries(3):
+        client.get(url("home"))
+
+    make_reported_plan([i % 101 for i in range(60)], number=2)
+    make_reported_plan([50] * 20, number=3)
+    with django_assert_num_queries(3):
+        client.get(url("home"))
+
+
+def test_home_shows_each_plan_with_its_figure_and_counts(client, nap1):
+    make_reported_plan([None, None], number=2)
+
+    response = client.get(url("home", "en"))
+
+    summaries = response.context["summaries"]
+    assert [(s.plan.number, s.rollup.percent) for s in summaries] == [
+        (1, Decimal("77.4")),
+        (2, None),
+    ]
+    assert [s.counts.done for s in summaries] == [5, 0]
+    assert summaries[0].last_update == datetime.date(2020, 6, 17)
+
+
+def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
+    commitment = make_commitment(make_plan(1), 4)
+    for number in range(1, activities + 1):
+        make_activity(commitment, number, planned_end=datetime.date(2020, 6, 30))
+    for index in range(snapshots):
+        meeting = make_meeting(make_meeting().committee, date=datetime.date(2020, 1, 1 + index))
+        make_snapshot(commitment, 10 + index, date=meeting.date, meeting=meeting)
+    for index in range(meetings):
+        meeting = make_meeting(date=datetime.date(2021, 1, 1 + index))
+        meeting.participants.create(name="حاتم مورادي").commitments.add(commitment)
+    return commitment
+
+
+def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num_queries):
+    small = make_detailed_commitment(1, 1, 1)
+    with django_assert_num_queries(5):
+        client.get(url("commitment_detail", plan_number=1, number=small.number))
+
+    small.plan.delete()
+    large = make_detailed_commitment(15, 12, 8)
+    with django_assert_num_queries(5):
+        response = client.get(url("commitment_detail", plan_number=1, number=large.number))
+    assert len(response.context["meetings"]) == 20
+
+
+def test_commitment_page_charts_its_published_progress_oldest_first(client):
+    commitment = make_commitment(make_plan(1), 4)
+    make_snapshot(commitment, 60, date=datetime.date(2020, 6, 17))
+    make_snapshot(commitment, 30, date=datetime.date(2019, 12, 5))
+    make_snapshot(commitment, 90, date=datetime.date(2020, 9, 1), status="submitted")
+
+    response = client.get(url("commitment_detail", plan_number=1, number=4))
+
+    assert [(p.date.isoformat(), p.percent) for p in response.context["series"]] == [
+        ("2019-12-05", 30),
+        ("2020-06-17", 60),
+    ]
+
+
+def test_commitment_page_shows_how_late_a_revised_activity_is(client):
+    commitment = make_commitment(make_plan(1), 4)
+    planned = datetime.date(2019, 12, 31)
+    make_activity(commitment, 1, planned_end=planned, revised_end=datetime.date(2020, 10, 31))
+    make_activity(commitment, 2, planned_end=planned, revised_end=datetime.date(2020, 1, 20))
+    make_activity(commitment, 3, planned_end=planned)
+
+    content = client.get(url("commitment_detail", "fr", plan_number=1, number=4)).content.decode()
+
+    assert content.count("10 mois de retard") == 1
+    assert content.count("20 jours de retard") == 1

@@ -1,0 +1,46 @@
+import datetime
+
+import pytest
+
+from meetings.enums import Honorific
+from tests.factories import (
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_participant,
+    make_plan,
+    make_snapshot,
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitor_reads_the_minutes_and_downloads_the_pdf(journey):
+    plan = make_plan(number=1, title="خطة العمل الوطنية الأولى 2018-2020")
+    meeting = make_meeting(
+        committee=make_committee(plan=plan), sequence=2, date=datetime.date(2020, 6, 17)
+    )
+    make_participant(meeting, "هدى بويهي", honorific=Honorific.MS, function="رئيسة المشروع")
+    make_snapshot(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
+    trip = journey()
+
+    trip.page.goto("/ar/meetings/")
+    trip.page.get_by_role("link", name="الأربعاء 17 يونيو 2020").click()
+    trip.page.wait_for_load_state("networkidle")
+    trip.snap("minutes")
+
+    assert trip.page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert trip.page.get_by_role("heading", level=1).inner_text() == (
+        "محضر الاجتماع الثاني للجنة التنفيذ"
+    )
+    # The shipped Amiri face is what the page is set in, not a fallback.
+    loaded = trip.page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert sorted(face for face in loaded if "Shipped" in face) == [
+        "Amiri Shipped 400",
+        "Amiri Shipped 700",
+    ]
+    with trip.page.expect_download() as download:
+        trip.page.get_by_role("link", name="تحميل بصيغة PDF").click()
+    assert download.value.suggested_filename == "minutes-2020-06-17.pdf"
+    assert trip.console_errors == []

@@ -1,0 +1,134 @@
+"""The secretariat's side of the minutes: buttons, status table inline, copying a table."""
+
+import datetime
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+
+from commitments.enums import PlatformStatus, SnapshotStatus
+from meetings.enums import MeetingStatus
+from meetings.models import Meeting
+from tests.factories import (
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_plan,
+    make_snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return make_meeting(committee=make_committee(), sequence=2, date=datetime.date(2020, 6, 17))
+
+
+def change_url(meeting):
+    return reverse("admin:meetings_meeting_change", args=[meeting.pk])
+
+
+def test_meeting_change_form_has_preview_and_pdf_buttons(client, secretariat, meeting):
+    client.force_login(secretariat)
+
+    content = client.get(change_url(meeting)).content.decode()
+
+    assert f'href="{reverse("meetings:minutes", args=[meeting.pk])}"' in content
+    assert f'href="{reverse("meetings:minutes_pdf", args=[meeting.pk])}"' in content
+    assert "معاينة المحضر" in content
+    assert "تحميل بصيغة PDF" in content
+
+
+def test_meeting_change_form_lists_the_status_table_by_commitment_number(
+    client, secretariat, meeting
+):
+    plan = make_plan()
+    make_snapshot(make_commitment(plan=plan, number=7), meeting=meeting, percent=70)
+    make_snapshot(make_commitment(plan=plan, number=2), meeting=meeting, percent=20)
+    client.force_login(secretariat)
+
+    response = client.get(change_url(meeting))
+
+    formset = next(
+        f
+        for f in response.context["inline_admin_formsets"]
+        if f.opts.model.__name__ == "ProgressSnapshot"
+    )
+    assert [form.instance.percent for form in formset.formset.forms] == [20, 70]
+
+
+def copy_from(client, user, meeting):
+    return client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk]},
+    )
+
+
+def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secretariat, meeting):
+    commitment = make_commitment(number=3)
+    make_snapshot(
+        commitment,
+        meeting=meeting,
+        percent=65,
+        narrative_ar="النشاط 1",
+        narrative_fr="Activité 1",
+        platform_status=PlatformStatus.YES,
+        schedule_ar="أكتوبر-نونبر 2020",
+        no_progress=True,
+    )
+    client.force_login(secretariat)
+
+    response = copy_from(client, secretariat, meeting)
+
+    new = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == change_url(new)
+    assert (new.committee, new.sequence, new.date, new.status) == (
+        meeting.committee,
+        3,
+        timezone.localdate(),
+        MeetingStatus.DRAFT,
+    )
+    copy = new.snapshots.get()
+    assert (copy.commitment, copy.percent, copy.status, copy.date, copy.author) == (
+        commitment,
+        65,
+        SnapshotStatus.DRAFT,
+        timezone.localdate(),
+        secretariat,
+    )
+    assert (copy.narrative_ar, copy.narrative_fr, copy.schedule_ar) == (
+        "النشاط 1",
+        "Activité 1",
+        "أكتوبر-نونبر 2020",
+    )
+    assert (copy.platform_status, copy.no_progress) == (PlatformStatus.YES, True)
+    assert meeting.snapshots.get().status == SnapshotStatus.PUBLISHED
+
+
+def test_copy_status_table_refuses_several_meetings(client, secretariat, meeting):
+    other = make_meeting(date=datetime.date(2020, 9, 1))
+    client.force_login(secretariat)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk, other.pk]},
+        follow=True,
+    )
+
+    assert Meeting.objects.count() == 2
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "اختر اجتماعا واحدا فقط للنسخ منه."
+    ]
+
+
+def test_copy_status_table_twice_the_same_day_is_refused(client, secretariat, meeting):
+    client.force_login(secretariat)
+    copy_from(client, secretariat, meeting)
+
+    response = copy_from(client, secretariat, meeting)
+
+    assert response.status_code == 302
+    assert Meeting.objects.count() == 2

@@ -1,0 +1,230 @@
+"""The minutes as PDF: real WeasyPrint, text read back with pdftotext, cache per version."""
+
+import datetime
+import re
+import subprocess
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.translation import override
+
+from commitments.enums import PlatformStatus
+from meetings import pdf
+from meetings.enums import Honorific, MeetingFormat, MeetingStatus
+from tests.factories import (
+    make_agenda_item,
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_participant,
+    make_plan,
+    make_snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(content):
+    """The PDF's text in logical order, without spaces.
+
+    pdftotext rebuilds the logical order of right-to-left lines but moves
+    the spaces around the Western digits embedded in them.
+    """
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return squeeze(BIDI_CONTROLS.sub("", result.stdout.decode()))
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_url(meeting, language="ar"):
+    with override(language):
+        return reverse("meetings:minutes_pdf", args=[meeting.pk])
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def meeting():
+    plan = make_plan(number=1, title="خطة العمل الوطنية الأولى 2018-2020")
+    meeting = make_meeting(
+        committee=make_committee(plan=plan, name="لجنة التنفيذ"),
+        sequence=2,
+        date=datetime.date(2020, 6, 17),
+        start_time=datetime.time(14, 0),
+        format=MeetingFormat.REMOTE,
+    )
+    archives = make_commitment(plan=plan, number=3, title="تدبير الأرشيف العمومي")
+    make_participant(
+        meeting, "هدى بويهي", honorific=Honorific.MS, function="رئيسة المشروع المكلفة بالالتزام 3"
+    ).commitments.add(archives)
+    make_snapshot(
+        archives,
+        percent=65,
+        meeting=meeting,
+        narrative="النشاط 1: إعادة هيكلة تدبير الأرشيف",
+        platform_status=PlatformStatus.YES,
+        schedule="تنفيذ مخطط التكوين خلال شهر أكتوبر-نونبر 2020",
+    )
+    make_agenda_item(meeting, "تقدم إنجاز مختلف الأنشطة", order=1)
+    return meeting
+
+
+def test_minutes_pdf_is_a_named_attachment(client, meeting):
+    response = client.get(pdf_url(meeting))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="minutes-2020-06-17.pdf"'
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_minutes_pdf_text_is_arabic_in_logical_order(client, meeting):
+    text = pdf_text(client.get(pdf_url(meeting)).content)
+
+    assert squeeze("تنفيذ الالتزام بنسبة 65 %") in text
+    assert squeeze("هدى بويهي") in text
+    assert squeeze("أكتوبر-نونبر 2020") in text
+    assert squeeze("الصفحة 1 من 1") in text
+    assert squeeze("لجنة التنفيذ — 17 يونيو 2020") in text
+
+
+def test_minutes_pdf_page_numbers_follow_the_language(client, meeting):
+    text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
+
+    assert squeeze("Page 1 sur 1") in text
+    assert squeeze("Engagement mis en œuvre à 65 %") in text
+
+
+def test_minutes_pdf_escapes_a_script_in_the_narrative(client, meeting):
+    meeting.snapshots.update(narrative_ar="<script>alert(1)</script>")
+
+    text = pdf_text(client.get(pdf_url(meeting)).content)
+
+    # Printed as text; right to left, its brackets come back mirrored.
+    assert squeeze("script") in text
+    assert squeeze("alert") in text
+
+
+def test_minutes_pdf_embeds_the_shipped_amiri_font(client, meeting):
+    content = client.get(pdf_url(meeting)).content
+
+    fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
+
+    embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
+    assert sorted(name.split("+")[1] for name in embedded) == [
+        "Amiri-Shipped",
+        "Amiri-Shipped-Bold",
+    ]
+
+
+def test_minutes_pdf_draft_meeting_is_404_for_anonymous(client, meeting):
+    meeting.status = MeetingStatus.DRAFT
+    meeting.save()
+
+    response = client.get(pdf_url(meeting))
+
+    assert response.status_code == 404
+
+
+def test_minutes_pdf_second_download_is_not_rendered_again(client, meeting):
+    client.get(pdf_url(meeting))
+    renders = pdf.render_count
+
+    second = client.get(pdf_url(meeting))
+
+    assert pdf.render_count == renders
+    assert second.content.startswith(b"%PDF-")
+
+
+def test_minutes_pdf_cached_download_reads_without_loading_the_minutes(
+    client, meeting, django_assert_num_queries
+):
+    client.get(pdf_url(meeting))
+
+    # The meeting with its change marks, the cache entry.
+    with django_assert_num_queries(2):
+        client.get(pdf_url(meeting))
+
+
+def download_after(client, meeting, edit):
+    client.get(pdf_url(meeting))
+    renders = pdf.render_count
+    edit()
+    response = client.get(pdf_url(meeting))
+    return pdf.render_count - renders, pdf_text(response.content)
+
+
+def test_minutes_pdf_snapshot_edit_renders_again(client, meeting):
+    def edit():
+        snapshot = meeting.snapshots.get()
+        snapshot.percent = 70
+        snapshot.save()
+
+    renders, text = download_after(client, meeting, edit)
+
+    assert renders == 1
+    assert squeeze("تنفيذ الالتزام بنسبة 70 %") in text
+
+
+def test_minutes_pdf_participant_rename_renders_again(client, meeting):
+    def edit():
+        participant = meeting.participants.get()
+        participant.name = "هدى بويهي العلوي"
+        participant.save()
+
+    renders, text = download_after(client, meeting, edit)
+
+    assert renders == 1
+    assert squeeze("هدى بويهي العلوي") in text
+
+
+def test_minutes_pdf_participant_commitments_edit_renders_again(client, meeting):
+    def edit():
+        meeting.participants.get().commitments.add(
+            make_commitment(plan=meeting.committee.plan, number=9)
+        )
+
+    renders, _ = download_after(client, meeting, edit)
+
+    assert renders == 1
+
+
+def test_minutes_pdf_deleted_agenda_item_renders_again(client, meeting):
+    renders, text = download_after(client, meeting, lambda: meeting.agenda_items.get().delete())
+
+    assert renders == 1
+    assert squeeze("تقدم إنجاز مختلف الأنشطة") not in text
+
+
+def test_minutes_pdf_other_meeting_edit_keeps_the_cache(client, meeting):
+    other = make_meeting(date=datetime.date(2021, 1, 5))
+
+    renders, _ = download_after(client, meeting, lambda: make_participant(other, "اسم آخر"))
+
+    assert renders == 0
+
+
+def test_minutes_pdf_fetches_nothing_but_static_files():
+    assert pdf.static_path(pdf.STATIC_PREFIX + "fonts/Amiri-Regular.ttf").name == (
+        "Amiri-Regular.ttf"
+    )
+    assert pdf.static_path("https://example.org/static/fonts/Amiri-Regular.ttf") is None
+    assert pdf.static_path(pdf.STATIC_PREFIX + "../ogptracker/settings.py") is None
+
+
+def test_minutes_pdf_cache_is_kept_per_language(client, meeting):
+    client.get(pdf_url(meeting, "ar"))
+
+    text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
+
+    assert squeeze("Page 1 sur 1") in text
