@@ -16,3 +16,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Workers are managed by signals and the service manager; a control socket in
+# the home folder would be shared by every gunicorn on the machine.
+control_socket_disable = True
