@@ -188,6 +188,11 @@ STORAGES = {
     },
 }
 
+# Spreadsheet import: all or nothing, and only for those who may change the rows.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 

@@ -3,8 +3,22 @@
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 
 from tests.factories import make_commitment, make_user
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Arabic.
+
+    A request through LocaleMiddleware leaves its language active in the
+    thread; without this, a test after a French page would write French
+    columns of translated fields.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
