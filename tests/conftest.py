@@ -34,3 +34,14 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Page tests see the views' own queries; the page cache's tests turn it on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
