@@ -10,7 +10,6 @@ MODEL_ORDER = [
     "Axis",
     "Commitment",
     "Activity",
-    "SnapshotAwaitingReview",
     "ProgressSnapshot",
     "PlanProgress",
     "Institution",

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from commitments.demo import ensure_demo_accounts, load_seed_data
+from ogptracker.pagecache import data_changed
 
 COUNTED_MODELS = (
     "commitments.Institution",
@@ -40,6 +41,8 @@ class Command(BaseCommand):
     def handle(self, *args, reset_passwords=False, without_accounts=False, **options):
         load_seed_data()
         accounts = [] if without_accounts else ensure_demo_accounts(reset_passwords)
+        # Leads are linked through their tables directly, which sends no model signals.
+        data_changed()
         # Read in a terminal, where right-to-left text comes out garbled.
         with translation.override("en"):
             self._print_counts()
