@@ -5,6 +5,7 @@ without loading it.
 """
 
 import hashlib
+import logging
 import mimetypes
 import re
 from functools import cache
@@ -33,6 +34,29 @@ CACHE_TIMEOUT = 60 * 60 * 24 * 90
 
 # Counts real renders in this process (the benchmark and the tests read it).
 render_count = 0
+
+
+class ScreenRulesFilter(logging.Filter):
+    """Drop WeasyPrint's notes on the site stylesheet's screen-only rules.
+
+    The PDF shares the page's stylesheet, whose media queries, scrolling and
+    local() font faces mean nothing on paper; WeasyPrint would note each of
+    them on every render. Anything else it reports (a shipped font that does
+    not load, say) still reaches the logs.
+    """
+
+    NOISE = (
+        "Ignored `",
+        "Expected a media type",
+        "Invalid media type",
+        "Font-face 'Amiri' cannot be loaded",
+    )
+
+    def filter(self, record):
+        return not record.getMessage().startswith(self.NOISE)
+
+
+logging.getLogger("weasyprint").addFilter(ScreenRulesFilter())
 
 
 def static_path(url):

@@ -1,6 +1,7 @@
 """The minutes as PDF: real WeasyPrint, text read back with pdftotext, cache per version."""
 
 import datetime
+import logging
 import re
 import subprocess
 
@@ -267,3 +268,10 @@ def test_minutes_pdf_inline_is_served_from_the_same_cache(client, meeting):
 
     assert pdf.render_count == renders
     assert response["Content-Disposition"] == 'inline; filename="minutes-2020-06-17.pdf"'
+
+
+def test_minutes_pdf_renders_without_warnings(client, meeting, caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        client.get(pdf_url(meeting))
+
+    assert [record.getMessage() for record in caplog.records] == []
