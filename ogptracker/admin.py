@@ -8,6 +8,7 @@ MODEL_ORDER = [
     "Axis",
     "Commitment",
     "Activity",
+    "SnapshotAwaitingReview",
     "ProgressSnapshot",
     "PlanProgress",
     "Institution",
