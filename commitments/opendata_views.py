@@ -4,11 +4,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from ogptracker.pagecache import cache_public_page
+
 from . import opendata
 from .models import ActionPlan
 
 
 @require_safe
+@cache_public_page
 def plan_download(request, number, dataset, fmt):
     if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
         raise Http404
@@ -23,6 +26,7 @@ def plan_download(request, number, dataset, fmt):
 
 
 @require_safe
+@cache_public_page
 def open_data(request):
     return render(
         request,
