@@ -13,7 +13,9 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import resources
 from .history_admin import DeletedRecordsMixin
+from .import_admin import SpreadsheetAdmin
 from .models import (
     ActionPlan,
     Activity,
@@ -28,8 +30,9 @@ from .models import (
 from .review import ReviewRefused, approve, as_tracked, return_for_revision
 
 
-class TrackedAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
-    """Translated fields side by side, the change history one click away, deletions undoable."""
+class TrackedAdmin(DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """Translated fields side by side, spreadsheet import and export, and the
+    change history one click away, deletions undoable."""
 
 
 class AxisInline(TranslationTabularInline):
@@ -45,6 +48,7 @@ class PlanProgressInline(TranslationTabularInline):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(TrackedAdmin):
+    resource_classes = [resources.ActionPlanResource]
     list_display = ["number", "title", "start", "planned_end", "revised_end", "status"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]
@@ -54,6 +58,7 @@ class ActionPlanAdmin(TrackedAdmin):
 
 @admin.register(Axis)
 class AxisAdmin(TrackedAdmin):
+    resource_classes = [resources.AxisResource]
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
     search_fields = ["title"]
@@ -62,6 +67,7 @@ class AxisAdmin(TrackedAdmin):
 
 @admin.register(Institution)
 class InstitutionAdmin(TrackedAdmin):
+    resource_classes = [resources.InstitutionResource]
     list_display = ["name", "acronym", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
@@ -94,6 +100,7 @@ class SnapshotInline(TranslationStackedInline):
 
 @admin.register(Commitment)
 class CommitmentAdmin(TrackedAdmin):
+    resource_classes = [resources.CommitmentResource]
     list_display = ["number", "title", "plan", "ogp_id", "lead_institution"]
     list_display_links = ["number", "title"]
     list_filter = ["plan", "lead_institution", "axis"]
@@ -106,6 +113,7 @@ class CommitmentAdmin(TrackedAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(TrackedAdmin):
+    resource_classes = [resources.ActivityResource]
     list_display = ["number", "title", "commitment", "planned_end", "revised_end", "status"]
     list_filter = ["commitment__plan", "status"]
     search_fields = ["title", "commitment__title"]
@@ -197,6 +205,7 @@ class ReviewActionsMixin:
 
 @admin.register(ProgressSnapshot)
 class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
+    resource_classes = [resources.ProgressSnapshotResource]
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = ["status", "commitment__plan", "platform_status", "meeting__committee"]
     search_fields = ["commitment__title", "narrative"]
@@ -299,6 +308,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
 
 @admin.register(PlanProgress)
 class PlanProgressAdmin(TrackedAdmin):
+    resource_classes = [resources.PlanProgressResource]
     list_display = ["plan", "date", "percent", "meeting"]
     list_filter = ["plan"]
     search_fields = ["note"]

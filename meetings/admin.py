@@ -1,28 +1,25 @@
 from django.contrib import admin, messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.forms import Textarea
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
-    TranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
 
-from commitments.history_admin import DeletedRecordsMixin
+from commitments.admin import TrackedAdmin
 from commitments.models import ProgressSnapshot
 
+from . import resources
 from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
-class TrackedAdmin(DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin):
-    pass
-
-
 @admin.register(Committee)
 class CommitteeAdmin(TrackedAdmin):
+    resource_classes = [resources.CommitteeResource]
     list_display = ["name", "kind", "plan"]
     list_filter = ["kind", "plan"]
     search_fields = ["name"]
@@ -78,10 +75,13 @@ class StatusTableInline(TranslationStackedInline):
     ]
     autocomplete_fields = ["commitment"]
     ordering = ["commitment__plan__number", "commitment__number", "pk"]
+    # Eighteen rows of nine text boxes: short boxes keep the table in reach.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
 
 
 @admin.register(Meeting)
 class MeetingAdmin(TrackedAdmin):
+    resource_classes = [resources.MeetingResource]
     list_display = ["date", "committee", "sequence", "format", "status"]
     list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]
     search_fields = ["title", "place", "committee__name"]
@@ -131,6 +131,7 @@ class MeetingAdmin(TrackedAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(TrackedAdmin):
+    resource_classes = [resources.ParticipantResource]
     list_display = ["name", "function", "organisation", "role", "meeting"]
     list_filter = ["meeting__committee", "role"]
     search_fields = ["name", "organisation"]
@@ -139,6 +140,7 @@ class ParticipantAdmin(TrackedAdmin):
 
 @admin.register(NextStep)
 class NextStepAdmin(TrackedAdmin):
+    resource_classes = [resources.NextStepResource]
     list_display = ["order", "text", "meeting", "owner", "due_date", "status"]
     list_filter = ["status", "meeting__committee"]
     search_fields = ["text", "owner"]
@@ -147,6 +149,7 @@ class NextStepAdmin(TrackedAdmin):
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(TrackedAdmin):
+    resource_classes = [resources.AgendaItemResource]
     list_display = ["order", "title", "meeting"]
     list_filter = ["meeting__committee"]
     search_fields = ["title", "body"]

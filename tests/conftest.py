@@ -1,10 +1,24 @@
 """The fixed cast of users for permission tests, and the commitment they act on."""
 
 import pytest
-from django.conf import settings as django_settings
+from django.conf import settings
+from django.test import override_settings
 from django.utils import translation
 
 from tests.factories import make_commitment, make_user
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Arabic.
+
+    A request through LocaleMiddleware leaves its language active in the
+    thread; without this, a test after a French page would write French
+    columns of translated fields.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -38,15 +52,35 @@ def seed_data(db):
     load_seed_data()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The production hasher takes ~0.3 s per user on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(autouse=True, scope="session")
+def settings_for_the_test_client():
+    """Production settings, except what the test client cannot do or need not wait for.
+
+    It speaks plain HTTP (the HTTPS redirect would answer every request with a
+    301); the hashed static storage needs `collectstatic` first, which the
+    suite skips, so static files come from the source folders as in
+    development (tests/ogptracker/ covers both for real); and password hashing
+    is slow on purpose, a second per login here and there.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        WHITENOISE_AUTOREFRESH=True,
+        WHITENOISE_USE_FINDERS=True,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
-def default_language():
-    # A request under /fr/ leaves French active in the thread; each test starts in Arabic.
-    translation.activate(django_settings.LANGUAGE_CODE)
-    yield
-    translation.activate(django_settings.LANGUAGE_CODE)
+def _no_page_cache(settings):
+    """Page tests see the views' own queries; the page cache's tests turn it on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600

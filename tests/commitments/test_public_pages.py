@@ -18,13 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def arabic():
-    """Translated fields are written in the active language: Arabic, as the admin does."""
-    with translation.override("ar"):
-        yield
-
-
 JUNE_2020 = [100, 100, 65, 64, 100, 89, 100, 88, 91, 98, 100, 14, 26, 63, 88, 81, 48]
 
 

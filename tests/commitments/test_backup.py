@@ -1,0 +1,230 @@
+"""Full backup and restore: export_all, flush, import_all gives back every row.
+
+Compared: every concrete column of every tracker model, users and groups,
+with each foreign key compared through the row it points to (so database
+ids may differ), many-to-many links as sets, evidence by file content.
+Not compared: database ids and the change history (a restore starts a new
+history).
+"""
+
+import datetime
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.db import models
+
+from commitments.enums import SnapshotStatus
+from commitments.models import Axis, Evidence, Institution
+from meetings.enums import CommitteeKind, ParticipantRole
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_plan,
+    make_snapshot,
+    make_user,
+)
+
+TRACKER_APPS = ("commitments", "meetings")
+
+
+def tracker_models():
+    return [
+        model
+        for app in TRACKER_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not hasattr(model, "instance_type")  # history tables
+    ]
+
+
+class Rows:
+    """Every row as plain values, foreign keys replaced by the row they point to."""
+
+    def __init__(self):
+        self.memo = {}
+
+    def of(self, obj):
+        if obj is None:
+            return None
+        key = (type(obj), obj.pk)
+        if key not in self.memo:
+            self.memo[key] = self.build(obj)
+        return self.memo[key]
+
+    def build(self, obj):
+        if isinstance(obj, get_user_model()):
+            return ("user", obj.username)
+        values = []
+        for field in obj._meta.concrete_fields:
+            if field.primary_key:
+                continue
+            if isinstance(field, models.ForeignKey):
+                values.append((field.name, self.of(getattr(obj, field.name))))
+            elif isinstance(field, models.FileField):
+                file = getattr(obj, field.name)
+                file.open("rb")
+                values.append((field.name, file.read()))
+                file.close()
+            else:
+                values.append((field.name, getattr(obj, field.attname)))
+        for field in obj._meta.many_to_many:
+            linked = sorted(repr(self.of(other)) for other in getattr(obj, field.name).all())
+            values.append((field.name, tuple(linked)))
+        return tuple(values)
+
+
+def database_rows():
+    rows = Rows()
+    tables = {
+        model._meta.label: sorted(repr(rows.of(obj)) for obj in model.objects.all())
+        for model in tracker_models()
+    }
+    tables["users"] = sorted(
+        (
+            u.username, u.first_name, u.last_name, u.email, u.password, u.is_active,
+            u.is_staff, u.is_superuser, u.date_joined, u.last_login,
+            tuple(sorted(g.name for g in u.groups.all())),
+        )
+        for u in get_user_model().objects.all()
+    )  # fmt: skip
+    tables["groups"] = sorted(
+        (g.name, tuple(sorted(p.codename for p in g.permissions.all())))
+        for g in Group.objects.all()
+    )
+    return tables
+
+
+def make_tracker(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    lead = make_user("hatim", secretariat=False, first_name="حاتم", email="h@example.org")
+    clerk = make_user("clerk", secretariat=True)
+    Group.objects.create(name="observers")
+    lead.groups.add(Group.objects.get(name="observers"))
+    plan = make_plan(1, title_fr="Plan d'action national 2018-2020", summary_en="First plan")
+    other_plan = make_plan(2)
+    axis = Axis.objects.create(plan=plan, number=1, title="الشفافية", title_fr="Transparence")
+    institution = Institution.objects.create(name="وزارة العدل", acronym="MJ", name_fr="Justice")
+    first = make_commitment(
+        plan=plan,
+        number=1,
+        ogp_id="MO0001",
+        axis=axis,
+        lead_institution=institution,
+        title_fr="Accès à l'information",
+        description="=وصف يبدأ بعلامة",
+        access_to_information=True,
+        start_date=datetime.date(2018, 9, 1),
+    )
+    first.leads.add(lead)
+    second = make_commitment(plan=plan, number=2, lead_institution=institution)
+    make_commitment(plan=other_plan, number=1, title="الالتزام الأول للخطة الثانية")
+    make_activity(first, number=1, weight=30, note_fr="Note")
+    execution = make_committee(plan=plan, kind=CommitteeKind.EXECUTION, name_fr="Comité")
+    steering = make_committee(plan=None, kind=CommitteeKind.STEERING)
+    june = make_meeting(
+        execution,
+        date=datetime.date(2020, 6, 17),
+        sequence=2,
+        start_time=datetime.time(14, 0),
+        place="عن بعد",
+    )
+    october = make_meeting(execution, date=datetime.date(2020, 10, 1))
+    make_meeting(steering, date=datetime.date(2025, 3, 18))
+    chair = june.participants.create(
+        name="حاتم مورادي", order=1, user=lead, role=ParticipantRole.PROJECT_LEAD, honorific="mr"
+    )
+    chair.commitments.set([first, second])
+    june.participants.create(name="هدى بويهي", order=2, function_fr="Cheffe de projet")
+    june.agenda_items.create(order=1, title="تقدم الإنجاز", bullets="أ\nب")
+    june.next_steps.create(
+        order=1, text="برمجة لقاء", closed_at=october, due_date=datetime.date(2020, 9, 30)
+    )
+    published = make_snapshot(
+        first,
+        percent=65,
+        meeting=june,
+        author=clerk,
+        narrative="-النشاط 1: لا تغيير",
+        platform_status="yes",
+        published_at=datetime.datetime(2020, 6, 18, 9, 0, tzinfo=datetime.UTC),
+    )
+    make_snapshot(first, percent=70, status=SnapshotStatus.DRAFT, no_progress=True)
+    make_snapshot(second, percent=100, date=datetime.date(2020, 10, 1))
+    evidence = Evidence(
+        snapshot=published,
+        description="محضر",
+        content_type="application/pdf",
+        size=4,
+        uploaded_by=clerk,
+    )
+    evidence.file.save("minutes.pdf", ContentFile(b"%PDF"), save=False)
+    evidence.save()
+    plan.progress_records.create(date=datetime.date(2020, 6, 17), percent=29, meeting=june)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_round_trip_through_a_flushed_database_restores_every_row(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+    before = database_rows()
+    backup = tmp_path / "backup"
+
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    assert Institution.objects.count() == 0
+    call_command("import_all", str(backup))
+
+    assert database_rows() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+
+    call_command("export_all", str(tmp_path / "backup"))
+
+    manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text())
+    assert (manifest["format"], manifest["version"]) == ("ogptracker-backup", 1)
+    counts = {entry["name"]: entry["rows"] for entry in manifest["files"]}
+    assert counts == {
+        "groups.csv": 2, "users.csv": 2, "institutions.csv": 2, "action_plans.csv": 2,
+        "axes.csv": 1, "committees.csv": 2, "meetings.csv": 3, "commitments.csv": 3,
+        "activities.csv": 1, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
+        "participants.csv": 2, "agenda_items.csv": 1, "next_steps.csv": 1, "evidence.csv": 1,
+    }  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_all_refuses_a_database_with_data_unless_replace(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+    before = database_rows()
+    call_command("export_all", str(tmp_path / "backup"))
+
+    with pytest.raises(CommandError, match="already holds tracker data"):
+        call_command("import_all", str(tmp_path / "backup"))
+    call_command("import_all", str(tmp_path / "backup"), replace=True)
+
+    assert database_rows() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_all_with_a_bad_row_restores_nothing_and_says_where(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+    backup = tmp_path / "backup"
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    snapshots = backup / "progress_snapshots.csv"
+    lines = snapshots.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",70,", ",120,")
+    snapshots.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_all", str(backup))
+
+    assert "progress_snapshots.csv:3 [percent]" in str(raised.value)
+    assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
