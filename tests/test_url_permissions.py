@@ -21,7 +21,14 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.factories import make_activity, make_committee, make_meeting, make_snapshot
+from commitments.enums import SnapshotStatus
+from tests.factories import (
+    make_activity,
+    make_committee,
+    make_evidence,
+    make_meeting,
+    make_snapshot,
+)
 
 ROLES = ("anonymous", "other_lead", "owning_lead", "secretariat")
 
@@ -66,7 +73,7 @@ EXPECTED = {
     "admin:view_on_site": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     # Unknown admin addresses do not reveal, to outsiders, that they are unknown.
     "admin:<(?P<url>.*)$>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
-    "<favicon.ico>": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "favicon": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     # Public pages: published data, no login.
     "commitments:home": EVERYONE,
     "commitments:plan_dashboard": EVERYONE,
@@ -74,6 +81,11 @@ EXPECTED = {
     "commitments:institution_detail": EVERYONE,
     "commitments:open_data": EVERYONE,
     "commitments:plan_download": EVERYONE,
+    # Project leads' pages: another lead's commitment is a 404, not a hint.
+    "commitments:my_commitments": SIGNED_IN,
+    "commitments:commitment_update": (LOGIN, 404, 200, 200),
+    # Evidence of a report not yet published: its leads and the secretariat only.
+    "commitments:evidence_download": (404, 404, 200, 200),
     "meetings:meeting_list": EVERYONE,
     "meetings:minutes": EVERYONE,
     "meetings:minutes_pdf": EVERYONE,
@@ -102,6 +114,38 @@ EXPECTED = {
         for kind in ("changelist", "add", "change", "delete", "history")
     },
     "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
+    # Spreadsheet import and export of the tracker's tables; confirming an import is a POST.
+    **{f"admin:{app}/*/{kind}": STAFF for app in TRACKER_APPS for kind in ("import", "export")},
+    **{
+        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        for app in TRACKER_APPS
+    },
+    # Deleted records come back from their history, by a POST only.
+    **{f"admin:{app}/*/deleted": STAFF for app in TRACKER_APPS},
+    **{
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        for app in TRACKER_APPS
+    },
+    # The review queue: reports come from the leads' pages; none is added or deleted here.
+    **{
+        f"admin:commitments/snapshotawaitingreview/{kind}": STAFF
+        for kind in ("changelist", "change", "history")
+    },
+    "admin:commitments/snapshotawaitingreview/object": (
+        ADMIN_LOGIN,
+        ADMIN_LOGIN,
+        ADMIN_LOGIN,
+        REDIRECT,
+    ),
+    **{
+        f"admin:commitments/snapshotawaitingreview/{kind}": (
+            ADMIN_LOGIN,
+            ADMIN_LOGIN,
+            ADMIN_LOGIN,
+            403,
+        )
+        for kind in ("add", "delete")
+    },
     # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
     **{
         f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
@@ -151,12 +195,15 @@ def admin_model_case(entry, pattern, model_admin):
     meta = model._meta
     prefix = f"{meta.app_label}_{meta.model_name}_"
     kind = entry.name.removeprefix(prefix) if entry.name else "object"
-    key = f"admin:{meta.app_label}/*/{kind}"
+    key = f"admin:{meta.app_label}/{meta.model_name if meta.proxy else '*'}/{kind}"
     obj = model._default_manager.order_by("pk").first()
     if obj is None:
         return Case(key, pattern)
-    if kind in ("changelist", "add"):
+    if not entry.pattern.regex.groups:
         url = reverse(f"admin:{prefix}{kind}")
+    elif kind == "restore":
+        history_id = obj.history.order_by("history_id").first().history_id
+        url = reverse(f"admin:{prefix}{kind}", args=[history_id])
     elif kind == "simple_history":
         history_id = obj.history.order_by("history_id").first().history_id
         url = reverse(f"admin:{prefix}{kind}", args=[obj.pk, history_id])
@@ -185,6 +232,12 @@ def url_builders(world):
         ),
         "commitments:plan_download": lambda: reverse(
             "commitments:plan_download", args=[plan.number, "commitments", "csv"]
+        ),
+        "commitments:commitment_update": lambda: reverse(
+            "commitments:commitment_update", args=[commitment.pk]
+        ),
+        "commitments:evidence_download": lambda: reverse(
+            "commitments:evidence_download", args=[world["evidence"].pk]
         ),
         "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
         "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
@@ -241,10 +294,12 @@ def cases(world):
 
 
 @pytest.fixture
-def world(db, commitment, owning_lead, other_lead, secretariat):
+def world(db, commitment, owning_lead, other_lead, secretariat, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     activity = make_activity(commitment)
     meeting = make_meeting(make_committee(plan=commitment.plan))
     make_snapshot(commitment, meeting=meeting)
+    submitted = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
@@ -263,6 +318,7 @@ def world(db, commitment, owning_lead, other_lead, secretariat):
         "owning_lead": owning_lead,
         "other_lead": other_lead,
         "secretariat": secretariat,
+        "evidence": make_evidence(submitted),
     }
 
 
