@@ -7,6 +7,7 @@ pattern needs an explicit line in EXPECTED: a new page cannot ship without
 someone deciding who may open it.
 """
 
+import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,7 +22,14 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.factories import make_activity, make_committee, make_meeting, make_snapshot
+from commitments.enums import SnapshotStatus
+from tests.factories import (
+    make_activity,
+    make_committee,
+    make_evidence,
+    make_meeting,
+    make_snapshot,
+)
 
 ROLES = ("anonymous", "other_lead", "owning_lead", "secretariat")
 
@@ -77,6 +85,12 @@ EXPECTED = {
     "meetings:meeting_list": EVERYONE,
     "meetings:minutes": EVERYONE,
     "meetings:minutes_pdf": EVERYONE,
+    # Project leads' pages. Another lead's commitment does not exist for them; the
+    # secretariat reads every report form but does not fill it in.
+    "commitments:my_commitments": SIGNED_IN,
+    "commitments:commitment_update": (LOGIN, 404, 200, 200),
+    # Evidence of a report not yet published: its lead and the secretariat only.
+    "commitments:evidence_download": (404, 404, 200, 200),
     # The read-only open-data API.
     "api:index": EVERYONE,
     "api:plans": EVERYONE,
@@ -94,7 +108,29 @@ EXPECTED = {
     **{
         f"admin:{app}/*/{kind}": STAFF
         for app in TRACKER_APPS
-        for kind in ("changelist", "add", "change", "delete", "history", "simple_history")
+        for kind in (
+            "changelist",
+            "add",
+            "change",
+            "delete",
+            "history",
+            "simple_history",
+            "deleted",
+            "import",
+            "export",
+        )
+    },  # fmt: skip
+    # The review queue only lists what leads submitted: nothing to add or delete there.
+    "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
+    "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
+    # Restoring a deleted row and running an import are POSTs; a GET goes back to the index.
+    **{
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
+        for app in TRACKER_APPS
+    },
+    **{
+        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        for app in TRACKER_APPS
     },
     **{
         f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
@@ -151,19 +187,26 @@ def admin_model_case(entry, pattern, model_admin):
     meta = model._meta
     prefix = f"{meta.app_label}_{meta.model_name}_"
     kind = entry.name.removeprefix(prefix) if entry.name else "object"
-    key = f"admin:{meta.app_label}/*/{kind}"
+    # A model's own line, where it differs from its app's, wins.
+    key = f"admin:{meta.app_label}/{meta.model_name}/{kind}"
+    if key not in EXPECTED:
+        key = f"admin:{meta.app_label}/*/{kind}"
     obj = model._default_manager.order_by("pk").first()
     if obj is None:
         return Case(key, pattern)
-    if kind in ("changelist", "add"):
-        url = reverse(f"admin:{prefix}{kind}")
-    elif kind == "simple_history":
-        history_id = obj.history.order_by("history_id").first().history_id
-        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk, history_id])
-    elif kind == "object":
+    history = getattr(obj, "history", None)
+    history_id = history.order_by("history_id").first().history_id if history else None
+    arguments = {
+        0: [],
+        1: [history_id if kind == "restore" else obj.pk],
+        2: [obj.pk, history_id],
+    }.get(entry.pattern.regex.groups)
+    if kind == "object":
         url = reverse(f"admin:{prefix}change", args=[obj.pk]).removesuffix("change/")
+    elif arguments is None or None in arguments:
+        return Case(key, pattern)
     else:
-        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk])
+        url = reverse(entry.name and f"admin:{entry.name}", args=arguments)
     return Case(key, pattern, url)
 
 
@@ -187,6 +230,12 @@ def url_builders(world):
             "commitments:plan_download", args=[plan.number, "commitments", "csv"]
         ),
         "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
+        "commitments:commitment_update": lambda: reverse(
+            "commitments:commitment_update", args=[commitment.pk]
+        ),
+        "commitments:evidence_download": lambda: reverse(
+            "commitments:evidence_download", args=[world["draft_evidence"].pk]
+        ),
         "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
         "api:plan": lambda: reverse("api:plan", args=[plan.number]),
         "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
@@ -241,10 +290,16 @@ def cases(world):
 
 
 @pytest.fixture
-def world(db, commitment, owning_lead, other_lead, secretariat):
+def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretariat):
+    settings.MEDIA_ROOT = tmp_path
     activity = make_activity(commitment)
     meeting = make_meeting(make_committee(plan=commitment.plan))
     make_snapshot(commitment, meeting=meeting)
+    draft = make_snapshot(commitment, date=datetime.date(2020, 9, 1), status=SnapshotStatus.DRAFT)
+    draft_evidence = make_evidence(draft)
+    # The secretariat's review queue needs a report waiting in it.
+    other_commitment = other_lead.led_commitments.get()
+    make_snapshot(other_commitment, date=datetime.date(2020, 9, 2), status=SnapshotStatus.SUBMITTED)
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
@@ -260,6 +315,7 @@ def world(db, commitment, owning_lead, other_lead, secretariat):
         "commitment": commitment,
         "activity": activity,
         "meeting": meeting,
+        "draft_evidence": draft_evidence,
         "owning_lead": owning_lead,
         "other_lead": other_lead,
         "secretariat": secretariat,
