@@ -146,6 +146,19 @@ EXPECTED = {
 }
 
 
+# An empty POST (the test client skips the CSRF check) to the views that write
+# with checks of their own, outside the admin's: a form shown again with its
+# errors is a 200, a refusal must come before anything is written.
+POST_EXPECTED = {
+    "commitments:commitment_update": (LOGIN, 404, 200, 403),
+    # Only a deleted record can be restored; this one still exists.
+    **{
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
+        for app in TRACKER_APPS
+    },
+}
+
+
 # ---------------------------------------------------------------------------
 # The walker
 
@@ -393,3 +406,19 @@ def test_every_url_answers_each_visitor_as_expected(walked, visitors):
                 surprises.append(f"{case.url} as {role}: expected {expected}, got {got}")
 
     assert surprises == [], "\n".join(surprises)
+
+
+def test_every_write_answers_each_visitor_as_expected(walked, visitors):
+    surprises = []
+    posted = set()
+
+    for case in walked:
+        if case.key not in POST_EXPECTED:
+            continue
+        posted.add(case.key)
+        for role, expected in zip(ROLES, POST_EXPECTED[case.key], strict=True):
+            got = outcome(visitors[role].post(case.url, {}))
+            if got != expected:
+                surprises.append(f"POST {case.url} as {role}: expected {expected}, got {got}")
+
+    assert (surprises, sorted(set(POST_EXPECTED) - posted)) == ([], [])
