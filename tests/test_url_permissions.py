@@ -101,10 +101,9 @@ EXPECTED = {
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
-    **{
-        f"admin:app_list:{app}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
-        for app in ACCOUNT_APPS
-    },
+    # The accounts' section lists users only; the lockout log is for superusers.
+    "admin:app_list:auth": STAFF,
+    "admin:app_list:axes": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     **{
         f"admin:{app}/*/{kind}": STAFF
         for app in TRACKER_APPS
@@ -138,6 +137,10 @@ EXPECTED = {
         for kind in ("changelist", "add", "change", "delete", "history")
     },
     "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
+    # The secretariat looks accounts up, to name a commitment's leads, but changes none.
+    "admin:auth/user/changelist": STAFF,
+    "admin:auth/user/change": STAFF,
+    "admin:auth/user/history": STAFF,
     # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
     **{
         f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
@@ -266,9 +269,10 @@ def url_builders(world):
             "admin:view_on_site",
             args=[ContentType.objects.get_for_model(commitment).pk, commitment.pk],
         ),
+        # The search behind the commitment form's "leads" field.
         "admin:autocomplete": lambda: (
             reverse("admin:autocomplete")
-            + "?app_label=commitments&model_name=progresssnapshot&field_name=meeting&term="
+            + "?app_label=commitments&model_name=commitment&field_name=leads&term=lead"
         ),
         "admin:<(?P<url>.*)$>": lambda: reverse("admin:index") + "no-such-page/",
     }
