@@ -27,7 +27,7 @@ from meetings.enums import (
     ParticipantRole,
 )
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
-from ogptracker.pagecache import bump_data_version
+from ogptracker.pagecache import data_changed
 
 from . import synthetic_words as words
 from .enums import ActivityStatus, PlanStatus, PlatformStatus, SnapshotStatus
@@ -116,7 +116,7 @@ class SyntheticData:
                 self._commitments(draft)
             self._flush()
             # Bulk inserts send no model signals.
-            bump_data_version()
+            data_changed()
         self.counts.seconds = time.perf_counter() - started
         return self.counts
 

@@ -4,7 +4,8 @@ Every save, delete or many-to-many change of a tracked model replaces a
 site-wide *data version* token; a cached page is served only while the token it
 was rendered under is still the current one. The token and the page are read
 together in one cache round trip. Writers that bypass model signals (bulk_create,
-QuerySet.update) call `bump_data_version()` themselves.
+QuerySet.update) call `data_changed()` themselves. Pages also expire after
+`PAGE_CACHE_SECONDS`, a bound on staleness should a writer forget.
 """
 
 import hashlib
@@ -19,12 +20,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-DATA_VERSION_KEY = "data-version"
+# Culling removes the keys that sort first: this one sorts after the pages.
+DATA_VERSION_KEY = "version:data"
 TRACKED_APPS = {"commitments", "meetings"}
-# Pages also expire, as a bound on staleness should a writer forget to bump.
-PAGE_TIMEOUT = 60 * 60
-# Headers worth replaying from a cached response; cookies never are.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Vary")
 
 
 def data_version():
@@ -37,30 +35,36 @@ def bump_data_version():
     return token
 
 
-def _bump_now_and_on_commit():
-    # With the database cache the token changes in the writer's transaction, atomically
-    # with the data; with a cache outside the database the bump after commit is the one
-    # that closes the window where a reader could cache the data as it was before.
-    bump_data_version()
+class _PendingBump:
+    done = False
+
+    def __call__(self):
+        # Called once per row written in the transaction: only the first one bumps.
+        if not self.done:
+            self.done = True
+            bump_data_version()
+
+
+def data_changed():
+    """Invalidate every cached page once the current transaction commits."""
+    # After the commit, so no reader can store the data as it was before under the new
+    # token. A rolled-back transaction drops its callbacks: its pending bump stays open
+    # and the next transaction's commit runs it. Outside a transaction it runs at once.
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        callback is _bump_after_commit for _, callback, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_bump_after_commit)
-
-
-def _bump_after_commit():
-    bump_data_version()
+    pending = getattr(connection, "_pending_page_cache_bump", None)
+    if pending is None or pending.done:
+        pending = connection._pending_page_cache_bump = _PendingBump()
+    transaction.on_commit(pending)
 
 
 def _on_change(sender, **kwargs):
     if sender._meta.app_label in TRACKED_APPS:
-        _bump_now_and_on_commit()
+        data_changed()
 
 
 def _on_m2m_change(sender, instance, action, **kwargs):
     if action.startswith("post_") and instance._meta.app_label in TRACKED_APPS:
-        _bump_now_and_on_commit()
+        data_changed()
 
 
 def connect_signals():
@@ -88,7 +92,8 @@ def code_version():
 def page_key(request):
     # The local date is part of the key: "late" flags and "n days ago" change overnight.
     today = timezone.localdate().isoformat()
-    path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
+    # Scheme and host too: pages and API answers hold absolute links.
+    path = hashlib.sha1(request.build_absolute_uri().encode()).hexdigest()
     return f"page:{translation.get_language()}:{today}:{code_version()}:{path}"
 
 
@@ -124,7 +129,7 @@ def cache_public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable_request(request):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
         found = cache.get_many([DATA_VERSION_KEY, key])
@@ -136,8 +141,11 @@ def cache_public_page(view):
         if hasattr(response, "render") and callable(response.render):
             response.render()
         if _cacheable_response(request, response):
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (version, response.content, headers), timeout=PAGE_TIMEOUT)
+            # The view's own headers; middleware adds its headers to every answer, hits too.
+            headers = dict(response.headers.items())
+            cache.set(
+                key, (version, response.content, headers), timeout=settings.PAGE_CACHE_SECONDS
+            )
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -138,8 +138,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ogptracker_cache",
         "TIMEOUT": None,
+        # Room for every public page in three languages before entries are culled.
+        "OPTIONS": {"MAX_ENTRIES": 50000},
     }
 }
+# Anonymous visits of public pages and API answers are served from that cache until the
+# data changes (ogptracker/pagecache.py), at most this many seconds; 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -73,3 +73,14 @@ def settings_for_the_test_client():
         },
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Page tests see the views' own queries; the page cache's tests turn it on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
