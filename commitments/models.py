@@ -106,7 +106,6 @@ class CommitmentQuerySet(models.QuerySet):
 
     def with_due_items(self, today=None):
         """Annotate what a project lead owes: overdue activities and the last report."""
-        from meetings.enums import MeetingStatus
         from meetings.models import Meeting
 
         today = today or timezone.localdate()

@@ -32,7 +32,7 @@ def open_data(request):
         request,
         "commitments/open_data.html",
         {
-            "plans": ActionPlan.objects.order_by("number"),
+            "plans": list(opendata.plans_with_dataset_sizes()),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
         },

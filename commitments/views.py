@@ -8,7 +8,8 @@ from meetings.enums import MeetingStatus
 from meetings.models import Meeting
 from ogptracker.pagecache import cache_public_page
 
-from . import charts, dashboard, progress
+from . import charts, dashboard, opendata, progress
+from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
 
 
@@ -63,6 +64,8 @@ def plan_dashboard(request, number):
                 key=lambda c: c.axis_id,
                 label=lambda c: c.axis.title if c.axis else "",
             ),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
                 sorted(summary.commitments, key=lambda c: c.lead_institution.name),
                 key=lambda c: c.lead_institution_id,
@@ -117,6 +120,7 @@ def commitment_detail(request, plan_number, number):
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "change_log": published_change_log(commitment),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()

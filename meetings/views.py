@@ -24,7 +24,7 @@ def _meeting_for_user(request, pk, *, for_pdf=False):
         meetings = Meeting.objects.for_minutes(include_drafts=preview)
     if not preview:
         meetings = meetings.published()
-    return get_object_or_404(meetings.select_related("committee__plan"), pk=pk), preview
+    return get_object_or_404(meetings, pk=pk), preview
 
 
 @cache_public_page

@@ -88,6 +88,6 @@ def test_admin_index_lists_plans_before_meetings_in_working_order(client, secret
 
     assert [app["app_label"] for app in app_list] == ["commitments", "meetings"]
     assert [model["object_name"] for model in app_list[0]["models"]] == [
-        "ActionPlan", "Axis", "Commitment", "Activity", "SnapshotAwaitingReview",
+        "SnapshotAwaitingReview", "ActionPlan", "Axis", "Commitment", "Activity",
         "ProgressSnapshot", "PlanProgress", "Institution",
     ]  # fmt: skip

@@ -65,7 +65,27 @@ EXPECTED = {
     # No model has a public page yet, so "view on site" finds nothing.
     "admin:view_on_site": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     # Unknown admin addresses do not reveal, to outsiders, that they are unknown.
-    "admin:<catch-all>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    "admin:<(?P<url>.*)$>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    "<favicon.ico>": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    # Public pages: published data, no login.
+    "commitments:home": EVERYONE,
+    "commitments:plan_dashboard": EVERYONE,
+    "commitments:commitment_detail": EVERYONE,
+    "commitments:institution_detail": EVERYONE,
+    "commitments:open_data": EVERYONE,
+    "commitments:plan_download": EVERYONE,
+    "meetings:meeting_list": EVERYONE,
+    "meetings:minutes": EVERYONE,
+    "meetings:minutes_pdf": EVERYONE,
+    # The read-only open-data API.
+    "api:index": EVERYONE,
+    "api:plans": EVERYONE,
+    "api:plan": EVERYONE,
+    "api:plan_commitments": EVERYONE,
+    "api:plan_activities": EVERYONE,
+    "api:plan_snapshots": EVERYONE,
+    "api:meetings": EVERYONE,
+    "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
     **{
         f"admin:app_list:{app}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
@@ -151,7 +171,28 @@ def url_builders(world):
     """Concrete URLs for the patterns that take arguments, from the test's rows."""
     owning_lead = world["owning_lead"]
     commitment = world["commitment"]
+    plan = commitment.plan
+    meeting = world["meeting"]
     return {
+        "commitments:plan_dashboard": lambda: reverse(
+            "commitments:plan_dashboard", args=[plan.number]
+        ),
+        "commitments:commitment_detail": lambda: reverse(
+            "commitments:commitment_detail", args=[plan.number, commitment.number]
+        ),
+        "commitments:institution_detail": lambda: reverse(
+            "commitments:institution_detail", args=[commitment.lead_institution_id]
+        ),
+        "commitments:plan_download": lambda: reverse(
+            "commitments:plan_download", args=[plan.number, "commitments", "csv"]
+        ),
+        "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
+        "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
+        "api:plan": lambda: reverse("api:plan", args=[plan.number]),
+        "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
+        "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),
+        "api:plan_snapshots": lambda: reverse("api:plan_snapshots", args=[plan.number]),
+        "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",
             kwargs={
@@ -167,7 +208,7 @@ def url_builders(world):
             reverse("admin:autocomplete")
             + "?app_label=commitments&model_name=progresssnapshot&field_name=meeting&term="
         ),
-        "admin:<catch-all>": lambda: reverse("admin:index") + "no-such-page/",
+        "admin:<(?P<url>.*)$>": lambda: reverse("admin:index") + "no-such-page/",
     }
 
 
@@ -181,13 +222,18 @@ def cases(world):
             for app in sorted({model._meta.app_label for model in admin.site._registry}):
                 yield Case(f"admin:app_list:{app}", pattern, reverse("admin:app_list", args=[app]))
         else:
-            key = f"{namespace}{entry.name}" if entry.name else f"{namespace}<catch-all>"
+            # Unnamed patterns go by their own text, e.g. "api:<^.*/$>".
+            key = f"{namespace}{entry.name or f'<{entry.pattern}>'}"
             if key in builders:
                 yield Case(key, pattern, builders[key]())
             elif entry.pattern.regex.groups:
                 yield Case(key, pattern)
-            else:
+            elif entry.name:
                 yield Case(key, pattern, reverse(key))
+            elif not set("^$()<>[]*?+\\") & set(pattern):
+                yield Case(key, pattern, "/" + pattern)
+            else:
+                yield Case(key, pattern)
 
 
 # ---------------------------------------------------------------------------

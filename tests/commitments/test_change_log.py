@@ -110,5 +110,6 @@ def test_change_log_include_renders_in_arabic(commitment):
         )
 
     assert "18 شتنبر 2020" in html
-    assert "<bdi>20 %</bdi> → <bdi>45 %</bdi>" in html
+    # The arrow points the way Arabic reads: from the old figure to the new one.
+    assert "<bdi>20 %</bdi> ← <bdi>45 %</bdi>" in html
     assert "إطلاق البوابة" in html

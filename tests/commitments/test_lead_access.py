@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
-from tests.factories import make_evidence, make_snapshot
+from commitments.enums import ActivityStatus, SnapshotStatus
+from tests.commitments.lead_forms import load_report_form, post_report
+from tests.factories import make_activity, make_commitment, make_evidence, make_snapshot
 
 CAST = ["anonymous", "owning_lead", "other_lead", "secretariat"]
 LOGIN = "login"
@@ -94,3 +95,21 @@ def test_another_leads_commitment_404_gives_no_hint(client, other_lead, commitme
 
     assert response.status_code == 404
     assert commitment.title not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_report_form_ignores_a_forged_activity_of_another_commitment(
+    client, owning_lead, commitment
+):
+    foreign = make_activity(make_commitment(), 1)
+    own = make_activity(commitment, 1)
+    client.force_login(owning_lead)
+    data = load_report_form(client, commitment)
+    data.update({"form-0-id": str(foreign.pk), "form-0-status": ActivityStatus.CANCELLED})
+
+    post_report(client, commitment, data)
+
+    foreign.refresh_from_db()
+    own.refresh_from_db()
+    assert (foreign.status, own.status) == (ActivityStatus.PLANNED, ActivityStatus.PLANNED)
+    assert foreign.history.count() == 1

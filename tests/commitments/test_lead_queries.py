@@ -70,3 +70,21 @@ def test_my_commitments_page_query_count_does_not_grow(
         response = client.get(reverse("commitments:my_commitments"))
 
     assert len(response.context["commitments"]) == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 12])
+def test_update_page_query_count_does_not_grow(
+    client, owning_lead, commitment, django_assert_num_queries, size
+):
+    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    for number in range(1, size + 1):
+        make_activity(commitment, number, planned_end=datetime.date(2019, 1, 1))
+        make_snapshot(commitment, percent=number)
+    client.force_login(owning_lead)
+
+    with django_assert_num_queries(13):
+        response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+
+    assert response.context["snapshot"] == draft
+    assert len(response.context["activity_rows"]) == size

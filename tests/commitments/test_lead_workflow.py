@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -32,6 +33,23 @@ def public_figure(commitment):
     return Commitment.objects.with_latest_progress().get(pk=commitment.pk).latest_percent
 
 
+def public_page(commitment):
+    """What an anonymous visitor reads: (figure shown, narratives, change-log entries)."""
+    visitor = Client()
+    url = reverse(
+        "commitments:commitment_detail",
+        kwargs={"plan_number": commitment.plan.number, "number": commitment.number},
+    )
+    response = visitor.get(url)
+    assert response.status_code == 200
+    page = response.context["commitment"]
+    return (
+        page.latest_percent,
+        [snapshot.narrative for snapshot in page.published_snapshots],
+        [(entry.kind, entry.percent) for entry in response.context["change_log"]],
+    )
+
+
 def secretariat_action(client, action, snapshot, **extra):
     return client.post(
         reverse("admin:commitments_snapshotawaitingreview_changelist"),
@@ -43,7 +61,7 @@ def secretariat_action(client, action, snapshot, **extra):
 def test_report_workflow_reaches_the_public_only_once_approved(
     client, owning_lead, secretariat, commitment, activity
 ):
-    make_snapshot(commitment, percent=40, date=datetime.date(2020, 1, 15))
+    make_snapshot(commitment, percent=40, date=datetime.date(2020, 1, 15), narrative="تقرير يناير")
     client.force_login(owning_lead)
 
     # Draft: saved, not public.
@@ -61,6 +79,8 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.DONE
     assert public_figure(commitment) == 40
+    before = (40, ["تقرير يناير"], [("published", 40)])
+    assert public_page(commitment) == before
 
     # Submitted: with the secretariat, still not public, no longer editable by the lead.
     data = load_report_form(client, commitment)
@@ -69,6 +89,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     report.refresh_from_db()
     assert report.status == SnapshotStatus.SUBMITTED
     assert public_figure(commitment) == 40
+    assert public_page(commitment) == before
     page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
     assert page.context["can_edit"] is False
 
@@ -84,6 +105,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     report.refresh_from_db()
     assert (report.status, report.review_comment) == (SnapshotStatus.RETURNED, "أرفقوا المرسوم")
     assert public_figure(commitment) == 40
+    assert public_page(commitment) == before
     client.force_login(owning_lead)
     page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
     assert "أرفقوا المرسوم" in page.content.decode()
@@ -100,6 +122,11 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     assert report.status == SnapshotStatus.PUBLISHED
     assert report.published_at is not None
     assert public_figure(commitment) == 60
+    assert public_page(commitment) == (
+        60,
+        ["صدور المرسوم التطبيقي", "تقرير يناير"],
+        [("published", 60), ("published", 40)],
+    )
     assert list(ProgressSnapshot.objects.published().filter(commitment=commitment)) == [
         report,
         commitment.snapshots.get(percent=40),
