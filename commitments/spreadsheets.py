@@ -488,6 +488,22 @@ class TrackerResource(resources.ModelResource):
             raise ValidationError(errors)
         return super().get_or_init_instance(instance_loader, row)
 
+    def import_instance(self, instance, row, **kwargs):
+        # Lists (leads, commitments) are saved after the row; check them with its other cells.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [ValidationError(str(error))]
+        if errors:
+            raise ValidationError(errors)
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         # A key cell was resolved to a saved row: checking it exists again costs a query a row.

@@ -34,3 +34,14 @@ def seed_data(db):
     from commitments.demo import load_seed_data
 
     load_seed_data()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Arabic: a request to /fr/ leaves French active in the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -216,3 +216,28 @@ def test_import_reports_a_duplicate_ogp_identifier_as_a_row_error(admin_client, 
 
     assert response.status_code == 200
     assert [(line, column) for line, column, _message in problems(response)] == [(2, "")]
+
+
+def test_confirm_after_the_data_changed_saves_nothing_and_shows_the_problem(
+    admin_client, plan_with_commitment
+):
+    content = HEADER + "1,3,2020-06-17,65,,published\n"
+    previewed = preview(admin_client, content)
+    plan_with_commitment.number = 4
+    plan_with_commitment.save()
+
+    response = confirm(admin_client, previewed)
+
+    assert response.status_code == 200
+    assert problems(response) == [
+        (2, "رقم الالتزام", "لا تتضمن خطة العمل 1 أي التزام يحمل الرقم 3.")
+    ]
+    assert ProgressSnapshot.objects.count() == 0
+
+
+def test_import_page_is_closed_to_a_project_lead(client, owning_lead):
+    client.force_login(owning_lead)
+
+    response = client.get(reverse("admin:commitments_progresssnapshot_import"))
+
+    assert response.status_code == 302
