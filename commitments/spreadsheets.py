@@ -31,6 +31,11 @@ ESCAPE = "'"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+def isolated(value):
+    """A cell's text inside a message, kept in its own direction (a Latin formula in Arabic)."""
+    return f"\u2068{value}\u2069"
+
+
 def is_formula(value):
     return isinstance(value, str) and bool(FORMULA.match(value))
 
@@ -93,11 +98,13 @@ class IntegerWidget(widgets.IntegerWidget):
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValueError(_("«%(value)s» is not a number.") % {"value": value}) from None
+            raise ValueError(
+                _("«%(value)s» is not a number.") % {"value": isolated(value)}
+            ) from None
         if not number.is_finite() or number != number.to_integral_value():
-            raise ValueError(_("«%(value)s» is not a whole number.") % {"value": value})
+            raise ValueError(_("«%(value)s» is not a whole number.") % {"value": isolated(value)})
         if abs(number) > 10**9:
-            raise ValueError(_("«%(value)s» is too large.") % {"value": value})
+            raise ValueError(_("«%(value)s» is too large.") % {"value": isolated(value)})
         return int(number)
 
 
@@ -115,7 +122,9 @@ class BooleanWidget(widgets.BooleanWidget):
             return True
         if text in self.FALSE:
             return False
-        raise ValueError(_("«%(value)s» is not yes or no (use 1 or 0).") % {"value": value})
+        raise ValueError(
+            _("«%(value)s» is not yes or no (use 1 or 0).") % {"value": isolated(value)}
+        )
 
 
 class DateWidget(widgets.DateWidget):
@@ -140,7 +149,7 @@ class DateWidget(widgets.DateWidget):
                 continue
         raise ValueError(
             _("«%(value)s» is not a valid date (write it as 2020-06-17 or 17/06/2020).")
-            % {"value": value}
+            % {"value": isolated(value)}
         )
 
     def render(self, value, obj=None, **kwargs):
@@ -158,7 +167,7 @@ class DateTimeWidget(widgets.DateTimeWidget):
                 parsed = datetime.datetime.fromisoformat(str(value).strip())
             except ValueError:
                 raise ValueError(
-                    _("«%(value)s» is not a valid date and time.") % {"value": value}
+                    _("«%(value)s» is not a valid date and time.") % {"value": isolated(value)}
                 ) from None
         if parsed.tzinfo is None:
             from django.utils import timezone
@@ -182,7 +191,7 @@ class TimeWidget(widgets.TimeWidget):
             except ValueError:
                 continue
         raise ValueError(
-            _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": value}
+            _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": isolated(value)}
         )
 
     def render(self, value, obj=None, **kwargs):
@@ -221,7 +230,7 @@ class ChoiceWidget(widgets.Widget):
             allowed = ", ".join(self.choices.values)
             raise ValueError(
                 _("«%(value)s» is not one of the allowed values: %(allowed)s.")
-                % {"value": value, "allowed": allowed}
+                % {"value": isolated(value), "allowed": allowed}
             ) from None
 
     def render(self, value, obj=None, **kwargs):
@@ -463,7 +472,7 @@ class TrackerResource(resources.ModelResource):
                         "«%(value)s» looks like a spreadsheet formula; formulas are refused. "
                         "Remove the leading sign or start the cell with an apostrophe."
                     )
-                    % {"value": str(value)[:60]}
+                    % {"value": isolated(str(value)[:60])}
                 )
             else:
                 row[column] = unescape_formula(value)

@@ -99,11 +99,15 @@ def test_import_with_one_bad_row_saves_nothing_and_lists_every_bad_row_in_arabic
     assert problems(response) == [
         (3, "نسبة التقدم (%)", "تحقق من أن تكون هذه القيمة أقل من 100 أو مساوية لها."),
         (4, "رقم الالتزام", "لا تتضمن خطة العمل 1 أي التزام يحمل الرقم 25."),
-        (5, "التاريخ", "«31/02/2020» ليس تاريخا صحيحا (اكتبه على شكل 2020-06-17 أو 17/06/2020)."),
+        (
+            5,
+            "التاريخ",
+            "«\u206831/02/2020\u2069» ليس تاريخا صحيحا (اكتبه على شكل 2020-06-17 أو 17/06/2020).",
+        ),
         (
             6,
             "تقدم الإجراءات (العربية)",
-            '«=HYPERLINK("http://x","y")» يشبه صيغة جدول بيانات؛ الصيغ مرفوضة. '
+            '«\u2068=HYPERLINK("http://x","y")\u2069» يشبه صيغة جدول بيانات؛ الصيغ مرفوضة. '
             "احذف العلامة في بدايتها أو ابدأ الخانة بفاصلة علوية.",
         ),
     ]
@@ -241,3 +245,14 @@ def test_import_page_is_closed_to_a_project_lead(client, owning_lead):
     response = client.get(reverse("admin:commitments_progresssnapshot_import"))
 
     assert response.status_code == 302
+
+
+def test_import_page_lists_the_columns_in_arabic(admin_client):
+    response = admin_client.get(reverse("admin:commitments_activity_import"))
+
+    assert response.context["fields_list"][0][1][:4] == [
+        "رقم خطة العمل",
+        "رقم الالتزام",
+        "الرقم",
+        "العنوان (العربية)",
+    ]

@@ -74,7 +74,7 @@ def test_commitment_import_refuses_unknown_leads_and_a_yes_no_it_cannot_read(db)
 
     assert [row.error.message_dict for row in result.invalid_rows] == [
         {
-            "civic_participation": ["«peut-être» ليس نعم أو لا (استعمل 1 أو 0)."],
+            "civic_participation": ["«\u2068peut-être\u2069» ليس نعم أو لا (استعمل 1 أو 0)."],
             "leads": ["مستخدمون غير معروفين: ghost."],
         }
     ]
