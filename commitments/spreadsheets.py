@@ -140,6 +140,10 @@ class DateWidget(widgets.DateWidget):
         if isinstance(value, datetime.date):
             return value
         text = str(value).strip()
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
         # Spreadsheets add a midnight time to dates they recognised.
         text = re.sub(r"[ T]00:00(:00)?$", "", text)
         for date_format in self.INPUT_FORMATS:
@@ -303,6 +307,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
         resource.instance_loader = self
         self.fields = [resource.fields[name] for name in resource.get_import_id_fields()]
         self.instances = None
+        self.last_key = None
 
     @staticmethod
     def plain(value):
@@ -341,7 +346,9 @@ class NaturalKeyLoader(ModelInstanceLoader):
     def get_instance(self, row):
         if self.instances is None:
             self.load()
-        instance = self.instances.get(self.key(row))
+        # Kept for remember(), called once the same row is saved.
+        self.last_key = self.key(row)
+        instance = self.instances.get(self.last_key)
         if instance is self.AMBIGUOUS:
             raise ValueError(
                 _("Several saved rows have this row's key; correct them in the admin first.")
@@ -350,7 +357,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
 
     def remember(self, row, instance):
         if self.instances is not None:
-            self.instances[self.key(row)] = instance
+            self.instances[self.last_key] = instance
 
 
 class PreviewDiff(resources.Diff):
@@ -457,6 +464,12 @@ class TrackerResource(resources.ModelResource):
             raise ValidationError(
                 _("Columns missing from the file: %(columns)s.") % {"columns": ", ".join(missing)}
             )
+
+    def get_import_fields(self):
+        # Asked several times a row; the columns do not change during an import.
+        if not hasattr(self, "_import_fields"):
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
 
     def key_widgets(self):
         return [
