@@ -276,6 +276,10 @@ class KeyWidget(widgets.Widget):
         return "" if value is None else force_str(self.render_value(value))
 
 
+def empty_as_none(value):
+    return None if value == "" else value
+
+
 def cell_number(value):
     """A key cell as a whole number, whether the spreadsheet gave 7, 7.0 or «7»."""
     return IntegerWidget().clean(value)
@@ -525,6 +529,29 @@ class TrackerResource(resources.ModelResource):
                     errors[field.attribute] = [ValidationError(str(error))]
         if errors:
             raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """Unchanged rows are skipped and write no history; an empty text is empty
+        whether the database holds NULL or "" (an empty cell cannot tell)."""
+        if not self._meta.skip_unchanged or import_validation_errors:
+            return False
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget):
+                if field.column_name not in row:
+                    continue
+                new = sorted(item.pk for item in field.clean(row))
+                old = (
+                    []
+                    if original.pk is None
+                    else sorted(field.get_value(original).values_list("pk", flat=True))
+                )
+                if new != old:
+                    return False
+            elif empty_as_none(field.get_value(instance)) != empty_as_none(
+                field.get_value(original)
+            ):
+                return False
+        return True
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
