@@ -256,3 +256,16 @@ def test_import_page_lists_the_columns_in_arabic(admin_client):
         "الرقم",
         "العنوان (العربية)",
     ]
+
+
+def test_import_update_records_history_with_the_importing_user(
+    admin_client, secretariat, plan_with_commitment
+):
+    activity = plan_with_commitment.activities.create(number=1, title="إعادة هيكلة الأرشيف")
+    content = "plan,commitment,number,title_ar,status\n1,3,1,إعادة هيكلة الأرشيف,done\n"
+
+    confirm(admin_client, preview(admin_client, content, model="activity"), model="activity")
+
+    latest = activity.history.first()
+    assert (latest.history_type, latest.history_user, latest.status) == ("~", secretariat, "done")
+    assert activity.history.count() == 2
