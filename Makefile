@@ -9,10 +9,16 @@ SITE_DEBS := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-hosny-amiri
 # poppler-utils to read the PDFs back.
 TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils
 
-.PHONY: demo test lint format clean
+.PHONY: demo test lint format clean deploy release serve bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
+
+# Servers get the site's packages only, not the test tools.
+$(VENV)/.production: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
@@ -36,6 +42,28 @@ test: $(VENV)/.installed
 	.ci/postgres.sh start
 	SECRET_KEY=test-only-secret-key DATABASE_URL="$$(.ci/postgres.sh url)" \
 		$(BIN)/pytest $(PYTEST_ARGS); status=$$?; .ci/postgres.sh stop; exit $$status
+
+# Production, configured by the environment (README, "Deploy"). `release` runs
+# once per upgrade on any one machine; `serve` runs on every machine; `deploy`
+# is both, for a single machine.
+deploy: release serve
+
+release: $(VENV)/.production
+	.ci/system-deps.sh $(SITE_DEBS)
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+
+serve: $(VENV)/.production
+	.ci/system-deps.sh $(SITE_DEBS)
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	exec $(BIN)/gunicorn ogptracker.wsgi
+
+# Gunicorn and PostgreSQL on loopback under load; prints requests/s and latencies.
+bench: $(VENV)/.installed
+	bench/load.sh
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -1,4 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -7,6 +14,7 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import resources
+from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
     ActionPlan,
@@ -17,12 +25,14 @@ from .models import (
     Institution,
     PlanProgress,
     ProgressSnapshot,
+    SnapshotAwaitingReview,
 )
+from .review import ReviewRefused, approve, as_tracked, return_for_revision
 
 
-class TrackedAdmin(SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    """Translated fields side by side, the change history one click away, and
-    spreadsheet import and export."""
+class TrackedAdmin(DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """Translated fields side by side, spreadsheet import and export, and the
+    change history one click away, deletions undoable."""
 
 
 class AxisInline(TranslationTabularInline):
@@ -118,8 +128,83 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
 
 
+class ReviewActionsMixin:
+    """Approve or return submitted reports, from a changelist selection."""
+
+    actions = ["approve_and_publish", "return_for_revision"]
+
+    @admin.action(description=_("Approve and publish"), permissions=["change"])
+    def approve_and_publish(self, request, queryset):
+        done, refused = [], []
+        for snapshot in queryset.select_related("commitment"):
+            try:
+                approve(snapshot, request.user)
+            except ReviewRefused:
+                refused.append(snapshot)
+            else:
+                done.append(snapshot)
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d report published.", "%(count)d reports published.", len(done))
+                % {"count": len(done)},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not published, as they are not awaiting review: %(reports)s")
+                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Return for revision"), permissions=["change"])
+    def return_for_revision(self, request, queryset):
+        snapshots = list(queryset.select_related("commitment"))
+        if "apply" not in request.POST:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Return for revision"),
+                "snapshots": snapshots,
+            }
+            return TemplateResponse(request, "admin/commitments/return_for_revision.html", context)
+        done, refused = [], []
+        for snapshot in snapshots:
+            try:
+                return_for_revision(
+                    snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}")
+                )
+            except ReviewRefused:
+                refused.append(snapshot)
+            else:
+                done.append(snapshot)
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d report returned to its project leads.",
+                    "%(count)d reports returned to their project leads.",
+                    len(done),
+                )
+                % {"count": len(done)},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _(
+                    "Not returned: a report is returned only with a comment, and only while "
+                    "it awaits review: %(reports)s"
+                )
+                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                messages.ERROR,
+            )
+        return None
+
+
 @admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(TrackedAdmin):
+class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
     resource_classes = [resources.ProgressSnapshotResource]
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = ["status", "commitment__plan", "platform_status", "meeting__committee"]
@@ -128,6 +213,97 @@ class ProgressSnapshotAdmin(TrackedAdmin):
     list_select_related = ["commitment__plan", "meeting__committee"]
     date_hierarchy = "date"
     inlines = [EvidenceInline]
+
+
+class ReviewEvidenceInline(EvidenceInline):
+    fields = ["file", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SnapshotAwaitingReview)
+class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
+    """The review queue: submitted reports only, oldest first, with approve / return."""
+
+    list_display = ["commitment", "plan", "date", "percent", "author", "evidence_count"]
+    list_filter = ["commitment__plan"]
+    list_select_related = ["commitment__plan", "author"]
+    search_fields = ["commitment__title", "narrative"]
+    ordering = ["updated_at"]
+    fields = [
+        "commitment",
+        "last_published",
+        "date",
+        "percent",
+        "no_progress",
+        "narrative",
+        "platform_status",
+        "platform_note",
+        "schedule",
+        "review_comment",
+        "author",
+    ]
+    readonly_fields = ["commitment", "last_published", "author"]
+    inlines = [ReviewEvidenceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).awaiting_review().annotate(Count("evidence"))
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("action plan"), ordering="commitment__plan__number")
+    def plan(self, snapshot):
+        return snapshot.commitment.plan
+
+    @admin.display(description=_("Progress now published"))
+    def last_published(self, snapshot):
+        published = (
+            ProgressSnapshot.objects.published()
+            .filter(commitment=snapshot.commitment_id)
+            .latest_first()
+            .first()
+        )
+        if published is None:
+            return _("No published progress yet")
+        return f"{published.percent} % — {date_format(published.date)}"
+
+    @admin.display(description=_("evidence files"), ordering="evidence__count")
+    def evidence_count(self, snapshot):
+        return snapshot.evidence__count
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        tracked = as_tracked(obj)
+        tracked._history_user = request.user
+        tracked._change_reason = "Edited during review"
+        super().save_model(request, tracked, form, change)
+
+    def response_change(self, request, obj):
+        queue = reverse("admin:commitments_snapshotawaitingreview_changelist")
+        if "_approve" in request.POST:
+            self.approve_and_publish(request, self.get_queryset(request).filter(pk=obj.pk))
+            return HttpResponseRedirect(queue)
+        if "_return" in request.POST:
+            try:
+                return_for_revision(obj, request.user, obj.review_comment)
+            except ReviewRefused:
+                self.message_user(
+                    request,
+                    _("Write the secretariat's comment before returning the report."),
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.path)
+            self.message_user(
+                request, _("The report was returned to its project leads."), messages.SUCCESS
+            )
+            return HttpResponseRedirect(queue)
+        return super().response_change(request, obj)
 
 
 @admin.register(PlanProgress)

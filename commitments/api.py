@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.enums import CommitteeKind, MeetingStatus
 from meetings.models import AgendaItem, Meeting
+from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .models import ActionPlan, Axis, PlanProgress
@@ -39,6 +40,7 @@ def api_view(view):
     """GET and HEAD only; errors answer as JSON `{"error": …}`."""
 
     @require_safe
+    @cache_public_page
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         try:

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import MeetingStatus
@@ -93,6 +94,62 @@ class Axis(models.Model):
 
 
 class CommitmentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """What a user may work on: every commitment for the secretariat, else those they lead."""
+        from .roles import is_secretariat
+
+        if is_secretariat(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(leads=user)
+
+    def with_due_items(self, today=None):
+        """Annotate what a project lead owes: overdue activities and the last report."""
+        from meetings.models import Meeting
+
+        today = today or timezone.localdate()
+        overdue = (
+            Activity.objects.filter(commitment=OuterRef("pk"))
+            .overdue(today)
+            .order_by()
+            .values("commitment")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        last_meeting = Meeting.objects.filter(
+            Q(committee__plan=OuterRef("plan")) | Q(committee__plan__isnull=True),
+            status=MeetingStatus.PUBLISHED,
+            date__lte=today,
+        ).order_by("-date")
+        reported = (
+            ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
+            .exclude(status=SnapshotStatus.DRAFT)
+            .latest_first()
+        )
+        in_progress = (
+            ProgressSnapshot.objects.filter(commitment=OuterRef("pk")).open().latest_first()
+        )
+        return self.annotate(
+            overdue_activities=Coalesce(Subquery(overdue), 0),
+            last_meeting_date=Subquery(last_meeting.values("date")[:1]),
+            last_report_date=Subquery(reported.values("date")[:1]),
+            open_snapshot_status=Subquery(in_progress.values("status")[:1]),
+        ).annotate(
+            report_due=Case(
+                When(
+                    Q(last_meeting_date__isnull=False)
+                    & (
+                        Q(last_report_date__isnull=True)
+                        | Q(last_report_date__lt=F("last_meeting_date"))
+                    ),
+                    then=True,
+                ),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
+
     def with_latest_progress(self):
         """Annotate each commitment with its latest published snapshot's figures.
 
@@ -207,6 +264,20 @@ class Commitment(models.Model):
         return [value for value in OGPValue if getattr(self, value.value)]
 
 
+class ActivityQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        """Past their (revised) end and neither done nor cancelled."""
+        today = today or timezone.localdate()
+        return self.annotate(effective_end=Coalesce("revised_end", "planned_end")).filter(
+            effective_end__lt=today,
+            status__in=[
+                ActivityStatus.PLANNED,
+                ActivityStatus.IN_PROGRESS,
+                ActivityStatus.POSTPONED,
+            ],
+        )
+
+
 class Activity(models.Model):
     commitment = models.ForeignKey(
         Commitment,
@@ -230,6 +301,8 @@ class Activity(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
 
+    objects = ActivityQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -251,6 +324,15 @@ class Activity(models.Model):
 
 
 class ProgressSnapshotQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet published: still the lead's to edit, or with the secretariat."""
+        return self.filter(
+            status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED]
+        )
+
+    def awaiting_review(self):
+        return self.filter(status=SnapshotStatus.SUBMITTED)
+
     def published(self):
         return self.filter(status=SnapshotStatus.PUBLISHED)
 
@@ -406,3 +488,19 @@ class PlanProgress(models.Model):
 
     def __str__(self):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
+
+
+class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(status=SnapshotStatus.SUBMITTED)
+
+
+class SnapshotAwaitingReview(ProgressSnapshot):
+    """The secretariat's review queue: submitted snapshots, as their own admin entry."""
+
+    objects = AwaitingReviewManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("snapshot awaiting review")
+        verbose_name_plural = _("snapshots awaiting review")

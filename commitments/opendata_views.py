@@ -4,11 +4,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from ogptracker.pagecache import cache_public_page
+
 from . import opendata
 from .models import ActionPlan
 
 
 @require_safe
+@cache_public_page
 def plan_download(request, number, dataset, fmt):
     if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
         raise Http404
@@ -23,12 +26,13 @@ def plan_download(request, number, dataset, fmt):
 
 
 @require_safe
+@cache_public_page
 def open_data(request):
     return render(
         request,
         "commitments/open_data.html",
         {
-            "plans": ActionPlan.objects.order_by("number"),
+            "plans": list(opendata.plans_with_dataset_sizes()),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
         },

@@ -15,6 +15,7 @@ from .models import (
     Institution,
     PlanProgress,
     ProgressSnapshot,
+    SnapshotAwaitingReview,
 )
 
 
@@ -46,6 +47,11 @@ class ActivityTranslation(TranslationOptions):
 @register(ProgressSnapshot)
 class ProgressSnapshotTranslation(TranslationOptions):
     fields = ("narrative", "platform_note", "schedule")
+
+
+@register(SnapshotAwaitingReview)
+class SnapshotAwaitingReviewTranslation(TranslationOptions):
+    fields = ()
 
 
 @register(PlanProgress)

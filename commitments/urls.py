@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import opendata_views, views
+from . import lead_views, opendata_views, views
 
 app_name = "commitments"
 
@@ -19,4 +19,11 @@ urlpatterns = [
         opendata_views.plan_download,
         name="plan_download",
     ),
+    path("my/commitments/", lead_views.my_commitments, name="my_commitments"),
+    path(
+        "my/commitments/<int:pk>/update/",
+        lead_views.commitment_update,
+        name="commitment_update",
+    ),
+    path("evidence/<int:pk>/", lead_views.evidence_download, name="evidence_download"),
 ]

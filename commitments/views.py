@@ -6,11 +6,14 @@ from django.utils import timezone, translation
 
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting
+from ogptracker.pagecache import cache_public_page
 
-from . import charts, dashboard, progress
+from . import charts, dashboard, opendata, progress
+from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
 
 
+@cache_public_page
 def home(request):
     plans = list(ActionPlan.objects.all())
     summaries = dashboard.summarise_plans(
@@ -22,6 +25,7 @@ def home(request):
     return render(request, "commitments/home.html", {"summaries": summaries})
 
 
+@cache_public_page
 def plan_dashboard(request, number):
     plan = get_object_or_404(ActionPlan, number=number)
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
@@ -60,6 +64,8 @@ def plan_dashboard(request, number):
                 key=lambda c: c.axis_id,
                 label=lambda c: c.axis.title if c.axis else "",
             ),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
                 sorted(summary.commitments, key=lambda c: c.lead_institution.name),
                 key=lambda c: c.lead_institution_id,
@@ -85,6 +91,7 @@ def _public_commitment(plan_number, number):
     )
 
 
+@cache_public_page
 def commitment_detail(request, plan_number, number):
     commitment = _public_commitment(plan_number, number)
     dashboard.flag_commitment(commitment, timezone.localdate())
@@ -113,6 +120,7 @@ def commitment_detail(request, plan_number, number):
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "change_log": published_change_log(commitment),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
@@ -121,6 +129,7 @@ def commitment_detail(request, plan_number, number):
     )
 
 
+@cache_public_page
 def institution_detail(request, pk):
     institution = get_object_or_404(Institution, pk=pk)
     today = timezone.localdate()

@@ -1,25 +1,20 @@
 from django.contrib import admin, messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.forms import Textarea
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
-    TranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from simple_history.admin import SimpleHistoryAdmin
 
-from commitments.import_admin import SpreadsheetAdmin
+from commitments.admin import TrackedAdmin
 from commitments.models import ProgressSnapshot
 
 from . import resources
 from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
-
-
-class TrackedAdmin(SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    pass
 
 
 @admin.register(Committee)
@@ -80,6 +75,8 @@ class StatusTableInline(TranslationStackedInline):
     ]
     autocomplete_fields = ["commitment"]
     ordering = ["commitment__plan__number", "commitment__number", "pk"]
+    # Eighteen rows of nine text boxes: short boxes keep the table in reach.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
 
 
 @admin.register(Meeting)

@@ -205,8 +205,16 @@ def minutes_context(meeting, *, preview):
     """Everything the minutes template prints, from a meeting loaded `for_minutes()`."""
     from .models import NextStep
 
+    place = meeting.place
+    if place == str(meeting.get_format_display()):
+        place = ""
+    # A typed title that names the committee restates the heading built above it.
+    restates = meeting.committee.name.casefold() in meeting.title.casefold()
+    subtitle = "" if restates else meeting.title
     return {
         "meeting": meeting,
+        "place": place,
+        "subtitle": subtitle,
         "preview": preview,
         "separator": list_separator(),
         "title": minutes_title(meeting),

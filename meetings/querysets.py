@@ -19,6 +19,7 @@ CHANGE_MARKS = [
     "mark_agenda",
     "mark_snapshots",
     "mark_snapshot_count",
+    "mark_plan_progress",
     "mark_commitments",
     "mark_next_steps",
     "mark_meetings",
@@ -48,7 +49,7 @@ class MeetingQuerySet(models.QuerySet):
         Public readers see published snapshots only; the secretariat previews
         the draft rows it is still typing.
         """
-        from commitments.models import Commitment, ProgressSnapshot
+        from commitments.models import Commitment, PlanProgress, ProgressSnapshot
 
         from .models import NextStep, Participant
 
@@ -69,6 +70,11 @@ class MeetingQuerySet(models.QuerySet):
             Prefetch("agenda_items", to_attr="agenda"),
             Prefetch("snapshots", queryset=snapshots, to_attr="status_rows"),
             Prefetch(
+                "plan_progress",
+                queryset=PlanProgress.objects.select_related("plan").order_by("plan__number"),
+                to_attr="plan_figures",
+            ),
+            Prefetch(
                 "next_steps",
                 queryset=NextStep.objects.order_by("order"),
                 to_attr="next_step_list",
@@ -82,7 +88,7 @@ class MeetingQuerySet(models.QuerySet):
         tables, which also record deletions. A rendered PDF is valid as long
         as these marks are the same.
         """
-        from commitments.models import ActionPlan, Commitment, ProgressSnapshot
+        from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressSnapshot
 
         from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
@@ -103,6 +109,7 @@ class MeetingQuerySet(models.QuerySet):
                 .annotate(count=Count("pk"))
                 .values("count")
             ),
+            mark_plan_progress=latest(PlanProgress.history.filter(meeting_id=meeting)),
             mark_commitments=latest(
                 Commitment.objects.filter(snapshots__meeting=meeting), "updated_at"
             ),

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from commitments.roles import is_secretariat
+from ogptracker.pagecache import cache_public_page
 
 from . import pdf
 from .minutes import minutes_context
@@ -23,9 +24,10 @@ def _meeting_for_user(request, pk, *, for_pdf=False):
         meetings = Meeting.objects.for_minutes(include_drafts=preview)
     if not preview:
         meetings = meetings.published()
-    return get_object_or_404(meetings.select_related("committee__plan"), pk=pk), preview
+    return get_object_or_404(meetings, pk=pk), preview
 
 
+@cache_public_page
 def meeting_list(request):
     meetings = Meeting.objects.for_list()
     if not is_secretariat(request.user):
@@ -33,6 +35,7 @@ def meeting_list(request):
     return render(request, "meetings/meeting_list.html", {"meetings": meetings})
 
 
+@cache_public_page
 def minutes(request, pk):
     meeting, preview = _meeting_for_user(request, pk)
     return render(request, "meetings/minutes.html", minutes_context(meeting, preview=preview))

@@ -1,9 +1,11 @@
 from django.contrib.admin import AdminSite
 
 # The admin index in the order the secretariat works: plans and their
-# commitments first, then committees and meetings, then accounts.
+# commitments first (the review queue on top: it is where submitted reports
+# wait), then committees and meetings, then accounts.
 APP_ORDER = ["commitments", "meetings", "auth"]
 MODEL_ORDER = [
+    "SnapshotAwaitingReview",
     "ActionPlan",
     "Axis",
     "Commitment",

@@ -1,8 +1,24 @@
 """The fixed cast of users for permission tests, and the commitment they act on."""
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import translation
 
 from tests.factories import make_commitment, make_user
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Arabic.
+
+    A request through LocaleMiddleware leaves its language active in the
+    thread; without this, a test after a French page would write French
+    columns of translated fields.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -36,12 +52,35 @@ def seed_data(db):
     load_seed_data()
 
 
-@pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in Arabic: a request to /fr/ leaves French active in the thread."""
-    from django.conf import settings
-    from django.utils import translation
+@pytest.fixture(autouse=True, scope="session")
+def settings_for_the_test_client():
+    """Production settings, except what the test client cannot do or need not wait for.
 
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    It speaks plain HTTP (the HTTPS redirect would answer every request with a
+    301); the hashed static storage needs `collectstatic` first, which the
+    suite skips, so static files come from the source folders as in
+    development (tests/ogptracker/ covers both for real); and password hashing
+    is slow on purpose, a second per login here and there.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        WHITENOISE_AUTOREFRESH=True,
+        WHITENOISE_USE_FINDERS=True,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Page tests see the views' own queries; the page cache's tests turn it on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600

@@ -90,3 +90,21 @@ def make_next_step(meeting=None, text="برمجة لقاء لتدارس المق
     meeting = meeting or make_meeting()
     fields.setdefault("order", next(_counter))
     return meeting.next_steps.create(text=text, **fields)
+
+
+# The first bytes are what evidence checks look at; the rest is a minimal valid PDF.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def make_evidence(snapshot, name="rapport.pdf", content=PDF_BYTES, **fields):
+    from django.core.files.base import ContentFile
+
+    from commitments.models import Evidence
+
+    fields.setdefault("content_type", "application/pdf")
+    return Evidence.objects.create(
+        snapshot=snapshot, file=ContentFile(content, name=name), size=len(content), **fields
+    )

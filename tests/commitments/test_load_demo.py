@@ -112,3 +112,10 @@ def test_load_demo_secretariat_account_is_staff_in_the_secretariat_group(db):
 
     user = get_user_model().objects.get(username="secretariat")
     assert (user.is_staff, is_secretariat(user), user.led_commitments.count()) == (True, True, 0)
+
+
+def test_load_demo_without_accounts_loads_the_data_and_creates_no_user(db):
+    passwords = load_demo("--without-accounts")
+
+    assert (passwords, get_user_model().objects.count()) == ({}, 0)
+    assert Participant.objects.count() == 33

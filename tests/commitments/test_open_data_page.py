@@ -1,10 +1,15 @@
 """The public open-data page."""
 
+import datetime
+import re
+
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_plan
+from commitments.enums import SnapshotStatus
+from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +59,42 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 @pytest.mark.parametrize("plans", [1, 3])
 def test_open_data_page_runs_one_query(client, django_assert_num_queries, plans):
     for number in range(1, plans + 1):
-        make_plan(number)
+        make_activity(make_snapshot(make_commitment(make_plan(number), 1)).commitment, 1)
 
     with django_assert_num_queries(1):
         _get(client, "ar")
+
+
+def test_open_data_page_counts_rows_of_published_data_only(client):
+    plan = make_plan(1)
+    commitment = make_commitment(plan, 1)
+    make_activity(commitment, 1)
+    make_activity(commitment, 2)
+    make_snapshot(commitment, 40, date=datetime.date(2020, 6, 17))
+    make_snapshot(commitment, 90, date=datetime.date(2020, 9, 18), status=SnapshotStatus.SUBMITTED)
+
+    response = _get(client, "fr")
+
+    assert [(d.name, rows) for d, rows in response.context["plans"][0].datasets] == [
+        ("commitments", 1),
+        ("activities", 2),
+        ("snapshots", 1),
+    ]
+    assert response.content.decode().count("dernier point d'avancement publié : 17 juin 2020") == 1
+
+
+def test_plan_downloads_tag_links_the_nine_files_and_the_open_data_page():
+    plan = make_plan(3)
+
+    with translation.override("fr"):
+        html = Template("{% load opendata_tags %}{% plan_downloads plan %}").render(
+            Context({"plan": plan})
+        )
+
+    assert re.findall(r'href="(/fr/plans/3/data/[a-z]+\.[a-z]+)"', html) == [
+        f"/fr/plans/3/data/{dataset}.{fmt}"
+        for dataset in ("commitments", "activities", "snapshots")
+        for fmt in ("csv", "xlsx", "json")
+    ]
+    assert html.count('href="/fr/open-data/"') == 1
+    assert html.count("Télécharger les données") == 1

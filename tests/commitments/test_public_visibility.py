@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from commitments.models import PlanProgress
+from meetings.models import Meeting
 from tests.factories import (
     make_commitment,
     make_institution,
@@ -16,13 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def arabic():
-    """Translated fields are written in the active language: Arabic, as the admin does."""
-    with translation.override("ar"):
-        yield
 
 
 UNPUBLISHED = ["draft", "submitted", "returned"]
@@ -169,3 +163,27 @@ def test_institution_page_query_count_does_not_grow(client, db, django_assert_nu
     with django_assert_num_queries(2):
         response = client.get(reverse("commitments:institution_detail", args=[institution.pk]))
     assert [len(group.commitments) for group in response.context["plans"]] == [1, 20, 20]
+
+
+def test_commitment_page_links_to_the_minutes_of_published_meetings_only(
+    client, commitment_with_hidden_rows
+):
+    content = client.get(public_urls(commitment_with_hidden_rows, "ar")[2]).content.decode()
+
+    published = Meeting.objects.get(status="published")
+    draft = Meeting.objects.get(status="draft")
+    # Listed among the meetings, and linked from the snapshot it recorded.
+    assert content.count(f'href="{reverse("meetings:minutes", args=[published.pk])}"') == 2
+    assert reverse("meetings:minutes", args=[draft.pk]) not in content
+
+
+def test_dashboard_links_to_the_plan_downloads(client, commitment_with_hidden_rows):
+    content = client.get(public_urls(commitment_with_hidden_rows, "fr")[1]).content.decode()
+
+    with translation.override("fr"):
+        links = [
+            reverse("commitments:plan_download", args=[1, dataset, fmt])
+            for dataset in ("commitments", "activities", "snapshots")
+            for fmt in ("csv", "xlsx", "json")
+        ]
+    assert [f'href="{link}"' in content for link in links] == [True] * 9

@@ -9,6 +9,7 @@ from django.utils import translation
 from commitments.demo import load_seed_data
 from commitments.models import ActionPlan, Commitment, ProgressSnapshot
 from meetings.models import Meeting
+from tests.factories import make_commitment, make_institution
 
 JUNE_2020 = datetime.date(2020, 6, 17)
 
@@ -211,3 +212,27 @@ def test_seed_second_plan_holds_the_commitments_the_sources_identify(seed_data):
         (21, "MO0045"),
         (22, "MO0046"),
     ]
+
+
+def test_seed_rows_created_after_loading_get_fresh_keys(seed_data):
+    plan = ActionPlan.objects.get(number=3)
+
+    created = make_commitment(plan=plan, number=7, lead_institution=make_institution())
+
+    assert created.pk > 312
+    assert plan.commitments.count() == 9
+
+
+@pytest.mark.parametrize(
+    ("language", "narrative"),
+    [
+        ("ar", "لا تقدم منذ الاجتماع الأخير."),
+        ("fr", "Aucun avancement depuis la dernière réunion."),
+        ("en", "No progress since the previous meeting."),
+    ],
+)
+def test_seed_snapshot_text_reads_in_each_language(seed_data, language, narrative):
+    snapshot = june_2020_snapshots().get(commitment__number=13)
+
+    with translation.override(language):
+        assert snapshot.narrative == narrative

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from meetings.enums import Honorific
+from meetings.models import Meeting
 from tests.factories import (
     make_commitment,
     make_committee,
@@ -10,6 +11,7 @@ from tests.factories import (
     make_participant,
     make_plan,
     make_snapshot,
+    make_user,
 )
 
 
@@ -43,4 +45,31 @@ def test_visitor_reads_the_minutes_and_downloads_the_pdf(journey):
     with trip.page.expect_download() as download:
         trip.page.get_by_role("link", name="تحميل بصيغة PDF").click()
     assert download.value.suggested_filename == "minutes-2020-06-17.pdf"
+    assert trip.console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_secretariat_copies_the_status_table_into_a_new_draft(journey):
+    make_user("amina", secretariat=True)
+    plan = make_plan(number=1)
+    meeting = make_meeting(committee=make_committee(plan=plan), sequence=2)
+    make_snapshot(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
+    trip = journey()
+    trip.page.goto("/ar/admin/login/")
+    trip.page.fill("#id_username", "amina")
+    trip.page.fill("#id_password", "correct-horse-battery")
+    trip.page.click("input[type=submit]")
+
+    trip.page.goto(f"/ar/admin/meetings/meeting/{meeting.pk}/change/")
+    trip.snap("change-form")
+    assert trip.page.get_by_role("link", name="معاينة المحضر").is_visible()
+    trip.page.goto("/ar/admin/meetings/meeting/")
+    trip.page.check(f"input[name=_selected_action][value='{meeting.pk}']")
+    trip.page.select_option("select[name=action]", "copy_status_table_to_new_draft")
+    trip.page.click("button[name=index]")
+    trip.snap("new-draft")
+
+    copy = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert trip.page.url.endswith(f"/ar/admin/meetings/meeting/{copy.pk}/change/")
+    assert trip.page.locator("input[name$='-percent']").first.input_value() == "65"
     assert trip.console_errors == []

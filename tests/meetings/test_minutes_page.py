@@ -82,7 +82,7 @@ def test_minutes_page_shows_the_june_2020_wording(client, meeting):
     assert "تنفيذ الالتزام بنسبة 65 %" in content
     assert "السيدة هدى بويهي، رئيسة المشروع المكلفة بالالتزام 3</li>" in content
     assert "أكتوبر-نونبر 2020" in content
-    assert "<li>نقطة ثانية</li>" in content
+    assert '<li dir="auto">نقطة ثانية</li>' in content
 
 
 def test_minutes_page_french_is_left_to_right_with_arabic_fallback(client, meeting):
@@ -206,9 +206,9 @@ def add_rows(meeting, count):
 def test_minutes_page_query_count_is_fixed(client, meeting, django_assert_num_queries, rows):
     add_rows(meeting, rows)
 
-    # meeting, participants, their commitments, agenda, snapshots, next steps,
-    # open decisions of earlier meetings.
-    with django_assert_num_queries(7):
+    # meeting, participants, their commitments, agenda, snapshots, plan figures,
+    # next steps, open decisions of earlier meetings.
+    with django_assert_num_queries(8):
         response = client.get(minutes_url(meeting))
 
     assert response.status_code == 200
@@ -247,3 +247,40 @@ def test_meeting_list_groups_newest_plan_first(client, meeting):
     assert list(response.context["meetings"]) == [steering, meeting]
     link = f'href="{reverse("meetings:minutes", args=[meeting.pk])}"'
     assert response.content.decode().count(link) == 1
+
+
+def test_minutes_page_does_not_restate_a_typed_title_or_place(client, meeting):
+    meeting.title = "تقرير اجتماع لجنة التنفيذ"
+    meeting.place = "عن بعد"
+    meeting.save()
+
+    response = client.get(minutes_url(meeting))
+
+    assert (response.context["subtitle"], response.context["place"]) == ("", "")
+
+
+def test_minutes_page_shows_a_typed_title_that_adds_to_the_heading(client, meeting):
+    meeting.title = "اجتماع استثنائي"
+    meeting.save()
+
+    response = client.get(minutes_url(meeting))
+
+    assert response.context["subtitle"] == "اجتماع استثنائي"
+
+
+def test_meeting_list_shows_drafts_to_the_secretariat_only(client, meeting, secretariat):
+    draft = make_meeting(
+        committee=meeting.committee, date=datetime.date(2020, 9, 1), status=MeetingStatus.DRAFT
+    )
+    public = list(client.get(reverse("meetings:meeting_list")).context["meetings"])
+    client.force_login(secretariat)
+
+    internal = list(client.get(reverse("meetings:meeting_list")).context["meetings"])
+
+    assert (public, internal) == ([meeting], [draft, meeting])
+
+
+def test_meeting_list_names_the_meeting_with_an_arabic_ordinal(client, meeting):
+    content = client.get(reverse("meetings:meeting_list")).content.decode()
+
+    assert "— الاجتماع الثاني</span>" in content

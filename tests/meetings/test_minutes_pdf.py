@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import PlatformStatus
+from commitments.enums import PlatformStatus, SnapshotStatus
 from meetings import pdf
 from meetings.enums import Honorific, MeetingFormat, MeetingStatus
 from tests.factories import (
@@ -228,3 +228,42 @@ def test_minutes_pdf_cache_is_kept_per_language(client, meeting):
     text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
 
     assert squeeze("Page 1 sur 1") in text
+
+
+def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meeting, secretariat):
+    make_snapshot(
+        make_commitment(plan=meeting.committee.plan, number=4),
+        percent=12,
+        meeting=meeting,
+        status=SnapshotStatus.SUBMITTED,
+    )
+    client.force_login(secretariat)
+    preview = pdf_text(client.get(pdf_url(meeting)).content)
+    client.logout()
+
+    public = pdf_text(client.get(pdf_url(meeting)).content)
+
+    assert squeeze("تنفيذ الالتزام بنسبة 12 %") in preview
+    assert squeeze("تنفيذ الالتزام بنسبة 12 %") not in public
+
+
+def test_minutes_pdf_commitment_title_edit_renders_again(client, meeting):
+    def edit():
+        commitment = meeting.snapshots.get().commitment
+        commitment.title = "تدبير الأرشيف العمومي وتكوين الأطر"
+        commitment.save()
+
+    renders, text = download_after(client, meeting, edit)
+
+    assert renders == 1
+    assert squeeze("تدبير الأرشيف العمومي وتكوين الأطر") in text
+
+
+def test_minutes_pdf_inline_is_served_from_the_same_cache(client, meeting):
+    client.get(pdf_url(meeting))
+    renders = pdf.render_count
+
+    response = client.get(pdf_url(meeting), {"inline": "1"})
+
+    assert pdf.render_count == renders
+    assert response["Content-Disposition"] == 'inline; filename="minutes-2020-06-17.pdf"'

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from commitments.demo import ensure_demo_accounts, load_seed_data
+from ogptracker.pagecache import data_changed
 
 COUNTED_MODELS = (
     "commitments.Institution",
@@ -31,14 +32,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Give existing demo accounts new passwords too.",
         )
+        parser.add_argument(
+            "--without-accounts",
+            action="store_true",
+            help="Load the reference data only, e.g. into a production database.",
+        )
 
-    def handle(self, *args, reset_passwords=False, **options):
+    def handle(self, *args, reset_passwords=False, without_accounts=False, **options):
         load_seed_data()
-        accounts = ensure_demo_accounts(reset_passwords=reset_passwords)
+        accounts = [] if without_accounts else ensure_demo_accounts(reset_passwords)
+        # Leads are linked through their tables directly, which sends no model signals.
+        data_changed()
         # Read in a terminal, where right-to-left text comes out garbled.
         with translation.override("en"):
             self._print_counts()
-            self._print_accounts(accounts)
+            if accounts:
+                self._print_accounts(accounts)
 
     def _print_counts(self):
         self.stdout.write("Reference data:")

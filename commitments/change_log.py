@@ -1,0 +1,124 @@
+"""A commitment's public change log, read from the progress snapshots' history.
+
+Only what the public could see is told: a report being published, a published
+report being corrected, and a published report being withdrawn. Drafts,
+submissions and returns stay between the leads and the secretariat, and no
+person is named.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.utils.translation import get_language
+
+from .enums import SnapshotStatus
+from .models import Evidence, ProgressSnapshot
+
+PUBLISHED = "published"
+CORRECTED = "corrected"
+WITHDRAWN = "withdrawn"
+
+# Fields whose correction the log mentions, as the public page labels them.
+WATCHED = ("date", "percent", "narrative", "platform_status", "schedule")
+TRANSLATED = ("narrative", "schedule")
+LANGUAGES = ("ar", "fr", "en")
+
+
+@dataclass
+class ChangeLogEntry:
+    kind: str
+    when: datetime
+    snapshot_id: int
+    date: date
+    percent: int
+    previous_percent: int | None = None
+    narrative: str = ""
+    changed: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    @property
+    def delta(self):
+        if self.previous_percent is None:
+            return None
+        return self.percent - self.previous_percent
+
+
+def _text(record, name, language):
+    return getattr(record, f"{name}_{language}", "") or getattr(record, f"{name}_ar", "") or ""
+
+
+def _changed_fields(before, after):
+    changed = []
+    for name in WATCHED:
+        columns = [f"{name}_{code}" for code in LANGUAGES] if name in TRANSLATED else [name]
+        if any(getattr(before, column) != getattr(after, column) for column in columns):
+            changed.append(name)
+    return changed
+
+
+def _latest_percent(published):
+    if not published:
+        return None
+    return published[max(published)][1]
+
+
+def published_change_log(commitment):
+    """Entries newest first; two queries whatever the length of the history."""
+    language = (get_language() or "ar").split("-")[0]
+    records = ProgressSnapshot.history.filter(commitment_id=commitment.pk).order_by(
+        "history_date", "history_id"
+    )
+    previous = {}
+    # Currently published snapshots: (date, id) -> (id, percent); the max key is the figure.
+    published = {}
+    key_of = {}
+    entries = []
+    for record in records:
+        before = previous.get(record.id)
+        was_public = before is not None and before.status == SnapshotStatus.PUBLISHED
+        is_public = record.history_type != "-" and record.status == SnapshotStatus.PUBLISHED
+        figure_before = _latest_percent(published)
+        if record.id in key_of:
+            published.pop(key_of.pop(record.id))
+        if is_public:
+            key_of[record.id] = (record.date, record.id)
+            published[key_of[record.id]] = (record.id, record.percent)
+        entry = None
+        if is_public and not was_public:
+            entry = ChangeLogEntry(
+                PUBLISHED, record.history_date, record.id, record.date, record.percent,
+                previous_percent=figure_before,
+            )  # fmt: skip
+        elif is_public and was_public:
+            changed = _changed_fields(before, record)
+            if changed:
+                entry = ChangeLogEntry(
+                    CORRECTED, record.history_date, record.id, record.date, record.percent,
+                    previous_percent=before.percent, changed=changed,
+                )  # fmt: skip
+        elif was_public:
+            entry = ChangeLogEntry(
+                WITHDRAWN, record.history_date, record.id, before.date, before.percent,
+                previous_percent=figure_before,
+            )  # fmt: skip
+        if entry is not None:
+            entry.narrative = _text(record if is_public else before, "narrative", language)
+            entries.append(entry)
+        previous[record.id] = record
+    _attach_evidence(entries, set(key_of))
+    entries.reverse()
+    return entries
+
+
+def _attach_evidence(entries, public_ids):
+    """Evidence goes with the latest entry of each snapshot still published."""
+    if not public_ids:
+        return
+    files = {}
+    for evidence in Evidence.objects.filter(snapshot_id__in=public_ids).order_by("uploaded_at"):
+        files.setdefault(evidence.snapshot_id, []).append(evidence)
+    seen = set()
+    for entry in reversed(entries):
+        if entry.snapshot_id in public_ids and entry.snapshot_id not in seen:
+            entry.evidence = files.get(entry.snapshot_id, [])
+            seen.add(entry.snapshot_id)

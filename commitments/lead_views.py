@@ -1,0 +1,166 @@
+"""Project leads' pages: their commitments, the progress report form, evidence files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .evidence import INLINE_KINDS
+from .forms import ActivityFormSet, ProgressUpdateForm
+from .models import Activity, Commitment, Evidence
+from .progress_update import (
+    StaleUpdate,
+    differences,
+    editable_snapshot,
+    initial_values,
+    save_update,
+    submitted_snapshot,
+)
+from .roles import is_secretariat
+
+
+def _commitment_for_user(request, pk):
+    """The commitment if the user may see its lead pages, and whether they may report on it.
+
+    Another lead's commitment is a 404, as if it did not exist. The secretariat
+    sees every commitment but reviews in the admin: the report is the leads' word.
+    """
+    commitment = get_object_or_404(
+        Commitment.objects.for_user(request.user).select_related("plan", "lead_institution"),
+        pk=pk,
+    )
+    can_edit = commitment.leads.filter(pk=request.user.pk).exists()
+    return commitment, can_edit
+
+
+@login_required
+def my_commitments(request):
+    commitments = (
+        Commitment.objects.for_user(request.user)
+        .with_latest_progress()
+        .with_due_items()
+        .select_related("plan", "lead_institution")
+    )
+    return render(
+        request,
+        "commitments/lead/my_commitments.html",
+        {"commitments": commitments, "is_secretariat": is_secretariat(request.user)},
+    )
+
+
+@login_required
+def commitment_update(request, pk):
+    commitment, can_edit = _commitment_for_user(request, pk)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    snapshot = editable_snapshot(commitment)
+    awaiting = submitted_snapshot(commitment)
+    activities = commitment.activities.order_by("number")
+    conflict = None
+    initial = {"version": commitment.version, **initial_values(commitment, snapshot)}
+    if request.method == "POST" and awaiting is None:
+        form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, snapshot=snapshot)
+        formset = ActivityFormSet(request.POST, queryset=activities)
+        if form.is_valid() and formset.is_valid():
+            submit = request.POST.get("action") == "submit"
+            try:
+                save_update(commitment, form, formset, request.user, submit=submit)
+            except StaleUpdate:
+                commitment.refresh_from_db()
+                conflict = differences(commitment, form, formset)
+            else:
+                if submit:
+                    messages.success(request, _("Your report was sent to the secretariat."))
+                else:
+                    messages.success(request, _("Your draft was saved."))
+                return redirect("commitments:commitment_update", pk=commitment.pk)
+        if conflict is not None:
+            # Keep what the lead typed, rebased on what is saved now: saving again is a
+            # knowing choice over the new version.
+            snapshot = editable_snapshot(commitment)
+            data = _rebased(request.POST, commitment, initial_values(commitment, snapshot))
+            form = ProgressUpdateForm(data, snapshot=snapshot)
+            formset = ActivityFormSet(data, queryset=activities)
+    else:
+        form = ProgressUpdateForm(initial=initial, snapshot=snapshot)
+        formset = ActivityFormSet(queryset=activities)
+    awaiting = submitted_snapshot(commitment)
+    return render(
+        request,
+        "commitments/lead/update.html",
+        {
+            "commitment": commitment,
+            "can_edit": can_edit and awaiting is None,
+            "is_lead": can_edit,
+            "form": form,
+            "activity_rows": _activity_rows(formset, timezone.localdate()),
+            "formset": formset,
+            "snapshot": snapshot,
+            "awaiting": awaiting,
+            "conflict": conflict,
+            "reports": commitment.snapshots.latest_first()
+            .select_related("author")
+            .prefetch_related("evidence"),
+        },
+    )
+
+
+def _rebased(posted, commitment, current):
+    data = posted.copy()
+    data["version"] = str(commitment.version)
+    for name, value in current.items():
+        data[f"initial-{name}"] = _as_posted(value)
+    prefix = ActivityFormSet.get_default_prefix()
+    activities = {str(activity.pk): activity for activity in commitment.activities.all()}
+    for index in range(int(posted.get(f"{prefix}-TOTAL_FORMS", 0))):
+        activity = activities.get(posted.get(f"{prefix}-{index}-id"))
+        if activity is not None:
+            data[f"initial-{prefix}-{index}-status"] = activity.status
+            data[f"initial-{prefix}-{index}-revised_end"] = _as_posted(activity.revised_end)
+    return data
+
+
+def _as_posted(value):
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _activity_rows(formset, today):
+    overdue = {
+        activity.pk
+        for activity in Activity.objects.filter(
+            pk__in=[form.instance.pk for form in formset.forms]
+        ).overdue(today)
+    }
+    return [(form, form.instance.pk in overdue) for form in formset.forms]
+
+
+def evidence_download(request, pk):
+    """Evidence is public once its snapshot is published; before that, only its people see it."""
+    evidence = get_object_or_404(Evidence.objects.select_related("snapshot"), pk=pk)
+    snapshot = evidence.snapshot
+    if not snapshot.is_published:
+        visible = Commitment.objects.for_user(request.user).filter(pk=snapshot.commitment_id)
+        if not visible.exists():
+            raise Http404
+    name = evidence.file.name.rsplit("/", 1)[-1]
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=evidence.content_type not in INLINE_KINDS,
+        filename=name,
+        content_type=evidence.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not snapshot.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response

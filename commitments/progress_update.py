@@ -1,0 +1,179 @@
+"""Saving a project lead's progress report, without ever losing someone else's.
+
+Every save goes through `Commitment.version`: the form carries the version it
+was loaded with and the save bumps it only if nobody saved in between
+(`UPDATE … WHERE version = loaded`). A stale form changes nothing; the lead is
+shown what moved since they opened it.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import SnapshotStatus
+from .models import Commitment, Evidence, ProgressSnapshot
+
+# Snapshot fields the lead form edits; translated texts are written in Arabic,
+# the language of the committee's minutes, and the secretariat adds the others.
+TEXT_FIELDS = ("narrative", "platform_note", "schedule")
+SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS)
+ACTIVITY_FIELDS = ("status", "revised_end")
+
+
+class StaleUpdate(Exception):
+    """Someone saved this commitment after the form was loaded."""
+
+
+@dataclass
+class Difference:
+    label: str
+    loaded: object
+    current: object
+    yours: object
+
+
+def editable_snapshot(commitment):
+    """The report a lead works on: an open draft or returned one, if any."""
+    return (
+        commitment.snapshots.filter(status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED])
+        .latest_first()
+        .first()
+    )
+
+
+def submitted_snapshot(commitment):
+    return commitment.snapshots.awaiting_review().latest_first().first()
+
+
+def initial_values(commitment, snapshot):
+    """What the form shows: the open report, else a new one from the last published figures."""
+    if snapshot is not None:
+        source = snapshot
+        values = {name: getattr(source, name) for name in ("percent", "no_progress")}
+        values["platform_status"] = source.platform_status
+        values.update({name: getattr(source, f"{name}_ar") for name in TEXT_FIELDS})
+        return values
+    published = commitment.snapshots.published().latest_first().first()
+    return {
+        "percent": published.percent if published else 0,
+        "no_progress": False,
+        "platform_status": "",
+        "narrative": "",
+        "platform_note": "",
+        "schedule": published.schedule_ar if published else "",
+    }
+
+
+def _bump_version(commitment, loaded_version):
+    updated = Commitment.objects.filter(pk=commitment.pk, version=loaded_version).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    if updated != 1:
+        raise StaleUpdate
+    commitment.version = loaded_version + 1
+
+
+def save_update(commitment, form, formset, user, *, submit):
+    """Save the report and activity changes as one transaction; raise StaleUpdate if stale."""
+    data = form.cleaned_data
+    with transaction.atomic():
+        _bump_version(commitment, data["version"])
+        if submitted_snapshot(commitment) is not None:
+            # Submitted in the meantime by a co-lead whose save raced ours.
+            raise StaleUpdate
+        snapshot = editable_snapshot(commitment) or ProgressSnapshot(commitment=commitment)
+        was_returned = snapshot.status == SnapshotStatus.RETURNED
+        for name in ("percent", "no_progress", "platform_status"):
+            setattr(snapshot, name, data[name])
+        for name in TEXT_FIELDS:
+            setattr(snapshot, f"{name}_ar", data[name])
+        snapshot.date = timezone.localdate()
+        snapshot.author = user
+        snapshot.status = SnapshotStatus.SUBMITTED if submit else snapshot.status
+        if submit:
+            snapshot._change_reason = (
+                "Resubmitted after revision" if was_returned else "Submitted for review"
+            )
+        else:
+            snapshot._change_reason = "Draft saved"
+        snapshot.save()
+        for activity in formset.save(commit=False):
+            activity._change_reason = f"Updated with the progress report of {snapshot.date}"
+            activity.save()
+        for evidence in data.get("remove_evidence") or []:
+            evidence.file.delete(save=False)
+            evidence.delete()
+        for upload in data["evidence"]:
+            Evidence.objects.create(
+                snapshot=snapshot,
+                file=upload,
+                content_type=upload.detected_type,
+                size=upload.size,
+                uploaded_by=user,
+            )
+    return snapshot
+
+
+def _loaded_value(form, name):
+    """The value a field had when the form was loaded (from its hidden initial input)."""
+    field = form.fields[name]
+    widget = field.hidden_widget()
+    raw = widget.value_from_datadict(form.data, form.files, form.add_initial_prefix(name))
+    try:
+        return field.to_python(raw)
+    except Exception:
+        return raw
+
+
+def _shown(field, value):
+    choices = dict(getattr(field, "choices", []) or [])
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return choices.get(value, value)
+
+
+def differences(commitment, form, formset):
+    """Fields someone else changed since the form was loaded: then, now, and what you typed."""
+    changed = []
+    snapshot = editable_snapshot(commitment) or submitted_snapshot(commitment)
+    current = initial_values(commitment, snapshot)
+    for name in SNAPSHOT_FIELDS:
+        field = form.fields[name]
+        loaded = _loaded_value(form, name)
+        if loaded in (None, "") and current[name] in (None, ""):
+            continue
+        if loaded != current[name]:
+            yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+            changed.append(
+                Difference(
+                    str(field.label),
+                    _shown(field, loaded),
+                    _shown(field, current[name]),
+                    _shown(field, yours),
+                )
+            )
+    activities = {activity.pk: activity for activity in commitment.activities.all()}
+    for activity_form in formset.forms:
+        activity = activities.get(activity_form.instance.pk)
+        if activity is None:
+            continue
+        for name in ACTIVITY_FIELDS:
+            field = activity_form.fields[name]
+            loaded = _loaded_value(activity_form, name)
+            now = getattr(activity, name)
+            if loaded != now:
+                yours = activity_form.cleaned_data.get(name) if activity_form.is_valid() else None
+                changed.append(
+                    Difference(
+                        f"{activity.number}. {activity.title} — {field.label}",
+                        _shown(field, loaded),
+                        _shown(field, now),
+                        _shown(field, yours),
+                    )
+                )
+    return changed

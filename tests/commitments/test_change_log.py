@@ -1,0 +1,115 @@
+"""The public change log tells publications, corrections and withdrawals, nothing private."""
+
+import datetime
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from commitments.change_log import published_change_log
+from commitments.enums import SnapshotStatus
+from tests.factories import make_evidence, make_snapshot
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def kinds(commitment):
+    return [
+        (entry.kind, entry.previous_percent, entry.percent)
+        for entry in published_change_log(commitment)
+    ]
+
+
+@pytest.mark.django_db
+def test_change_log_leaves_out_drafts_submissions_and_returns(commitment):
+    report = make_snapshot(commitment, percent=30, status=SnapshotStatus.DRAFT)
+    report.status = SnapshotStatus.SUBMITTED
+    report.save()
+    report.status = SnapshotStatus.RETURNED
+    report.save()
+
+    assert published_change_log(commitment) == []
+
+
+@pytest.mark.django_db
+def test_change_log_tells_publications_with_the_figure_they_replace(commitment):
+    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_snapshot(commitment, percent=45, date=datetime.date(2020, 6, 17))
+
+    assert kinds(commitment) == [("published", 20, 45), ("published", None, 20)]
+
+
+@pytest.mark.django_db
+def test_change_log_tells_a_correction_of_a_published_report(commitment):
+    report = make_snapshot(commitment, percent=45, narrative="نص أول")
+    report.percent = 50
+    report.narrative_ar = "نص مصحح"
+    report.save()
+
+    log = published_change_log(commitment)
+
+    assert kinds(commitment) == [("corrected", 45, 50), ("published", None, 45)]
+    assert (log[0].changed, log[0].narrative) == (["percent", "narrative"], "نص مصحح")
+
+
+@pytest.mark.django_db
+def test_change_log_tells_a_withdrawal_and_the_figure_falls_back(commitment):
+    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    wrong = make_snapshot(commitment, percent=90, date=datetime.date(2020, 6, 17))
+    wrong.delete()
+
+    assert kinds(commitment) == [
+        ("withdrawn", 90, 90),
+        ("published", 20, 90),
+        ("published", None, 20),
+    ]
+
+
+@pytest.mark.django_db
+def test_change_log_attaches_evidence_of_published_reports_only(commitment):
+    published = make_snapshot(commitment, percent=20)
+    draft = make_snapshot(commitment, percent=30, status=SnapshotStatus.DRAFT)
+    shown = make_evidence(published)
+    make_evidence(draft)
+
+    log = published_change_log(commitment)
+
+    assert [evidence.pk for evidence in log[0].evidence] == [shown.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reports", [1, 12])
+def test_change_log_takes_two_queries_whatever_its_length(
+    commitment, django_assert_num_queries, reports
+):
+    for number in range(reports):
+        report = make_snapshot(commitment, percent=number, date=datetime.date(2020, 1, 1 + number))
+        make_evidence(report)
+        report.percent += 1
+        report.save()
+
+    with django_assert_num_queries(2):
+        log = published_change_log(commitment)
+
+    assert len(log) == 2 * reports
+
+
+@pytest.mark.django_db
+def test_change_log_include_renders_in_arabic(commitment):
+    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_snapshot(
+        commitment, percent=45, date=datetime.date(2020, 9, 18), narrative="إطلاق البوابة"
+    )
+
+    with translation.override("ar"):
+        html = render_to_string(
+            "commitments/_change_log.html", {"change_log": published_change_log(commitment)}
+        )
+
+    assert "18 شتنبر 2020" in html
+    # The arrow points the way Arabic reads: from the old figure to the new one.
+    assert "<bdi>20 %</bdi> ← <bdi>45 %</bdi>" in html
+    assert "إطلاق البوابة" in html

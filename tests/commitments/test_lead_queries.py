@@ -1,0 +1,90 @@
+"""What a project lead owes, computed in one query per list."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.models import Activity, Commitment
+from tests.factories import make_activity, make_commitment, make_meeting, make_snapshot
+
+TODAY = datetime.date(2020, 9, 1)
+
+
+@pytest.mark.django_db
+def test_overdue_activities_are_past_their_revised_or_planned_end_and_not_finished(commitment):
+    late = make_activity(commitment, 1, planned_end=datetime.date(2020, 6, 30))
+    make_activity(commitment, 2, planned_end=datetime.date(2020, 6, 30), status=ActivityStatus.DONE)
+    make_activity(
+        commitment,
+        3,
+        planned_end=datetime.date(2020, 6, 30),
+        revised_end=datetime.date(2020, 12, 31),
+    )
+    make_activity(commitment, 4, planned_end=datetime.date(2020, 12, 31))
+
+    assert list(Activity.objects.overdue(TODAY)) == [late]
+
+
+@pytest.mark.django_db
+def test_due_items_flag_a_commitment_without_report_since_the_last_meeting(commitment):
+    make_meeting(date=datetime.date(2020, 6, 17))
+    make_snapshot(commitment, date=datetime.date(2020, 1, 15))
+    make_snapshot(commitment, date=datetime.date(2020, 8, 1), status=SnapshotStatus.DRAFT)
+
+    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+
+    assert (
+        annotated.last_meeting_date,
+        annotated.last_report_date,
+        annotated.report_due,
+        annotated.open_snapshot_status,
+    ) == (datetime.date(2020, 6, 17), datetime.date(2020, 1, 15), True, SnapshotStatus.DRAFT)
+
+
+@pytest.mark.django_db
+def test_due_items_clear_once_a_report_follows_the_meeting(commitment):
+    make_meeting(date=datetime.date(2020, 6, 17))
+    make_snapshot(commitment, date=datetime.date(2020, 7, 1), status=SnapshotStatus.SUBMITTED)
+
+    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+
+    assert (annotated.report_due, annotated.overdue_activities) == (False, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 15])
+def test_my_commitments_page_query_count_does_not_grow(
+    client, owning_lead, commitment, django_assert_num_queries, count
+):
+    for _ in range(count - 1):
+        extra = make_commitment(plan=commitment.plan)
+        extra.leads.add(owning_lead)
+        make_activity(extra, 1, planned_end=datetime.date(2019, 1, 1))
+        make_snapshot(extra)
+    client.force_login(owning_lead)
+
+    # session, user, the user's groups (secretariat?), the list
+    with django_assert_num_queries(4):
+        response = client.get(reverse("commitments:my_commitments"))
+
+    assert len(response.context["commitments"]) == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 12])
+def test_update_page_query_count_does_not_grow(
+    client, owning_lead, commitment, django_assert_num_queries, size
+):
+    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    for number in range(1, size + 1):
+        make_activity(commitment, number, planned_end=datetime.date(2019, 1, 1))
+        make_snapshot(commitment, percent=number)
+    client.force_login(owning_lead)
+
+    with django_assert_num_queries(13):
+        response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+
+    assert response.context["snapshot"] == draft
+    assert len(response.context["activity_rows"]) == size

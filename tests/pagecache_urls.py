@@ -1,0 +1,32 @@
+"""Small views under the page cache, to test it apart from the public pages."""
+
+from django.http import HttpResponse, HttpResponseNotFound
+from django.middleware.csrf import get_token
+from django.urls import path
+
+from commitments.models import Commitment
+from ogptracker.pagecache import cache_public_page
+
+
+@cache_public_page
+def progress(request, pk):
+    commitment = Commitment.objects.with_latest_progress().get(pk=pk)
+    leads = commitment.leads.count()
+    return HttpResponse(f"{commitment.title}: {commitment.latest_percent} % ({leads} leads)")
+
+
+@cache_public_page
+def with_form_token(request):
+    return HttpResponse(f"token {get_token(request)}")
+
+
+@cache_public_page
+def missing(request):
+    return HttpResponseNotFound(f"not found {Commitment.objects.count()}")
+
+
+urlpatterns = [
+    path("progress/<int:pk>/", progress),
+    path("form/", with_form_token),
+    path("missing/", missing),
+]

@@ -1,0 +1,339 @@
+"""Every URL pattern of the project, as each kind of visitor sees it.
+
+The walker lists every pattern of the URL configuration, the admin and the
+API included, and requests a real URL for each as an anonymous visitor,
+another commitment's lead, the commitment's own lead and the secretariat. Each
+pattern needs an explicit line in EXPECTED: a new page cannot ship without
+someone deciding who may open it.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.factories import make_activity, make_committee, make_meeting, make_snapshot
+
+ROLES = ("anonymous", "other_lead", "owning_lead", "secretariat")
+
+# Answers other than a plain status code.
+LOGIN = "login page"
+ADMIN_LOGIN = "admin login page"
+REDIRECT = "redirect elsewhere"
+
+EVERYONE = (200, 200, 200, 200)
+SIGNED_IN = (LOGIN, 200, 200, 200)
+STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
+# The secretariat's group holds the tracker's permissions, not the accounts'.
+STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
+
+TRACKER_APPS = ("commitments", "meetings")
+ACCOUNT_APPS = ("auth", "axes")
+
+EXPECTED = {
+    "healthz": EVERYONE,
+    # A GET changes nothing and only goes back to the page it came from.
+    "set_language": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "login": EVERYONE,
+    # Logging out is a POST, so that a link or an image cannot do it.
+    "logout": (405, 405, 405, 405),
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+    "password_reset": EVERYONE,
+    "password_reset_done": EVERYONE,
+    # A valid link moves its token into the session and redirects.
+    "password_reset_confirm": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "password_reset_complete": EVERYONE,
+    "admin:index": STAFF,
+    # Leads see the form with a "not authorised" notice; staff go on to the index.
+    "admin:login": (200, 200, 200, REDIRECT),
+    # Outsiders are sent to the admin's index (and on to its login); staff must POST.
+    "admin:logout": (REDIRECT, REDIRECT, REDIRECT, 405),
+    "admin:password_change": STAFF,
+    "admin:password_change_done": STAFF,
+    "admin:autocomplete": STAFF,
+    "admin:jsi18n": STAFF,
+    # No model has a public page yet, so "view on site" finds nothing.
+    "admin:view_on_site": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    # Unknown admin addresses do not reveal, to outsiders, that they are unknown.
+    "admin:<(?P<url>.*)$>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    "<favicon.ico>": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    # Public pages: published data, no login.
+    "commitments:home": EVERYONE,
+    "commitments:plan_dashboard": EVERYONE,
+    "commitments:commitment_detail": EVERYONE,
+    "commitments:institution_detail": EVERYONE,
+    "commitments:open_data": EVERYONE,
+    "commitments:plan_download": EVERYONE,
+    "meetings:meeting_list": EVERYONE,
+    "meetings:minutes": EVERYONE,
+    "meetings:minutes_pdf": EVERYONE,
+    # The read-only open-data API.
+    "api:index": EVERYONE,
+    "api:plans": EVERYONE,
+    "api:plan": EVERYONE,
+    "api:plan_commitments": EVERYONE,
+    "api:plan_activities": EVERYONE,
+    "api:plan_snapshots": EVERYONE,
+    "api:meetings": EVERYONE,
+    "api:<^.*/$>": (404, 404, 404, 404),
+    **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
+    **{
+        f"admin:app_list:{app}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
+        for app in ACCOUNT_APPS
+    },
+    **{
+        f"admin:{app}/*/{kind}": STAFF
+        for app in TRACKER_APPS
+        for kind in ("changelist", "add", "change", "delete", "history", "simple_history")
+    },
+    **{
+        f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
+        for app in ACCOUNT_APPS
+        for kind in ("changelist", "add", "change", "delete", "history")
+    },
+    "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
+    # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
+    **{
+        f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
+        for app in TRACKER_APPS + ACCOUNT_APPS
+    },
+}
+
+
+# ---------------------------------------------------------------------------
+# The walker
+
+
+class Case:
+    """One pattern, the key it is expected under, and a concrete URL for it."""
+
+    def __init__(self, key, pattern, url=None):
+        self.key, self.pattern, self.url = key, pattern, url
+
+    def __repr__(self):
+        return f"{self.key} ({self.pattern})"
+
+
+def walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}{entry.namespace}:"
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        else:
+            yield entry, prefix + str(entry.pattern), namespace
+
+
+def registered_model_admin(entry, namespace):
+    """The ModelAdmin behind an admin pattern: by its wrapper, else by its name."""
+    model_admin = getattr(entry.callback, "model_admin", None)
+    if model_admin is not None or namespace != "admin:" or not entry.name:
+        return model_admin
+    for model, candidate in admin.site._registry.items():
+        if entry.name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+            return candidate
+    return None
+
+
+def admin_model_case(entry, pattern, model_admin):
+    model = model_admin.model
+    meta = model._meta
+    prefix = f"{meta.app_label}_{meta.model_name}_"
+    kind = entry.name.removeprefix(prefix) if entry.name else "object"
+    key = f"admin:{meta.app_label}/*/{kind}"
+    obj = model._default_manager.order_by("pk").first()
+    if obj is None:
+        return Case(key, pattern)
+    if kind in ("changelist", "add"):
+        url = reverse(f"admin:{prefix}{kind}")
+    elif kind == "simple_history":
+        history_id = obj.history.order_by("history_id").first().history_id
+        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk, history_id])
+    elif kind == "object":
+        url = reverse(f"admin:{prefix}change", args=[obj.pk]).removesuffix("change/")
+    else:
+        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk])
+    return Case(key, pattern, url)
+
+
+def url_builders(world):
+    """Concrete URLs for the patterns that take arguments, from the test's rows."""
+    owning_lead = world["owning_lead"]
+    commitment = world["commitment"]
+    plan = commitment.plan
+    meeting = world["meeting"]
+    return {
+        "commitments:plan_dashboard": lambda: reverse(
+            "commitments:plan_dashboard", args=[plan.number]
+        ),
+        "commitments:commitment_detail": lambda: reverse(
+            "commitments:commitment_detail", args=[plan.number, commitment.number]
+        ),
+        "commitments:institution_detail": lambda: reverse(
+            "commitments:institution_detail", args=[commitment.lead_institution_id]
+        ),
+        "commitments:plan_download": lambda: reverse(
+            "commitments:plan_download", args=[plan.number, "commitments", "csv"]
+        ),
+        "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
+        "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
+        "api:plan": lambda: reverse("api:plan", args=[plan.number]),
+        "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
+        "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),
+        "api:plan_snapshots": lambda: reverse("api:plan_snapshots", args=[plan.number]),
+        "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
+        "password_reset_confirm": lambda: reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(owning_lead.pk)),
+                "token": default_token_generator.make_token(owning_lead),
+            },
+        ),
+        "admin:view_on_site": lambda: reverse(
+            "admin:view_on_site",
+            args=[ContentType.objects.get_for_model(commitment).pk, commitment.pk],
+        ),
+        "admin:autocomplete": lambda: (
+            reverse("admin:autocomplete")
+            + "?app_label=commitments&model_name=progresssnapshot&field_name=meeting&term="
+        ),
+        "admin:<(?P<url>.*)$>": lambda: reverse("admin:index") + "no-such-page/",
+    }
+
+
+def cases(world):
+    builders = url_builders(world)
+    for entry, pattern, namespace in walk(get_resolver().url_patterns):
+        model_admin = registered_model_admin(entry, namespace)
+        if model_admin is not None:
+            yield admin_model_case(entry, pattern, model_admin)
+        elif namespace == "admin:" and entry.name == "app_list":
+            for app in sorted({model._meta.app_label for model in admin.site._registry}):
+                yield Case(f"admin:app_list:{app}", pattern, reverse("admin:app_list", args=[app]))
+        else:
+            # Unnamed patterns go by their own text, e.g. "api:<^.*/$>".
+            key = f"{namespace}{entry.name or f'<{entry.pattern}>'}"
+            if key in builders:
+                yield Case(key, pattern, builders[key]())
+            elif entry.pattern.regex.groups:
+                yield Case(key, pattern)
+            elif entry.name:
+                yield Case(key, pattern, reverse(key))
+            elif not set("^$()<>[]*?+\\") & set(pattern):
+                yield Case(key, pattern, "/" + pattern)
+            else:
+                yield Case(key, pattern)
+
+
+# ---------------------------------------------------------------------------
+# The world the walk happens in
+
+
+@pytest.fixture
+def world(db, commitment, owning_lead, other_lead, secretariat):
+    activity = make_activity(commitment)
+    meeting = make_meeting(make_committee(plan=commitment.plan))
+    make_snapshot(commitment, meeting=meeting)
+    meeting.participants.create(name="حاتم مورادي", order=1)
+    meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
+    meeting.next_steps.create(order=1, text="برمجة لقاء")
+    commitment.plan.progress_records.create(date="2025-03-18", percent=29)
+    commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
+    # One row behind every admin page, the accounts' and the lockout log's too.
+    Group.objects.get_or_create(name="observers")
+    seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}
+    AccessAttempt.objects.create(failures_since_start=1, **seen)
+    AccessLog.objects.create(**seen)
+    AccessFailureLog.objects.create(locked_out=False, **seen)
+    return {
+        "commitment": commitment,
+        "activity": activity,
+        "meeting": meeting,
+        "owning_lead": owning_lead,
+        "other_lead": other_lead,
+        "secretariat": secretariat,
+    }
+
+
+@pytest.fixture
+def visitors(world):
+    signed_in = {}
+    for role in ROLES:
+        signed_in[role] = Client()
+        if role != "anonymous":
+            signed_in[role].force_login(world[role])
+    return signed_in
+
+
+def outcome(response):
+    if response.status_code not in (301, 302):
+        return response.status_code
+    target = urlsplit(response["Location"]).path
+    if target == reverse("login"):
+        return LOGIN
+    if target == reverse("admin:login"):
+        return ADMIN_LOGIN
+    return REDIRECT
+
+
+# ---------------------------------------------------------------------------
+# The tests
+
+
+@pytest.fixture
+def walked(world, visitors):
+    # After signing in: a login changes the user's password-reset tokens.
+    with translation.override("ar"):
+        return list(cases(world))
+
+
+def test_walker_finds_the_site_the_admin_and_the_health_check(walked):
+    keys = {case.key for case in walked}
+
+    assert {"healthz", "login", "admin:index", "admin:commitments/*/change"} <= keys
+    assert len(walked) > 100
+
+
+def test_every_url_pattern_has_an_expectation(walked):
+    missing = sorted(
+        {f"{case.key}  ({case.pattern})" for case in walked if case.key not in EXPECTED}
+    )
+
+    assert missing == [], "URL patterns without an expectation in EXPECTED:\n" + "\n".join(missing)
+
+
+def test_every_expectation_still_matches_a_pattern(walked):
+    stale = sorted(set(EXPECTED) - {case.key for case in walked})
+
+    assert stale == []
+
+
+def test_every_url_pattern_can_be_requested(walked):
+    unbuilt = sorted(str(case) for case in walked if case.url is None)
+
+    assert unbuilt == [], "No concrete URL (add a builder or a row):\n" + "\n".join(unbuilt)
+
+
+def test_every_url_answers_each_visitor_as_expected(walked, visitors):
+    surprises = []
+
+    for case in walked:
+        if case.url is None or case.key not in EXPECTED:
+            continue  # reported by the tests above
+        for role, expected in zip(ROLES, EXPECTED[case.key], strict=True):
+            got = outcome(visitors[role].get(case.url))
+            if got != expected:
+                surprises.append(f"{case.url} as {role}: expected {expected}, got {got}")
+
+    assert surprises == [], "\n".join(surprises)
