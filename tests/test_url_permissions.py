@@ -74,7 +74,7 @@ EXPECTED = {
     "admin:view_on_site": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     # Unknown admin addresses do not reveal, to outsiders, that they are unknown.
     "admin:<(?P<url>.*)$>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
-    "<favicon.ico>": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "favicon": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     # Public pages: published data, no login.
     "commitments:home": EVERYONE,
     "commitments:plan_dashboard": EVERYONE,
