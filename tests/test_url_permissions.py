@@ -41,7 +41,8 @@ REDIRECT = "redirect elsewhere"
 EVERYONE = (200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200)
 STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
-# The secretariat's group holds the tracker's permissions, not the accounts'.
+# The secretariat's group holds the tracker's permissions, not those over
+# accounts and the lockout log.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
 TRACKER_APPS = ("commitments", "meetings")
@@ -222,7 +223,7 @@ def admin_model_case(entry, pattern, model_admin):
     elif arguments is None or None in arguments:
         return Case(key, pattern)
     else:
-        url = reverse(entry.name and f"admin:{entry.name}", args=arguments)
+        url = reverse(f"admin:{entry.name}", args=arguments)
     return Case(key, pattern, url)
 
 
