@@ -123,14 +123,11 @@ EXPECTED = {
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
-    # Restoring a deleted row and running an import are POSTs; a GET goes back to the index.
+    # Restoring a deleted row and running an import are POSTs only.
     **{
-        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
+        f"admin:{app}/*/{kind}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
         for app in TRACKER_APPS
-    },
-    **{
-        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
-        for app in TRACKER_APPS
+        for kind in ("restore", "process_import")
     },
     **{
         f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
