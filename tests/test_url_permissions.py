@@ -41,7 +41,8 @@ REDIRECT = "redirect elsewhere"
 EVERYONE = (200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200)
 STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
-# The secretariat's group holds the tracker's permissions, not the accounts'.
+# The secretariat's group holds the tracker's permissions, not those over
+# accounts and the lockout log.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
 TRACKER_APPS = ("commitments", "meetings")
@@ -122,14 +123,11 @@ EXPECTED = {
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
-    # Restoring a deleted row and running an import are POSTs; a GET is refused.
+    # Restoring a deleted row and running an import are POSTs only.
     **{
-        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        f"admin:{app}/*/{kind}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
         for app in TRACKER_APPS
-    },
-    **{
-        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
-        for app in TRACKER_APPS
+        for kind in ("restore", "process_import")
     },
     **{
         f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
@@ -222,7 +220,7 @@ def admin_model_case(entry, pattern, model_admin):
     elif arguments is None or None in arguments:
         return Case(key, pattern)
     else:
-        url = reverse(entry.name and f"admin:{entry.name}", args=arguments)
+        url = reverse(f"admin:{entry.name}", args=arguments)
     return Case(key, pattern, url)
 
 
