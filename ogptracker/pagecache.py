@@ -149,5 +149,4 @@ def cache_public_page(view):
             response["X-Page-Cache"] = "miss"
         return response
 
-    wrapper.page_cache = True
     return wrapper

@@ -1,0 +1,63 @@
+"""With the page cache on, every public page and the API show an edit at once:
+render, change a snapshot's percent through the ORM, render again."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+
+@pytest.fixture
+def snapshot(db):
+    plan = make_plan(number=4)
+    meeting = make_meeting(date=datetime.date(2020, 6, 17))
+    return make_snapshot(
+        make_commitment(plan=plan, number=3), 41, date=meeting.date, meeting=meeting
+    )
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def page_urls(snapshot):
+    with override("ar"):
+        return {
+            "dashboard": reverse("commitments:plan_dashboard", args=[4]),
+            "commitment": reverse("commitments:commitment_detail", args=[4, 3]),
+            "minutes": reverse("meetings:minutes", args=[snapshot.meeting_id]),
+            "API": "/api/plans/4/snapshots/",
+        }
+
+
+# How each page prints a figure of N percent.
+FIGURES = {
+    "dashboard": "{}\u00a0%",
+    "commitment": "{}\u00a0%",
+    "minutes": "{} %",
+    "API": '"percent": {}',
+}
+
+
+@pytest.mark.parametrize("page", list(FIGURES))
+def test_cached_page_shows_a_snapshot_edit_at_once(client, snapshot, committed, page):
+    url = page_urls(snapshot)[page]
+    old, new = FIGURES[page].format(41), FIGURES[page].format(87)
+    client.get(url)
+    before = client.get(url)
+
+    with committed():
+        snapshot.percent = 87
+        snapshot.save()
+    after = client.get(url)
+
+    assert before["X-Page-Cache"] == "hit"
+    assert after["X-Page-Cache"] == "miss"
+    assert (old in before.content.decode(), new in before.content.decode()) == (True, False)
+    assert (new in after.content.decode(), old in after.content.decode()) == (True, False)
