@@ -4,6 +4,7 @@ from django.forms import Textarea
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
@@ -15,6 +16,7 @@ from commitments.models import ProgressSnapshot
 from . import resources
 from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
+from .publishing import publish_status_table
 
 
 @admin.register(Committee)
@@ -93,6 +95,23 @@ class MeetingAdmin(TrackedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("committee")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not form.instance.is_published:
+            return
+        count = publish_status_table(form.instance, request.user)
+        if count:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d row of the status table was published with the minutes.",
+                    "%(count)d rows of the status table were published with the minutes.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
 
     @admin.action(
         description=_("Copy the status table of the previous meeting into a new draft meeting"),

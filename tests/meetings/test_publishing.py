@@ -1,0 +1,96 @@
+"""Publishing a meeting in the admin publishes the status table its minutes print."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from commitments.enums import SnapshotStatus
+from meetings.enums import MeetingStatus
+from meetings.publishing import publish_status_table
+from tests.factories import make_commitment, make_committee, make_meeting, make_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft_meeting():
+    return make_meeting(
+        committee=make_committee(), date=datetime.date(2020, 11, 5), status=MeetingStatus.DRAFT
+    )
+
+
+def posted_values(form):
+    """What the browser sends back for a form left as displayed."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            data[field.html_name] = "on"
+        elif isinstance(value, list | tuple):
+            data[field.html_name] = [str(item) for item in value]
+        else:
+            data[field.html_name] = str(value)
+    return data
+
+
+def change_form_as_displayed(response):
+    data = posted_values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        data.update(posted_values(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(posted_values(form))
+    return data
+
+
+def test_publishing_a_meeting_in_the_admin_publishes_its_draft_status_rows(
+    client, secretariat, draft_meeting
+):
+    copied = make_snapshot(meeting=draft_meeting, percent=72, status=SnapshotStatus.DRAFT)
+    submitted = make_snapshot(meeting=draft_meeting, percent=40, status=SnapshotStatus.SUBMITTED)
+    url = reverse("admin:meetings_meeting_change", args=[draft_meeting.pk])
+    client.force_login(secretariat)
+    data = change_form_as_displayed(client.get(url))
+
+    response = client.post(url, data | {"status": MeetingStatus.PUBLISHED, "_continue": "1"})
+
+    copied.refresh_from_db()
+    submitted.refresh_from_db()
+    assert response.status_code == 302
+    assert (copied.status, copied.percent) == (SnapshotStatus.PUBLISHED, 72)
+    assert copied.published_at is not None
+    assert copied.history.first().history_change_reason == "Published with the meeting's minutes"
+    assert copied.history.first().history_user == secretariat
+    assert submitted.status == SnapshotStatus.SUBMITTED
+
+
+def test_saving_a_draft_meeting_keeps_its_status_rows_drafts(client, secretariat, draft_meeting):
+    copied = make_snapshot(meeting=draft_meeting, percent=72, status=SnapshotStatus.DRAFT)
+    url = reverse("admin:meetings_meeting_change", args=[draft_meeting.pk])
+    client.force_login(secretariat)
+    data = change_form_as_displayed(client.get(url))
+
+    response = client.post(url, data | {"_continue": "1"})
+
+    copied.refresh_from_db()
+    assert response.status_code == 302
+    assert copied.status == SnapshotStatus.DRAFT
+
+
+def test_publish_status_table_counts_only_the_drafts_it_published(secretariat, draft_meeting):
+    commitment = make_commitment()
+    make_snapshot(commitment, meeting=draft_meeting, status=SnapshotStatus.DRAFT)
+    make_snapshot(commitment, meeting=draft_meeting, status=SnapshotStatus.PUBLISHED)
+
+    first, second = (
+        publish_status_table(draft_meeting, secretariat),
+        publish_status_table(draft_meeting, secretariat),
+    )
+
+    assert (first, second) == (1, 0)
+    assert list(draft_meeting.snapshots.values_list("status", flat=True)) == [
+        SnapshotStatus.PUBLISHED,
+        SnapshotStatus.PUBLISHED,
+    ]
