@@ -13,8 +13,8 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
+from .cells import FORMATS
 from .import_report import import_problems
-from .spreadsheets import FORMATS
 
 
 class TrackerImportForm(ImportForm):

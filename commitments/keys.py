@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import widgets
 
-from .spreadsheets import ChoiceWidget, DateWidget, KeyWidget, cell_number, isolated
+from .cells import ChoiceWidget, DateWidget, KeyWidget, cell_number, isolated
 
 
 def plan_cell(row, column="plan"):

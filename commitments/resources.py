@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from . import keys
+from .cells import Field, model_fields
 from .models import (
     ActionPlan,
     Activity,
@@ -12,7 +13,7 @@ from .models import (
     PlanProgress,
     ProgressSnapshot,
 )
-from .spreadsheets import Field, TrackerResource, model_fields
+from .spreadsheets import TrackerResource
 
 
 def translated(*names):

@@ -7,8 +7,8 @@ participants by name, its agenda items and next steps by their order.
 from django.utils.translation import gettext_lazy as _
 
 from commitments import keys
+from commitments.cells import ChoiceWidget, Field, KeyWidget, model_fields
 from commitments.resources import plan_field, resource, translated
-from commitments.spreadsheets import ChoiceWidget, Field, KeyWidget, model_fields
 
 from .enums import CommitteeKind
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant

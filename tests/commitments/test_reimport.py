@@ -3,7 +3,7 @@
 import pytest
 
 from commitments.backup import TABLES
-from commitments.spreadsheets import FORMATS
+from commitments.cells import FORMATS
 
 HISTORY_TABLES = [resource._meta.model for _name, resource in TABLES]
 

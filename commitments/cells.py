@@ -1,0 +1,321 @@
+"""Spreadsheet cells and columns: strict conversions, formulas, natural-key lookups.
+
+A value that a spreadsheet would silently misread (a US-style date, «yes»
+for a boolean, 12.5 for a whole number) is refused with a message the
+secretariat can act on; a cell a spreadsheet would run as a formula is
+refused on import and neutralised on export.
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+from import_export import fields, widgets
+from import_export.formats import base_formats
+
+# A cell a spreadsheet would run as a formula: =, @, tab or carriage return
+# first, or + / - directly followed by a function call (-HYPERLINK(...)).
+# A plain leading dash stays allowed: the minutes write lists as «-النشاط 1».
+FORMULA = re.compile(r"^(?:[=@\t\r]|[+-]\s*[A-Za-z_][\w.]*\s*\()")
+ESCAPE = "'"
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def isolated(value):
+    """A cell's text inside a message, kept in its own direction (a Latin formula in Arabic)."""
+    return f"\u2068{value}\u2069"
+
+
+def is_formula(value):
+    return isinstance(value, str) and bool(FORMULA.match(value))
+
+
+def escape_formula(value):
+    """Prefix a formula-like text with an apostrophe, as spreadsheets do for literal text."""
+    if isinstance(value, str) and is_formula(value.lstrip(ESCAPE)):
+        return ESCAPE + value
+    return value
+
+
+def unescape_formula(value):
+    if isinstance(value, str) and value.startswith(ESCAPE) and is_formula(value.lstrip(ESCAPE)):
+        return value[1:]
+    return value
+
+
+class XLSX(base_formats.XLSX):
+    """Reads formulas as written, so a formula cell is refused rather than run or dropped."""
+
+    def create_dataset(self, in_stream):
+        from io import BytesIO
+
+        import openpyxl
+        import tablib
+
+        book = openpyxl.load_workbook(BytesIO(in_stream), read_only=True, data_only=False)
+        rows = book.active.iter_rows(values_only=True)
+        dataset = tablib.Dataset()
+        try:
+            dataset.headers = [value for value in next(rows)]
+        except StopIteration:
+            return dataset
+        for row in rows:
+            if any(value not in (None, "") for value in row):
+                dataset.append(list(row))
+        return dataset
+
+
+FORMATS = [base_formats.CSV, XLSX]
+
+
+class TextWidget(widgets.CharWidget):
+    """Trimmed text; an empty cell is None where the column allows it (French and English
+    texts not written yet), so a re-imported export compares equal."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = "" if value is None else force_str(value).strip()
+        if not text and not self.allow_blank:
+            return None
+        return text
+
+
+class IntegerWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(
+                _("«%(value)s» is not a number.") % {"value": isolated(value)}
+            ) from None
+        if not number.is_finite() or number != number.to_integral_value():
+            raise ValueError(_("«%(value)s» is not a whole number.") % {"value": isolated(value)})
+        if abs(number) > 10**9:
+            raise ValueError(_("«%(value)s» is too large.") % {"value": isolated(value)})
+        return int(number)
+
+
+class BooleanWidget(widgets.BooleanWidget):
+    TRUE = {"1", "true", "yes", "oui", "vrai", "نعم", "x"}
+    FALSE = {"0", "false", "no", "non", "faux", "لا", ""}
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text.endswith(".0"):
+            text = text[:-2]
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(
+            _("«%(value)s» is not yes or no (use 1 or 0).") % {"value": isolated(value)}
+        )
+
+
+class DateWidget(widgets.DateWidget):
+    """ISO dates (2020-06-17) or the Moroccan day/month/year (17/06/2020); never month first."""
+
+    INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value).strip()
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+        # Spreadsheets add a midnight time to dates they recognised.
+        text = re.sub(r"[ T]00:00(:00)?$", "", text)
+        for date_format in self.INPUT_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("«%(value)s» is not a valid date (write it as 2020-06-17 or 17/06/2020).")
+            % {"value": isolated(value)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class DateTimeWidget(widgets.DateTimeWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.datetime):
+            parsed = value
+        else:
+            try:
+                parsed = datetime.datetime.fromisoformat(str(value).strip())
+            except ValueError:
+                raise ValueError(
+                    _("«%(value)s» is not a valid date and time.") % {"value": isolated(value)}
+                ) from None
+        if parsed.tzinfo is None:
+            from django.utils import timezone
+
+            parsed = timezone.make_aware(parsed)
+        return parsed
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class TimeWidget(widgets.TimeWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.time):
+            return value
+        for time_format in ("%H:%M:%S", "%H:%M"):
+            try:
+                return datetime.datetime.strptime(str(value).strip(), time_format).time()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": isolated(value)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.strftime("%H:%M") if value else ""
+
+
+class ChoiceWidget(widgets.Widget):
+    """Stores the code (``published``); accepts the code or its label in any site language."""
+
+    def __init__(self, choices, blank=False):
+        super().__init__()
+        self.choices = choices
+        self.blank = blank
+        self._lookup = None
+
+    def lookup(self):
+        if self._lookup is None:
+            self._lookup = {}
+            for code in LANGUAGE_CODES:
+                with translation.override(code):
+                    for value, label in self.choices.choices:
+                        self._lookup[str(label).strip().lower()] = value
+            for value in self.choices.values:
+                self._lookup[value.lower()] = value
+        return self._lookup
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            if self.blank:
+                return ""
+            return None
+        try:
+            return self.lookup()[text.lower()]
+        except KeyError:
+            allowed = ", ".join(self.choices.values)
+            raise ValueError(
+                _("«%(value)s» is not one of the allowed values: %(allowed)s.")
+                % {"value": isolated(value), "allowed": allowed}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class KeyWidget(widgets.Widget):
+    """Resolves a natural key to a row, once per distinct key in a file.
+
+    ``resolve(key)`` returns the object or None; ``key(row, value)`` builds
+    the key from the row's cells; ``describe(key)`` says what was not found.
+    """
+
+    def __init__(self, render):
+        super().__init__()
+        self.render_value = render
+        self.cache = {}
+
+    def key(self, value, row):
+        return value
+
+    def resolve(self, key):
+        raise NotImplementedError
+
+    def missing(self, key):
+        raise NotImplementedError
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        key = self.key(value, row or {})
+        if key not in self.cache:
+            self.cache[key] = self.resolve(key)
+        if self.cache[key] is None:
+            raise ValueError(self.missing(key))
+        return self.cache[key]
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else force_str(self.render_value(value))
+
+
+def empty_as_none(value):
+    return None if value == "" else value
+
+
+def cell_number(value):
+    """A key cell as a whole number, whether the spreadsheet gave 7, 7.0 or «7»."""
+    return IntegerWidget().clean(value)
+
+
+class Field(fields.Field):
+    """A resource column with a label that the admin shows and accepts as a header."""
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label = label
+
+
+WIDGETS_BY_FIELD = {
+    "CharField": TextWidget,
+    "TextField": TextWidget,
+    "PositiveSmallIntegerField": IntegerWidget,
+    "PositiveIntegerField": IntegerWidget,
+    "BooleanField": BooleanWidget,
+    "DateField": DateWidget,
+    "DateTimeField": DateTimeWidget,
+    "TimeField": TimeWidget,
+}
+
+
+def model_fields(model, names):
+    """Plain columns for model fields, with the tracker's strict widgets."""
+    declared = {}
+    for name in names:
+        django_field = model._meta.get_field(name)
+        if django_field.choices:
+            widget = ChoiceWidget(_Choices(django_field), blank=django_field.blank)
+        else:
+            widget = WIDGETS_BY_FIELD[django_field.get_internal_type()]()
+            if isinstance(widget, TextWidget):
+                widget.allow_blank = not django_field.null
+        declared[name] = Field(attribute=name, column_name=name, widget=widget)
+    return declared
+
+
+class _Choices:
+    def __init__(self, django_field):
+        self.choices = django_field.choices
+        self.values = [value for value, _label in django_field.choices]
