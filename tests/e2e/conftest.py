@@ -66,6 +66,8 @@ def journey(browser, live_server, request):
             accept_downloads=True,
         )
         request.addfinalizer(context.close)
+        # A missing element fails the step in seconds, not after Playwright's 30.
+        context.set_default_timeout(10_000)
         return Journey(context.new_page(), name or request.node.name)
 
     return start
