@@ -292,9 +292,14 @@ def import_all(directory, replace=False):
                 )
             delete_tracker_rows()
         counts = {"groups.csv": import_groups(directory), "users.csv": import_users(directory)}
+        bookkeeping = []
         for name, resource_class in TABLES:
-            counts[name] = import_table(directory / name, resource_class)
+            counts[name], restored = import_table(directory / name, resource_class)
+            bookkeeping.append(restored)
         counts["evidence.csv"] = import_evidence(directory)
+        # Last: restoring a meeting's participants touches the meeting's updated_at.
+        for restore_bookkeeping in bookkeeping:
+            restore_bookkeeping()
         mismatched = [
             f"{name}: {counts.get(name)} rows restored, manifest says {rows}"
             for name, rows in expected.items()
@@ -344,15 +349,19 @@ def import_table(path, resource_class):
             for problem in import_problems(result, resource)
         ]
         raise BackupError(f"{path.name} cannot be restored.", problems)
-    if extra:
-        instances = [row.instance for row in result.rows]
+    instances = [row.instance for row in result.rows]
+
+    def restore_bookkeeping():
+        if not extra:
+            return
         positions = [headers.index(name) for name in extra]
         for instance, row in zip(instances, rows, strict=True):
             for name, position in zip(extra, positions, strict=True):
                 field = model._meta.get_field(name)
                 setattr(instance, name, field.to_python(row[position]) if row[position] else None)
         model.objects.bulk_update(instances, extra, batch_size=1000)
-    return len(rows)
+
+    return len(rows), restore_bookkeeping
 
 
 def import_groups(directory):

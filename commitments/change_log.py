@@ -7,8 +7,9 @@ person is named.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .enums import SnapshotStatus
@@ -27,7 +28,7 @@ LANGUAGES = ("ar", "fr", "en")
 @dataclass
 class ChangeLogEntry:
     kind: str
-    when: datetime
+    when: datetime | date
     snapshot_id: int
     date: date
     percent: int
@@ -56,10 +57,34 @@ def _changed_fields(before, after):
     return changed
 
 
+def _published_when(record):
+    """When the public could first read it: a report entered already published (from
+    the minutes, say) counts from its own date, not from the day it was typed in."""
+    if record.published_at:
+        return record.published_at
+    if record.history_type == "+":
+        return record.date
+    return record.history_date
+
+
 def _latest_percent(published):
     if not published:
         return None
     return published[max(published)][1]
+
+
+def _link_publications(entries, last_percent):
+    """Each publication's previous figure: the still-published report dated just before
+    it, whatever the order in which reports were typed in (old minutes often come later)."""
+    publications = sorted(
+        (entry for entry in entries if entry.kind == PUBLISHED),
+        key=lambda entry: (entry.date, entry.snapshot_id),
+    )
+    earlier = None
+    for entry in publications:
+        entry.previous_percent = last_percent[earlier.snapshot_id] if earlier else None
+        if entry.snapshot_id in last_percent:
+            earlier = entry
 
 
 def published_change_log(commitment):
@@ -86,8 +111,7 @@ def published_change_log(commitment):
         entry = None
         if is_public and not was_public:
             entry = ChangeLogEntry(
-                PUBLISHED, record.history_date, record.id, record.date, record.percent,
-                previous_percent=figure_before,
+                PUBLISHED, _published_when(record), record.id, record.date, record.percent,
             )  # fmt: skip
         elif is_public and was_public:
             changed = _changed_fields(before, record)
@@ -105,9 +129,19 @@ def published_change_log(commitment):
             entry.narrative = _text(record if is_public else before, "narrative", language)
             entries.append(entry)
         previous[record.id] = record
+    still_public = {id: previous[id].percent for id in key_of}
+    _link_publications(entries, still_public)
+    # History order breaks ties; reports typed in from old minutes sort by their own date.
+    entries.sort(key=_moment)
     _attach_evidence(entries, set(key_of))
     entries.reverse()
     return entries
+
+
+def _moment(entry):
+    if isinstance(entry.when, datetime):
+        return entry.when
+    return timezone.make_aware(datetime.combine(entry.when, time()))
 
 
 def _attach_evidence(entries, public_ids):

@@ -88,6 +88,11 @@ class LineChart:
     def is_empty(self):
         return not self.series and not self.records
 
+    @property
+    def shows_a_trend(self):
+        """A single date draws a lone dot: the figure beside the chart says as much."""
+        return self.first is not None and self.first != self.last
+
     def _x(self, date):
         span = (self.last - self.first).days
         start, end = self.plot_start, self.plot_end

@@ -6,8 +6,10 @@ same primary key, recording who restored it.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -51,7 +53,7 @@ class DeletedRecordsMixin:
 
     def deleted_records_view(self, request):
         if not self.has_add_permission(request):
-            return redirect("admin:index")
+            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -61,8 +63,11 @@ class DeletedRecordsMixin:
         return TemplateResponse(request, "admin/deleted_records.html", context)
 
     def restore_view(self, request, history_id):
-        if request.method != "POST" or not self.has_add_permission(request):
-            return redirect("admin:index")
+        # A POST only, so that a link or an image cannot restore anything.
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         record = get_object_or_404(self.deleted_records(), history_id=history_id)
         instance = record.instance
         instance._history_user = request.user

@@ -84,13 +84,26 @@ class SpreadsheetAdmin(ImportExportMixin):
     def get_import_resource_kwargs(self, request, **kwargs):
         return {"labels": True}
 
+    def labelled_fields(self, request):
+        """The columns a file holds, as headed in the admin's language."""
+        resource = self.get_import_resource_classes(request)[0](labels=True)
+        labels = [resource.label_for(field) for field in resource.get_import_fields()]
+        return [(resource.get_display_name(), labels)]
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
-        if context and context.get("result") is not None:
-            resource = self.get_import_resource_classes(request)[0](labels=True)
-            context["problems"] = import_problems(context["result"], resource)
+        if context is not None:
+            context["fields_list"] = self.labelled_fields(request)
+            if context.get("result") is not None:
+                resource = self.get_import_resource_classes(request)[0](labels=True)
+                context["problems"] = import_problems(context["result"], resource)
         return response
+
+    def init_request_context_data(self, request, form):
+        context = super().init_request_context_data(request, form)
+        context["fields_list"] = self.labelled_fields(request)
+        return context
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():

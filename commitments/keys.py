@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import widgets
 
-from .spreadsheets import ChoiceWidget, DateWidget, KeyWidget, cell_number
+from .spreadsheets import ChoiceWidget, DateWidget, KeyWidget, cell_number, isolated
 
 
 def plan_cell(row, column="plan"):
@@ -54,7 +54,7 @@ class InstitutionWidget(KeyWidget):
 
     def missing(self, key):
         return _("There is no institution with the acronym or Arabic name «%(name)s».") % {
-            "name": key
+            "name": isolated(key)
         }
 
 
@@ -117,7 +117,7 @@ class UserWidget(KeyWidget):
         return get_user_model().objects.filter(username=key).first()
 
     def missing(self, key):
-        return _("There is no user «%(username)s».") % {"username": key}
+        return _("There is no user «%(username)s».") % {"username": isolated(key)}
 
 
 def split_list(value):

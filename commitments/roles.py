@@ -1,11 +1,12 @@
 """The two roles of the tracker: the committee secretariat and project leads.
 
 The secretariat is a group holding every model permission of the tracker's
-apps; project leads hold no admin permission and reach only the commitments
-they lead (`Commitment.leads`).
+apps, and may look up (not change) user accounts; project leads hold no admin
+permission and reach only the commitments they lead (`Commitment.leads`).
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 SECRETARIAT_GROUP = "secretariat"
 SECRETARIAT_APPS = ("commitments", "meetings")
@@ -13,7 +14,14 @@ SECRETARIAT_APPS = ("commitments", "meetings")
 
 def ensure_secretariat_group(**kwargs):
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
+    # Seeing accounts (not changing them) is what the admin's user search asks
+    # before it lets the secretariat pick a commitment's leads or a report's author.
+    group.permissions.set(
+        Permission.objects.filter(
+            Q(content_type__app_label__in=SECRETARIAT_APPS)
+            | Q(content_type__app_label="auth", codename="view_user")
+        )
+    )
     return group
 
 

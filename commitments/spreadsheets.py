@@ -31,6 +31,11 @@ ESCAPE = "'"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+def isolated(value):
+    """A cell's text inside a message, kept in its own direction (a Latin formula in Arabic)."""
+    return f"\u2068{value}\u2069"
+
+
 def is_formula(value):
     return isinstance(value, str) and bool(FORMULA.match(value))
 
@@ -93,11 +98,13 @@ class IntegerWidget(widgets.IntegerWidget):
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:
-            raise ValueError(_("«%(value)s» is not a number.") % {"value": value}) from None
+            raise ValueError(
+                _("«%(value)s» is not a number.") % {"value": isolated(value)}
+            ) from None
         if not number.is_finite() or number != number.to_integral_value():
-            raise ValueError(_("«%(value)s» is not a whole number.") % {"value": value})
+            raise ValueError(_("«%(value)s» is not a whole number.") % {"value": isolated(value)})
         if abs(number) > 10**9:
-            raise ValueError(_("«%(value)s» is too large.") % {"value": value})
+            raise ValueError(_("«%(value)s» is too large.") % {"value": isolated(value)})
         return int(number)
 
 
@@ -115,7 +122,9 @@ class BooleanWidget(widgets.BooleanWidget):
             return True
         if text in self.FALSE:
             return False
-        raise ValueError(_("«%(value)s» is not yes or no (use 1 or 0).") % {"value": value})
+        raise ValueError(
+            _("«%(value)s» is not yes or no (use 1 or 0).") % {"value": isolated(value)}
+        )
 
 
 class DateWidget(widgets.DateWidget):
@@ -131,6 +140,10 @@ class DateWidget(widgets.DateWidget):
         if isinstance(value, datetime.date):
             return value
         text = str(value).strip()
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
         # Spreadsheets add a midnight time to dates they recognised.
         text = re.sub(r"[ T]00:00(:00)?$", "", text)
         for date_format in self.INPUT_FORMATS:
@@ -140,7 +153,7 @@ class DateWidget(widgets.DateWidget):
                 continue
         raise ValueError(
             _("«%(value)s» is not a valid date (write it as 2020-06-17 or 17/06/2020).")
-            % {"value": value}
+            % {"value": isolated(value)}
         )
 
     def render(self, value, obj=None, **kwargs):
@@ -158,7 +171,7 @@ class DateTimeWidget(widgets.DateTimeWidget):
                 parsed = datetime.datetime.fromisoformat(str(value).strip())
             except ValueError:
                 raise ValueError(
-                    _("«%(value)s» is not a valid date and time.") % {"value": value}
+                    _("«%(value)s» is not a valid date and time.") % {"value": isolated(value)}
                 ) from None
         if parsed.tzinfo is None:
             from django.utils import timezone
@@ -182,7 +195,7 @@ class TimeWidget(widgets.TimeWidget):
             except ValueError:
                 continue
         raise ValueError(
-            _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": value}
+            _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": isolated(value)}
         )
 
     def render(self, value, obj=None, **kwargs):
@@ -221,7 +234,7 @@ class ChoiceWidget(widgets.Widget):
             allowed = ", ".join(self.choices.values)
             raise ValueError(
                 _("«%(value)s» is not one of the allowed values: %(allowed)s.")
-                % {"value": value, "allowed": allowed}
+                % {"value": isolated(value), "allowed": allowed}
             ) from None
 
     def render(self, value, obj=None, **kwargs):
@@ -263,6 +276,10 @@ class KeyWidget(widgets.Widget):
         return "" if value is None else force_str(self.render_value(value))
 
 
+def empty_as_none(value):
+    return None if value == "" else value
+
+
 def cell_number(value):
     """A key cell as a whole number, whether the spreadsheet gave 7, 7.0 or «7»."""
     return IntegerWidget().clean(value)
@@ -294,6 +311,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
         resource.instance_loader = self
         self.fields = [resource.fields[name] for name in resource.get_import_id_fields()]
         self.instances = None
+        self.last_key = None
 
     @staticmethod
     def plain(value):
@@ -332,7 +350,9 @@ class NaturalKeyLoader(ModelInstanceLoader):
     def get_instance(self, row):
         if self.instances is None:
             self.load()
-        instance = self.instances.get(self.key(row))
+        # Kept for remember(), called once the same row is saved.
+        self.last_key = self.key(row)
+        instance = self.instances.get(self.last_key)
         if instance is self.AMBIGUOUS:
             raise ValueError(
                 _("Several saved rows have this row's key; correct them in the admin first.")
@@ -341,7 +361,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
 
     def remember(self, row, instance):
         if self.instances is not None:
-            self.instances[self.key(row)] = instance
+            self.instances[self.last_key] = instance
 
 
 class PreviewDiff(resources.Diff):
@@ -449,6 +469,12 @@ class TrackerResource(resources.ModelResource):
                 _("Columns missing from the file: %(columns)s.") % {"columns": ", ".join(missing)}
             )
 
+    def get_import_fields(self):
+        # Asked several times a row; the columns do not change during an import.
+        if not hasattr(self, "_import_fields"):
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
+
     def key_widgets(self):
         return [
             field.widget for field in self.fields.values() if isinstance(field.widget, KeyWidget)
@@ -463,7 +489,7 @@ class TrackerResource(resources.ModelResource):
                         "«%(value)s» looks like a spreadsheet formula; formulas are refused. "
                         "Remove the leading sign or start the cell with an apostrophe."
                     )
-                    % {"value": str(value)[:60]}
+                    % {"value": isolated(str(value)[:60])}
                 )
             else:
                 row[column] = unescape_formula(value)
@@ -487,6 +513,45 @@ class TrackerResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
         return super().get_or_init_instance(instance_loader, row)
+
+    def import_instance(self, instance, row, **kwargs):
+        # Lists (leads, commitments) are saved after the row; check them with its other cells.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [ValidationError(str(error))]
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """Unchanged rows are skipped and write no history; an empty text is empty
+        whether the database holds NULL or "" (an empty cell cannot tell)."""
+        if not self._meta.skip_unchanged or import_validation_errors:
+            return False
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget):
+                if field.column_name not in row:
+                    continue
+                new = sorted(item.pk for item in field.clean(row))
+                old = (
+                    []
+                    if original.pk is None
+                    else sorted(field.get_value(original).values_list("pk", flat=True))
+                )
+                if new != old:
+                    return False
+            elif empty_as_none(field.get_value(instance)) != empty_as_none(
+                field.get_value(original)
+            ):
+                return False
+        return True
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
 from meetings.enums import MeetingStatus
-from meetings.models import Meeting
+from meetings.models import Meeting, Participant
 from ogptracker.pagecache import cache_public_page
 
 from . import charts, dashboard, opendata, progress
@@ -97,9 +97,17 @@ def commitment_detail(request, plan_number, number):
     dashboard.flag_commitment(commitment, timezone.localdate())
     meetings = (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
-        .filter(Q(snapshots__commitment=commitment) | Q(participants__commitments=commitment))
+        # Two id lists rather than one join through snapshots and participants: the
+        # join multiplies the rows of every meeting and needs a DISTINCT over them all.
+        .filter(
+            Q(pk__in=ProgressSnapshot.objects.filter(commitment=commitment).values("meeting"))
+            | Q(
+                pk__in=Participant.commitments.through.objects.filter(commitment=commitment).values(
+                    "participant__meeting"
+                )
+            )
+        )
         .select_related("committee")
-        .distinct()
         .order_by("-date", "-pk")
     )
     for activity in commitment.activities.all():

@@ -144,7 +144,7 @@ CACHES = {
 }
 # Anonymous visits of public pages and API answers are served from that cache until the
 # data changes (ogptracker/pagecache.py), at most this many seconds; 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

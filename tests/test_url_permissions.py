@@ -7,6 +7,7 @@ pattern needs an explicit line in EXPECTED: a new page cannot ship without
 someone deciding who may open it.
 """
 
+import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,7 +22,14 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.factories import make_activity, make_committee, make_meeting, make_snapshot
+from commitments.enums import SnapshotStatus
+from tests.factories import (
+    make_activity,
+    make_committee,
+    make_evidence,
+    make_meeting,
+    make_snapshot,
+)
 
 ROLES = ("anonymous", "other_lead", "owning_lead", "secretariat")
 
@@ -77,6 +85,12 @@ EXPECTED = {
     "meetings:meeting_list": EVERYONE,
     "meetings:minutes": EVERYONE,
     "meetings:minutes_pdf": EVERYONE,
+    # Project leads' pages. Another lead's commitment does not exist for them; the
+    # secretariat reads every report form but does not fill it in.
+    "commitments:my_commitments": SIGNED_IN,
+    "commitments:commitment_update": (LOGIN, 404, 200, 200),
+    # Evidence of a report not yet published: its lead and the secretariat only.
+    "commitments:evidence_download": (404, 404, 200, 200),
     # The read-only open-data API.
     "api:index": EVERYONE,
     "api:plans": EVERYONE,
@@ -87,14 +101,35 @@ EXPECTED = {
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
-    **{
-        f"admin:app_list:{app}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
-        for app in ACCOUNT_APPS
-    },
+    # The accounts' section lists users only; the lockout log is for superusers.
+    "admin:app_list:auth": STAFF,
+    "admin:app_list:axes": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     **{
         f"admin:{app}/*/{kind}": STAFF
         for app in TRACKER_APPS
-        for kind in ("changelist", "add", "change", "delete", "history", "simple_history")
+        for kind in (
+            "changelist",
+            "add",
+            "change",
+            "delete",
+            "history",
+            "simple_history",
+            "deleted",
+            "import",
+            "export",
+        )
+    },  # fmt: skip
+    # The review queue only lists what leads submitted: nothing to add or delete there.
+    "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
+    "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
+    # Restoring a deleted row and running an import are POSTs; a GET goes back to the index.
+    **{
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
+        for app in TRACKER_APPS
+    },
+    **{
+        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        for app in TRACKER_APPS
     },
     **{
         f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
@@ -102,10 +137,27 @@ EXPECTED = {
         for kind in ("changelist", "add", "change", "delete", "history")
     },
     "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
+    # The secretariat looks accounts up, to name a commitment's leads, but changes none.
+    "admin:auth/user/changelist": STAFF,
+    "admin:auth/user/change": STAFF,
+    "admin:auth/user/history": STAFF,
     # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
     **{
         f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
         for app in TRACKER_APPS + ACCOUNT_APPS
+    },
+}
+
+
+# An empty POST (the test client skips the CSRF check) to the views that write
+# with checks of their own, outside the admin's: a form shown again with its
+# errors is a 200, a refusal must come before anything is written.
+POST_EXPECTED = {
+    "commitments:commitment_update": (LOGIN, 404, 200, 403),
+    # Only a deleted record can be restored; this one still exists.
+    **{
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
+        for app in TRACKER_APPS
     },
 }
 
@@ -151,19 +203,26 @@ def admin_model_case(entry, pattern, model_admin):
     meta = model._meta
     prefix = f"{meta.app_label}_{meta.model_name}_"
     kind = entry.name.removeprefix(prefix) if entry.name else "object"
-    key = f"admin:{meta.app_label}/*/{kind}"
+    # A model's own line, where it differs from its app's, wins.
+    key = f"admin:{meta.app_label}/{meta.model_name}/{kind}"
+    if key not in EXPECTED:
+        key = f"admin:{meta.app_label}/*/{kind}"
     obj = model._default_manager.order_by("pk").first()
     if obj is None:
         return Case(key, pattern)
-    if kind in ("changelist", "add"):
-        url = reverse(f"admin:{prefix}{kind}")
-    elif kind == "simple_history":
-        history_id = obj.history.order_by("history_id").first().history_id
-        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk, history_id])
-    elif kind == "object":
+    history = getattr(obj, "history", None)
+    history_id = history.order_by("history_id").first().history_id if history else None
+    arguments = {
+        0: [],
+        1: [history_id if kind == "restore" else obj.pk],
+        2: [obj.pk, history_id],
+    }.get(entry.pattern.regex.groups)
+    if kind == "object":
         url = reverse(f"admin:{prefix}change", args=[obj.pk]).removesuffix("change/")
+    elif arguments is None or None in arguments:
+        return Case(key, pattern)
     else:
-        url = reverse(f"admin:{prefix}{kind}", args=[obj.pk])
+        url = reverse(entry.name and f"admin:{entry.name}", args=arguments)
     return Case(key, pattern, url)
 
 
@@ -187,6 +246,12 @@ def url_builders(world):
             "commitments:plan_download", args=[plan.number, "commitments", "csv"]
         ),
         "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
+        "commitments:commitment_update": lambda: reverse(
+            "commitments:commitment_update", args=[commitment.pk]
+        ),
+        "commitments:evidence_download": lambda: reverse(
+            "commitments:evidence_download", args=[world["draft_evidence"].pk]
+        ),
         "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
         "api:plan": lambda: reverse("api:plan", args=[plan.number]),
         "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
@@ -204,9 +269,10 @@ def url_builders(world):
             "admin:view_on_site",
             args=[ContentType.objects.get_for_model(commitment).pk, commitment.pk],
         ),
+        # The search behind the commitment form's "leads" field.
         "admin:autocomplete": lambda: (
             reverse("admin:autocomplete")
-            + "?app_label=commitments&model_name=progresssnapshot&field_name=meeting&term="
+            + "?app_label=commitments&model_name=commitment&field_name=leads&term=lead"
         ),
         "admin:<(?P<url>.*)$>": lambda: reverse("admin:index") + "no-such-page/",
     }
@@ -241,10 +307,16 @@ def cases(world):
 
 
 @pytest.fixture
-def world(db, commitment, owning_lead, other_lead, secretariat):
+def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretariat):
+    settings.MEDIA_ROOT = tmp_path
     activity = make_activity(commitment)
     meeting = make_meeting(make_committee(plan=commitment.plan))
     make_snapshot(commitment, meeting=meeting)
+    draft = make_snapshot(commitment, date=datetime.date(2020, 9, 1), status=SnapshotStatus.DRAFT)
+    draft_evidence = make_evidence(draft)
+    # The secretariat's review queue needs a report waiting in it.
+    other_commitment = other_lead.led_commitments.get()
+    make_snapshot(other_commitment, date=datetime.date(2020, 9, 2), status=SnapshotStatus.SUBMITTED)
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
@@ -260,6 +332,7 @@ def world(db, commitment, owning_lead, other_lead, secretariat):
         "commitment": commitment,
         "activity": activity,
         "meeting": meeting,
+        "draft_evidence": draft_evidence,
         "owning_lead": owning_lead,
         "other_lead": other_lead,
         "secretariat": secretariat,
@@ -337,3 +410,19 @@ def test_every_url_answers_each_visitor_as_expected(walked, visitors):
                 surprises.append(f"{case.url} as {role}: expected {expected}, got {got}")
 
     assert surprises == [], "\n".join(surprises)
+
+
+def test_every_write_answers_each_visitor_as_expected(walked, visitors):
+    surprises = []
+    posted = set()
+
+    for case in walked:
+        if case.key not in POST_EXPECTED:
+            continue
+        posted.add(case.key)
+        for role, expected in zip(ROLES, POST_EXPECTED[case.key], strict=True):
+            got = outcome(visitors[role].post(case.url, {}))
+            if got != expected:
+                surprises.append(f"POST {case.url} as {role}: expected {expected}, got {got}")
+
+    assert (surprises, sorted(set(POST_EXPECTED) - posted)) == ([], [])

@@ -113,3 +113,29 @@ def test_change_log_include_renders_in_arabic(commitment):
     # The arrow points the way Arabic reads: from the old figure to the new one.
     assert "<bdi>20 %</bdi> ← <bdi>45 %</bdi>" in html
     assert "إطلاق البوابة" in html
+
+
+@pytest.mark.django_db
+def test_report_entered_already_published_is_logged_at_its_own_date(commitment):
+    make_snapshot(commitment, percent=86, date=datetime.date(2020, 9, 18))
+
+    assert [entry.when for entry in published_change_log(commitment)] == [
+        datetime.date(2020, 9, 18)
+    ]
+
+
+@pytest.mark.django_db
+def test_reports_typed_in_out_of_order_are_logged_by_their_dates(commitment):
+    make_snapshot(commitment, percent=86, date=datetime.date(2020, 9, 18))
+    make_snapshot(commitment, percent=40, date=datetime.date(2019, 6, 1))
+
+    assert kinds(commitment) == [("published", 40, 86), ("published", None, 40)]
+
+
+@pytest.mark.django_db
+def test_publication_after_a_withdrawal_compares_with_what_stayed_public(commitment):
+    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_snapshot(commitment, percent=90, date=datetime.date(2020, 1, 1)).delete()
+    make_snapshot(commitment, percent=30, date=datetime.date(2020, 6, 17))
+
+    assert [kind for kind in kinds(commitment) if kind[2] == 30] == [("published", 20, 30)]

@@ -89,4 +89,4 @@ def test_seed_commitment_pages(client, seed_data):
     assert len(pages) == 36
     assert [m.date.isoformat() for m in archives.context["meetings"]] == ["2020-06-17"]
     assert "Archives du Maroc" in archives.content.decode()
-    assert "إعادة هيكلة تدبير الأرشيف" in archives.content.decode()
+    assert "restructuration de la gestion des archives" in archives.content.decode()

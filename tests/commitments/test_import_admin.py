@@ -99,11 +99,15 @@ def test_import_with_one_bad_row_saves_nothing_and_lists_every_bad_row_in_arabic
     assert problems(response) == [
         (3, "نسبة التقدم (%)", "تحقق من أن تكون هذه القيمة أقل من 100 أو مساوية لها."),
         (4, "رقم الالتزام", "لا تتضمن خطة العمل 1 أي التزام يحمل الرقم 25."),
-        (5, "التاريخ", "«31/02/2020» ليس تاريخا صحيحا (اكتبه على شكل 2020-06-17 أو 17/06/2020)."),
+        (
+            5,
+            "التاريخ",
+            "«\u206831/02/2020\u2069» ليس تاريخا صحيحا (اكتبه على شكل 2020-06-17 أو 17/06/2020).",
+        ),
         (
             6,
             "تقدم الإجراءات (العربية)",
-            '«=HYPERLINK("http://x","y")» يشبه صيغة جدول بيانات؛ الصيغ مرفوضة. '
+            '«\u2068=HYPERLINK("http://x","y")\u2069» يشبه صيغة جدول بيانات؛ الصيغ مرفوضة. '
             "احذف العلامة في بدايتها أو ابدأ الخانة بفاصلة علوية.",
         ),
     ]
@@ -216,3 +220,52 @@ def test_import_reports_a_duplicate_ogp_identifier_as_a_row_error(admin_client, 
 
     assert response.status_code == 200
     assert [(line, column) for line, column, _message in problems(response)] == [(2, "")]
+
+
+def test_confirm_after_the_data_changed_saves_nothing_and_shows_the_problem(
+    admin_client, plan_with_commitment
+):
+    content = HEADER + "1,3,2020-06-17,65,,published\n"
+    previewed = preview(admin_client, content)
+    plan_with_commitment.number = 4
+    plan_with_commitment.save()
+
+    response = confirm(admin_client, previewed)
+
+    assert response.status_code == 200
+    assert problems(response) == [
+        (2, "رقم الالتزام", "لا تتضمن خطة العمل 1 أي التزام يحمل الرقم 3.")
+    ]
+    assert ProgressSnapshot.objects.count() == 0
+
+
+def test_import_page_is_closed_to_a_project_lead(client, owning_lead):
+    client.force_login(owning_lead)
+
+    response = client.get(reverse("admin:commitments_progresssnapshot_import"))
+
+    assert response.status_code == 302
+
+
+def test_import_page_lists_the_columns_in_arabic(admin_client):
+    response = admin_client.get(reverse("admin:commitments_activity_import"))
+
+    assert response.context["fields_list"][0][1][:4] == [
+        "رقم خطة العمل",
+        "رقم الالتزام",
+        "الرقم",
+        "العنوان (العربية)",
+    ]
+
+
+def test_import_update_records_history_with_the_importing_user(
+    admin_client, secretariat, plan_with_commitment
+):
+    activity = plan_with_commitment.activities.create(number=1, title="إعادة هيكلة الأرشيف")
+    content = "plan,commitment,number,title_ar,status\n1,3,1,إعادة هيكلة الأرشيف,done\n"
+
+    confirm(admin_client, preview(admin_client, content, model="activity"), model="activity")
+
+    latest = activity.history.first()
+    assert (latest.history_type, latest.history_user, latest.status) == ("~", secretariat, "done")
+    assert activity.history.count() == 2

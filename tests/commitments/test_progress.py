@@ -142,3 +142,20 @@ def test_line_chart_runs_time_from_the_inline_start_side():
 
     assert [(p.x, p.y) for p in ltr.series] == [("48", "200"), ("464", "14")]
     assert [(p.x, p.y) for p in rtl.series] == [("432", "200"), ("16", "14")]
+
+
+def test_line_chart_draws_a_trend_only_from_two_dates():
+    class Row:
+        def __init__(self, date, percent):
+            self.date, self.percent, self.reported = date, percent, 1
+
+    one_date = LineChart([Row(datetime.date(2020, 6, 17), 77)], [])
+    two_dates = LineChart(
+        [Row(datetime.date(2020, 6, 17), 77)], [Row(datetime.date(2025, 3, 18), 29)]
+    )
+
+    assert (LineChart([], []).is_empty, one_date.shows_a_trend, two_dates.shows_a_trend) == (
+        True,
+        False,
+        True,
+    )

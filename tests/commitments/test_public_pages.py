@@ -203,3 +203,10 @@ def test_commitment_page_shows_how_late_a_revised_activity_is(client):
 
     assert content.count("10 mois de retard") == 1
     assert content.count("20 jours de retard") == 1
+
+
+def test_dashboard_draws_no_line_for_a_single_report_date(client, nap1):
+    content = client.get(url("plan_dashboard", number=1)).content.decode()
+
+    assert "يظهر الرسم البياني ابتداء من نشر نسب الإنجاز في تاريخين على الأقل." in content
+    assert "progress-chart-title" not in content

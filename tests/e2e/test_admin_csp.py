@@ -34,6 +34,10 @@ def test_admin_screens_raise_no_csp_violation(journey):
         ("admin:meetings_meeting_add", []),
         ("admin:commitments_commitment_history", [commitment.pk]),
         ("admin:commitments_commitment_simple_history", [commitment.pk, history_id]),
+        ("admin:commitments_commitment_import", []),
+        ("admin:commitments_commitment_export", []),
+        ("admin:commitments_commitment_deleted", []),
+        ("admin:commitments_snapshotawaitingreview_changelist", []),
     ]:
         response = trip.page.goto(reverse(name, args=args))
         trip.page.wait_for_load_state("networkidle")
@@ -42,7 +46,7 @@ def test_admin_screens_raise_no_csp_violation(journey):
 
     assert [
         ("'unsafe-inline'" not in header, "script-src 'self'" in header) for header in headers
-    ] == [(True, True)] * 7
+    ] == [(True, True)] * 11
     assert trip.console_errors == []
 
 

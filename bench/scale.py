@@ -1,0 +1,339 @@
+"""The public pages at the scale of every OGP member: 150 plans × 35 commitments × 20 snapshots.
+
+    DATABASE_URL=postgres://… .venv/bin/python bench/scale.py [--port 8108] [--requests 40]
+
+On the PostgreSQL database of DATABASE_URL (migrated here; the synthetic plans
+are generated once and kept for later runs), it prints the query plans of the
+hot queries, then serves the site with gunicorn on 127.0.0.1 as in production
+(DEBUG off, WhiteNoise for static files) and measures the plan dashboard, a
+commitment page, a minutes page, the API list and a minutes PDF: median and
+95th percentile server time over one keep-alive connection, queries per
+request, live and from the page cache, and throughput (wrk) against a static
+file served by the same stack.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZE = {"plans": 150, "commitments": 35, "snapshots": 20}
+TARGETS = {"dashboard_p50_ms": 100, "cached_static_ratio": 0.5, "pdf_first_ms": 1000}
+
+
+def configure(static_root):
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database (e.g. $(.ci/postgres.sh url)).")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
+    os.environ.update(
+        DEBUG="false",
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(static_root),
+        DJANGO_SETTINGS_MODULE="ogptracker.settings",
+    )
+    import django
+
+    django.setup()
+
+
+def prepare():
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from commitments.models import ActionPlan, ProgressSnapshot
+    from commitments.synthetic import SyntheticData
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    full = ActionPlan.objects.annotate(n=Count("commitments")).filter(n__gte=SIZE["commitments"])
+    wanted = SIZE["plans"] * SIZE["commitments"] * SIZE["snapshots"]
+    if full.count() >= SIZE["plans"] and ProgressSnapshot.objects.published().count() >= wanted:
+        print(f"Data: kept ({full.count()} plans of {SIZE['commitments']}+ commitments).")
+    else:
+        counts = SyntheticData(**SIZE, seed=1).generate()
+        print(f"Data: generated {counts.summary()}.")
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def subjects():
+    """A plan in the middle of the synthetic ones, and its pages' URLs."""
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    from commitments.models import ActionPlan
+    from meetings.enums import CommitteeKind
+    from meetings.models import Meeting
+
+    plans = ActionPlan.objects.annotate(n=Count("commitments")).filter(n__gte=SIZE["commitments"])
+    plan = plans.order_by("number")[plans.count() // 2]
+    commitment = plan.commitments.order_by("number").first()
+    meetings = Meeting.objects.published().filter(committee__kind=CommitteeKind.EXECUTION)
+    meeting = meetings.filter(committee__plan=plan).order_by("-date").first()
+    # Other plans' meetings, each rendered to PDF for the first time.
+    first_renders = list(meetings.exclude(committee__plan=plan).order_by("pk")[:6])
+    with override("ar"):
+        pages = {
+            "plan dashboard": reverse("commitments:plan_dashboard", args=[plan.number]),
+            "commitment page": reverse(
+                "commitments:commitment_detail", args=[plan.number, commitment.number]
+            ),
+            "minutes page": reverse("meetings:minutes", args=[meeting.pk]),
+            "API list": "/api/plans/",
+            "minutes PDF": reverse("meetings:minutes_pdf", args=[meeting.pk]),
+        }
+        pdfs = [reverse("meetings:minutes_pdf", args=[m.pk]) for m in first_renders]
+    return plan, meeting, pages, pdfs
+
+
+def explain(plan, meeting):
+    from commitments.models import Commitment, ProgressSnapshot
+    from meetings.models import Meeting
+
+    queries = {
+        "latest published snapshot per commitment": Commitment.objects.filter(
+            plan=plan
+        ).with_latest_progress(),
+        "snapshots of a meeting": ProgressSnapshot.objects.filter(meeting=meeting),
+        "meetings of a committee by date": Meeting.objects.filter(
+            committee=meeting.committee
+        ).order_by("-date"),
+    }
+    print("\nQuery plans (EXPLAIN ANALYZE, scans and timings):")
+    for label, queryset in queries.items():
+        plan_text = queryset.explain(analyze=True)
+        scans = sorted(
+            {
+                line.strip().split("  (")[0].removeprefix("->  ")
+                for line in plan_text.splitlines()
+                if "Scan" in line and "Bitmap Heap" not in line
+            }
+        )
+        timing = [line for line in plan_text.splitlines() if "Execution Time" in line]
+        print(f"  {label}: {timing[0].strip() if timing else ''}")
+        for scan in scans:
+            print(f"      {scan}")
+
+
+def count_queries(pages):
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    client = Client(SERVER_NAME="127.0.0.1")
+    for cached, seconds in ((False, 0), (True, 3600)):
+        with override_settings(PAGE_CACHE_SECONDS=seconds):
+            for label, url in pages.items():
+                client.get(url)
+                with CaptureQueriesContext(connection) as context:
+                    response = client.get(url)
+                assert response.status_code == 200, (url, response.status_code)
+                counts[label, cached] = len(context)
+    return counts
+
+
+class Server:
+    """gunicorn serving the site on 127.0.0.1, as in production."""
+
+    def __init__(self, port, page_cache_seconds):
+        self.port = port
+        env = dict(os.environ, PAGE_CACHE_SECONDS=str(page_cache_seconds))
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "ogptracker.wsgi:application",
+                f"--bind=127.0.0.1:{port}",
+                "--workers=2",
+                "--worker-class=gthread",
+                "--threads=2",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        sys.exit("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def timings(port, url, repeat):
+    connection = HTTPConnection("127.0.0.1", port, timeout=60)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        connection.request("GET", url)
+        response = connection.getresponse()
+        response.read()
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status == 200, (url, response.status)
+    connection.close()
+    return times
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def throughput(port, url, seconds=4):
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return None
+    output = subprocess.run(
+        [wrk, "-t1", "-c4", f"-d{seconds}s", f"http://127.0.0.1:{port}{url}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for line in output.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=8108)
+    parser.add_argument("--requests", type=int, default=40)
+    options = parser.parse_args()
+    static_root = Path(tempfile.mkdtemp(prefix="ogptracker-bench-static-"))
+    configure(static_root)
+    try:
+        run(options.port, options.requests)
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def run(port, repeat):
+    from django.core.cache import cache
+    from django.templatetags.static import static
+
+    started = time.perf_counter()
+    prepare()
+    print(f"Setup in {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f}.")
+    plan, meeting, pages, pdfs = subjects()
+    print(f"Measured: plan {plan.number}, meeting {meeting.pk} ({meeting.snapshots.count()} rows).")
+    explain(plan, meeting)
+    queries = count_queries(pages)
+    static_url = static("css/site.css")
+    rows = {label: {} for label in pages}
+
+    cache.clear()
+    server = Server(port, page_cache_seconds=0)
+    try:
+        for pdf in pdfs[:2]:  # Each worker loads WeasyPrint and the fonts once.
+            timings(port, pdf + "?inline=1", 1)
+        first_pdf = [timings(port, pdf, 1)[0] for pdf in pdfs[2:]]
+        for label, url in pages.items():
+            timings(port, url, 3)
+            rows[label]["live"] = timings(port, url, repeat)
+    finally:
+        server.stop()
+
+    server = Server(port, page_cache_seconds=3600)
+    try:
+        static_times = timings(port, static_url, repeat * 5)
+        static_rps = throughput(port, static_url)
+        for label, url in pages.items():
+            timings(port, url, 3)
+            rows[label]["cached"] = timings(port, url, repeat * 5)
+            rows[label]["rps"] = throughput(port, url)
+    finally:
+        server.stop()
+
+    report(rows, queries, static_times, static_rps, first_pdf)
+
+
+def report(rows, queries, static_times, static_rps, first_pdf):
+    static_p50 = statistics.median(static_times)
+    print(
+        f"\nServer time in ms over one keep-alive connection (gunicorn, 2 workers); "
+        f"throughput with wrk, 4 connections. Load average now {os.getloadavg()[0]:.1f}."
+    )
+    header = (
+        f"{'page':16} {'queries':>9} {'live p50':>9} {'p95':>7} "
+        f"{'cached p50':>11} {'p95':>7} {'× static':>9} {'req/s':>7} {'÷ static':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, row in rows.items():
+        live, cached = row["live"], row["cached"]
+        rps = row["rps"]
+        print(
+            f"{label:16} {queries[label, False]:>4} / {queries[label, True]:<2}"
+            f" {statistics.median(live):9.1f} {percentile(live, 0.95):7.1f}"
+            f" {statistics.median(cached):11.2f} {percentile(cached, 0.95):7.2f}"
+            f" {statistics.median(cached) / static_p50:9.1f}"
+            f" {rps or 0:7.0f} {(rps / static_rps) if rps and static_rps else 0:9.2f}"
+        )
+    print(
+        f"{'static file':16} {0:>4} / {0:<2} {'':9} {'':7} {static_p50:11.2f}"
+        f" {percentile(static_times, 0.95):7.2f} {1:9.1f} {static_rps or 0:7.0f} {1:9.2f}"
+    )
+    print("(queries: live / from the page cache; the minutes PDF has its own cache.)")
+
+    dashboard = statistics.median(rows["plan dashboard"]["live"])
+    ratios = [
+        row["rps"] / static_rps
+        for label, row in rows.items()
+        if label != "minutes PDF" and row["rps"] and static_rps
+    ]
+    pdf_first = statistics.median(first_pdf)
+    print("\nTargets:")
+    print(verdict("plan dashboard p50, live", dashboard, TARGETS["dashboard_p50_ms"], "ms", "<"))
+    if ratios:
+        print(
+            verdict(
+                "cached pages' throughput ÷ static file (lowest)",
+                min(ratios),
+                TARGETS["cached_static_ratio"],
+                "",
+                "≥",
+            )
+        )
+    print(
+        verdict(
+            f"minutes PDF first render, median of {len(first_pdf)} (max {max(first_pdf):.0f} ms)",
+            pdf_first,
+            TARGETS["pdf_first_ms"],
+            "ms",
+            "<",
+        )
+    )
+
+
+def verdict(label, value, target, unit, sense):
+    met = value < target if sense == "<" else value >= target
+    return (
+        f"  {'met   ' if met else 'MISSED'} {label}: {value:.2f} {unit} (target {sense} {target})"
+    )
+
+
+if __name__ == "__main__":
+    main()

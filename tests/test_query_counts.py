@@ -1,0 +1,125 @@
+"""Every public page and API answer runs the same number of queries however
+much data there is: synthetic plans at two sizes, each page measured live and
+then served from the page cache.
+
+The page owners' own tests count queries on hand-made rows; these run on the
+generator's rows, which hold everything at once (drafts, steering meetings,
+next steps closed at later meetings, leads with accounts).
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from commitments.models import Commitment
+from commitments.synthetic import SyntheticData
+from meetings.enums import CommitteeKind
+from meetings.models import Meeting
+
+SIZES = {
+    "small": {"plans": 1, "commitments": 2, "snapshots": 2},
+    "large": {"plans": 3, "commitments": 14, "snapshots": 8},
+}
+
+# Live queries of each page; a cached visit is one query for all of them.
+PAGES = [
+    ("home", 3),
+    ("plan_dashboard", 5),
+    ("commitment_detail", 6),
+    ("institution_detail", 2),
+    ("open_data", 1),
+    ("plan_download_csv", 2),
+    ("meeting_list", 1),
+    ("minutes", 8),
+    ("api_index", 0),
+    ("api_plans", 2),
+    ("api_plan", 3),
+    ("api_commitments", 3),
+    ("api_activities", 3),
+    ("api_snapshots", 3),
+    ("api_meetings", 3),
+]
+
+
+@pytest.fixture(params=list(SIZES))
+def data(request, db):
+    SyntheticData(**SIZES[request.param], seed=3, today=datetime.date(2026, 11, 23)).generate()
+    commitment = Commitment.objects.select_related("plan").order_by("plan__number", "number")[0]
+    meeting = (
+        Meeting.objects.filter(
+            committee__plan=commitment.plan, committee__kind=CommitteeKind.EXECUTION
+        )
+        .order_by("-date")
+        .first()
+    )
+    return commitment, meeting
+
+
+def page_url(name, commitment, meeting):
+    plan = commitment.plan.number
+    with override("ar"):
+        return {
+            "home": lambda: reverse("commitments:home"),
+            "plan_dashboard": lambda: reverse("commitments:plan_dashboard", args=[plan]),
+            "commitment_detail": lambda: reverse(
+                "commitments:commitment_detail", args=[plan, commitment.number]
+            ),
+            "institution_detail": lambda: reverse(
+                "commitments:institution_detail", args=[commitment.lead_institution_id]
+            ),
+            "open_data": lambda: reverse("commitments:open_data"),
+            "plan_download_csv": lambda: reverse(
+                "commitments:plan_download", args=[plan, "snapshots", "csv"]
+            ),
+            "meeting_list": lambda: reverse("meetings:meeting_list"),
+            "minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
+            "api_index": lambda: "/api/",
+            "api_plans": lambda: "/api/plans/",
+            "api_plan": lambda: f"/api/plans/{plan}/",
+            "api_commitments": lambda: f"/api/plans/{plan}/commitments/",
+            "api_activities": lambda: f"/api/plans/{plan}/activities/",
+            "api_snapshots": lambda: f"/api/plans/{plan}/snapshots/?commitment=1",
+            "api_meetings": lambda: "/api/meetings/",
+        }[name]()
+
+
+@pytest.mark.parametrize(("page", "queries"), PAGES)
+def test_public_page_query_count_is_the_same_at_both_sizes(
+    client, data, django_assert_num_queries, page, queries
+):
+    url = page_url(page, *data)
+
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("page_cache")
+@pytest.mark.parametrize(("page", "queries"), PAGES)
+def test_public_page_served_from_the_cache_runs_one_query(
+    client, data, django_assert_num_queries, page, queries
+):
+    url = page_url(page, *data)
+    client.get(url)
+
+    with django_assert_num_queries(1):
+        response = client.get(url)
+
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_minutes_pdf_first_render_query_count_is_the_same_at_both_sizes(
+    client, data, django_assert_num_queries
+):
+    commitment, meeting = data
+    with override("ar"):
+        url = reverse("meetings:minutes_pdf", args=[meeting.pk])
+
+    # The meeting with its change marks, the minutes' queries, the PDF cache's read and write.
+    with django_assert_num_queries(15):
+        response = client.get(url)
+
+    assert response.content.startswith(b"%PDF-")
