@@ -49,11 +49,14 @@ class Journey:
         )
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
-    def snap(self, label):
+    def snap(self, label, *, full_page=True):
+        """Save the step's screenshot; `full_page=False` for the viewport only, as
+        the admin's meeting form runs to some twenty thousand pixels."""
         self.step_number += 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(
-            path=ARTIFACTS / f"{self.name}-{self.step_number:02d}-{label}.png", full_page=True
+            path=ARTIFACTS / f"{self.name}-{self.step_number:02d}-{label}.png",
+            full_page=full_page,
         )
 
 

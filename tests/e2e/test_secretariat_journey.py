@@ -44,7 +44,7 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     page.select_option("select[name=action]", "copy_status_table_to_new_draft")
     page.locator("button[name=index]").click()
     page.wait_for_selector("#meeting_form")
-    trip.snap("new-draft-meeting")
+    trip.snap("new-draft-meeting", full_page=False)
 
     assert page.locator(".messagelist .success").count() == 1
     page.fill("#id_sequence", "2")
@@ -68,10 +68,10 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     )
     row.locator("input[name$='-percent']").fill("72")
     page.select_option("#id_status", MeetingStatus.PUBLISHED)
-    trip.snap("meeting-filled")
+    trip.snap("meeting-filled", full_page=False)
     page.locator("input[name=_continue]").click()
     page.wait_for_selector(".messagelist .success")
-    trip.snap("meeting-saved")
+    trip.snap("meeting-saved", full_page=False)
 
     meeting = Meeting.objects.exclude(pk=previous.pk).get(committee=previous.committee)
     assert meeting.status == MeetingStatus.PUBLISHED
