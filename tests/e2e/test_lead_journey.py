@@ -27,7 +27,8 @@ def open_report_in_review_queue(page, commitment):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_lead_report_is_returned_revised_and_published(journey, seed_data):
+def test_lead_report_is_returned_revised_and_published(journey, seed_data, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     lead = make_user("h.bouihi", first_name="هدى", last_name="بويهي")
     mine = Commitment.objects.get(plan__number=1, number=3)
     mine.leads.add(lead)
