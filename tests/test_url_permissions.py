@@ -74,7 +74,7 @@ EXPECTED = {
     "admin:view_on_site": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
     # Unknown admin addresses do not reveal, to outsiders, that they are unknown.
     "admin:<(?P<url>.*)$>": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
-    "<favicon.ico>": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "favicon": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     # Public pages: published data, no login.
     "commitments:home": EVERYONE,
     "commitments:plan_dashboard": EVERYONE,
@@ -122,9 +122,9 @@ EXPECTED = {
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
-    # Restoring a deleted row and running an import are POSTs; a GET goes back to the index.
+    # Restoring a deleted row and running an import are POSTs only.
     **{
-        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
+        f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
         for app in TRACKER_APPS
     },
     **{
