@@ -199,7 +199,10 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# URL names, reversed in the language of the sign-in page: "/" would send a
+# reader who signed in on /ar/ to the language of their browser instead.
+LOGIN_REDIRECT_URL = "commitments:my_commitments"
+LOGOUT_REDIRECT_URL = "commitments:home"
 
 # A less guessable admin address, e.g. ADMIN_URL=office-7f3a/ (must end with "/").
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")

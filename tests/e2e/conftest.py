@@ -49,11 +49,14 @@ class Journey:
         )
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
-    def snap(self, label):
+    def snap(self, label, *, full_page=True):
+        """Save the step's screenshot; `full_page=False` for the viewport only, as
+        the admin's meeting form runs to some twenty thousand pixels."""
         self.step_number += 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(
-            path=ARTIFACTS / f"{self.name}-{self.step_number:02d}-{label}.png", full_page=True
+            path=ARTIFACTS / f"{self.name}-{self.step_number:02d}-{label}.png",
+            full_page=full_page,
         )
 
 
@@ -66,6 +69,8 @@ def journey(browser, live_server, request):
             accept_downloads=True,
         )
         request.addfinalizer(context.close)
+        # A missing element fails the step in seconds, not after Playwright's 30.
+        context.set_default_timeout(10_000)
         return Journey(context.new_page(), name or request.node.name)
 
     return start
