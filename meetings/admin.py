@@ -1,14 +1,11 @@
 from django.contrib import admin, messages
 from django.db import IntegrityError, models, transaction
-from django.forms import Textarea
+from django.forms import Textarea, TextInput
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import (
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
 from commitments.models import ProgressSnapshot
@@ -27,20 +24,25 @@ class CommitteeAdmin(TrackedAdmin):
     search_fields = ["name"]
 
 
-class ParticipantInline(TranslationTabularInline):
+class ParticipantInline(admin.TabularInline):
+    """Arabic columns only, so that the table fits the screen; each
+    participant's own page (the change link) holds the French and English."""
+
     model = Participant
     extra = 0
+    show_change_link = True
     fields = [
         "order",
-        "group",
+        "group_ar",
         "honorific",
         "name",
-        "function",
-        "organisation",
+        "function_ar",
+        "organisation_ar",
         "role",
         "commitments",
     ]
     autocomplete_fields = ["commitments"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 14})}}
 
 
 class AgendaItemInline(TranslationStackedInline):
@@ -48,12 +50,16 @@ class AgendaItemInline(TranslationStackedInline):
     extra = 0
 
 
-class NextStepInline(TranslationTabularInline):
+class NextStepInline(admin.TabularInline):
+    """Arabic text only, like the participants; translations on the step's own page."""
+
     model = NextStep
     fk_name = "meeting"
     extra = 0
-    fields = ["order", "text", "owner", "due_date", "status", "closed_at"]
+    show_change_link = True
+    fields = ["order", "text_ar", "owner", "due_date", "status", "closed_at"]
     autocomplete_fields = ["closed_at"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
 
 
 class StatusTableInline(TranslationStackedInline):
