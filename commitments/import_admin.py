@@ -8,13 +8,30 @@ bad row with its line and reason, and saves nothing while one remains.
 from django.contrib import messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
 from .cells import FORMATS
 from .import_report import import_problems
+
+# django-import-export's templates print these; its own Arabic catalog words
+# several of them awkwardly, so locale/ar words them for the secretariat.
+# Listed here so that makemessages keeps those entries.
+IMPORT_EXPORT_LABELS = [
+    gettext_noop("Export"),
+    gettext_noop("Confirm import"),
+    gettext_noop("File to import"),
+    gettext_noop("Format"),
+    gettext_noop("Skipped"),
+    gettext_noop(
+        "Below is a preview of data to be imported. If you are satisfied with the results, "
+        "click 'Confirm import'"
+    ),
+    gettext_noop("This importer will import the following fields: "),
+    gettext_noop("This exporter will export the following fields: "),
+]
 
 
 class TrackerImportForm(ImportForm):
