@@ -3,7 +3,6 @@
 import re
 from io import StringIO
 
-import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -12,11 +11,6 @@ from commitments.roles import is_secretariat
 from meetings.models import Participant
 
 PASSWORD_LINE = re.compile(r"^\s+(\S+)\s+password (\S+)", re.MULTILINE)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def load_demo(*args):
