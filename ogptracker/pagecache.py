@@ -2,14 +2,16 @@
 
 Every save, delete or many-to-many change of a tracked model replaces a
 site-wide *data version* token; a cached page is served only while the token it
-was rendered under is still the current one. The token and the page are read
-together in one cache round trip. Writers that bypass model signals (bulk_create,
+was rendered under is still the current one. Each request reads the token;
+the page itself comes from this process's recent copies when it can, else from
+the shared cache. Writers that bypass model signals (bulk_create,
 QuerySet.update) call `data_changed()` themselves. Pages also expire after
 `PAGE_CACHE_SECONDS`, a bound on staleness should a writer forget.
 """
 
 import hashlib
 import uuid
+from collections import OrderedDict
 from functools import wraps
 from pathlib import Path
 
@@ -117,6 +119,35 @@ def _cacheable_response(request, response):
     )
 
 
+class _RecentPages:
+    """This process's copies of the pages it served last, newest last.
+
+    A copy is used only while its data version is the shared current one, which
+    every request reads: the shared cache stays the only judge of freshness, and
+    a hit reads a short token instead of a whole page.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+
+    def get(self, key, version):
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != version:
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+_recent = _RecentPages(size=256)
+
+
 def _replay(stored):
     content, headers = stored
     response = HttpResponse(content, headers=headers)
@@ -132,9 +163,12 @@ def cache_public_page(view):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        found = cache.get_many([DATA_VERSION_KEY, key])
-        version = found.get(DATA_VERSION_KEY) or bump_data_version()
-        stored = found.get(key)
+        version = data_version()
+        stored = _recent.get(key, version)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None and stored[0] == version:
+                _recent.put(key, stored)
         if stored is not None and stored[0] == version:
             return _replay(stored[1:])
         response = view(request, *args, **kwargs)
@@ -143,9 +177,9 @@ def cache_public_page(view):
         if _cacheable_response(request, response):
             # The view's own headers; middleware adds its headers to every answer, hits too.
             headers = dict(response.headers.items())
-            cache.set(
-                key, (version, response.content, headers), timeout=settings.PAGE_CACHE_SECONDS
-            )
+            entry = (version, response.content, headers)
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            _recent.put(key, entry)
             response["X-Page-Cache"] = "miss"
         return response
 

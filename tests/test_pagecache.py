@@ -4,7 +4,7 @@ from django.db import transaction
 
 from commitments.models import ProgressSnapshot
 from commitments.synthetic import SyntheticData
-from ogptracker.pagecache import DATA_VERSION_KEY, data_version
+from ogptracker.pagecache import DATA_VERSION_KEY, _recent, bump_data_version, data_version
 from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
@@ -202,3 +202,26 @@ def test_page_cache_is_off_when_its_lifetime_is_zero(client, snapshot, settings)
     response = client.get(url(snapshot))
 
     assert "X-Page-Cache" not in response
+
+
+def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, snapshot):
+    client.get(url(snapshot))
+    # Only the shared version token is read on a hit; the page comes from this process.
+    cache.delete_many([key for key in _recent.entries])
+
+    response = client.get(url(snapshot))
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
+
+
+def test_page_cache_process_copy_is_dropped_when_another_process_changes_the_data(client, snapshot):
+    client.get(url(snapshot))
+    ProgressSnapshot.objects.filter(pk=snapshot.pk).update(percent=70)
+    # What another server process does after its commit.
+    bump_data_version()
+
+    response = client.get(url(snapshot))
+
+    assert response["X-Page-Cache"] == "miss"
+    assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
