@@ -6,8 +6,8 @@ import pytest
 
 from commitments.enums import SnapshotStatus
 from commitments.models import Commitment
-from tests.e2e.text import readable
 from tests.factories import make_user
+from tests.text import readable
 
 EVIDENCE = Path(__file__).parent / "files" / "rapport-atelier.pdf"
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from tests.e2e.text import pdf_text, squeezed
+from tests.text import pdf_text, squeezed
 
 PHONE = {"width": 390, "height": 844}
 

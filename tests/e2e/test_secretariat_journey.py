@@ -10,8 +10,8 @@ from commitments.enums import SnapshotStatus
 from commitments.models import Commitment
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting
-from tests.e2e.text import pdf_text, readable, squeezed
 from tests.factories import make_user
+from tests.text import pdf_text, readable, squeezed
 
 
 def sign_in_to_admin(page, username):

@@ -1,7 +1,6 @@
 """The public minutes page and the list of meetings."""
 
 import datetime
-import re
 
 import pytest
 from django.urls import reverse
@@ -19,10 +18,9 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
+from tests.text import BIDI_CONTROLS
 
 pytestmark = pytest.mark.django_db
-
-BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def page_text(response):

@@ -22,10 +22,9 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
+from tests.text import BIDI_CONTROLS
 
 pytestmark = pytest.mark.django_db
-
-BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def pdf_text(content):
