@@ -128,6 +128,19 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
 
 
+def _decide_each(snapshots, decide):
+    """Apply a review decision to each snapshot: (those decided, those the review refused)."""
+    done, refused = [], []
+    for snapshot in snapshots:
+        try:
+            decide(snapshot)
+        except ReviewRefused:
+            refused.append(snapshot)
+        else:
+            done.append(snapshot)
+    return done, refused
+
+
 class ReviewActionsMixin:
     """Approve or return submitted reports, from a changelist selection."""
 
@@ -135,14 +148,10 @@ class ReviewActionsMixin:
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
     def approve_and_publish(self, request, queryset):
-        done, refused = [], []
-        for snapshot in queryset.select_related("commitment"):
-            try:
-                approve(snapshot, request.user)
-            except ReviewRefused:
-                refused.append(snapshot)
-            else:
-                done.append(snapshot)
+        done, refused = _decide_each(
+            queryset.select_related("commitment"),
+            lambda snapshot: approve(snapshot, request.user),
+        )
         if done:
             self.message_user(
                 request,
@@ -169,16 +178,12 @@ class ReviewActionsMixin:
                 "snapshots": snapshots,
             }
             return TemplateResponse(request, "admin/commitments/return_for_revision.html", context)
-        done, refused = [], []
-        for snapshot in snapshots:
-            try:
-                return_for_revision(
-                    snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}")
-                )
-            except ReviewRefused:
-                refused.append(snapshot)
-            else:
-                done.append(snapshot)
+        done, refused = _decide_each(
+            snapshots,
+            lambda snapshot: return_for_revision(
+                snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}")
+            ),
+        )
         if done:
             self.message_user(
                 request,
