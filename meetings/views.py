@@ -41,6 +41,7 @@ def minutes(request, pk):
     return render(request, "meetings/minutes.html", minutes_context(meeting, preview=preview))
 
 
+@cache_public_page
 def minutes_pdf(request, pk):
     meeting, preview = _meeting_for_user(request, pk, for_pdf=True)
     key = pdf.cache_key(meeting, change_marks(meeting), preview=preview)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
+from tests.text import pdf_text, squeezed
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -61,3 +62,23 @@ def test_cached_page_shows_a_snapshot_edit_at_once(client, snapshot, committed, 
     assert after["X-Page-Cache"] == "miss"
     assert (old in before.content.decode(), new in before.content.decode()) == (True, False)
     assert (new in after.content.decode(), old in after.content.decode()) == (True, False)
+
+
+def test_cached_minutes_pdf_shows_a_snapshot_edit_at_once(client, snapshot, committed, tmp_path):
+    with override("ar"):
+        url = reverse("meetings:minutes_pdf", args=[snapshot.meeting_id])
+    client.get(url)
+    before = client.get(url)
+
+    with committed():
+        snapshot.percent = 87
+        snapshot.save()
+    after = client.get(url)
+
+    assert (before["X-Page-Cache"], after["X-Page-Cache"]) == ("hit", "miss")
+    texts = []
+    for name, response in (("before", before), ("after", after)):
+        (tmp_path / f"{name}.pdf").write_bytes(response.content)
+        texts.append(squeezed(pdf_text(tmp_path / f"{name}.pdf")))
+    assert ("41%" in texts[0], "87%" in texts[0]) == (True, False)
+    assert ("87%" in texts[1], "41%" in texts[1]) == (True, False)

@@ -1,10 +1,12 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 from commitments.models import ProgressSnapshot
 from commitments.synthetic import SyntheticData
-from ogptracker.pagecache import DATA_VERSION_KEY, _recent, bump_data_version, data_version
+from ogptracker.pagecache import DATA_VERSION_KEY, bump_data_version, data_version
+from ogptracker.pagecache.recent import Copy, RecentPages
 from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
@@ -207,7 +209,9 @@ def test_page_cache_is_off_when_its_lifetime_is_zero(client, snapshot, settings)
 def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, snapshot):
     client.get(url(snapshot))
     # Only the shared version token is read on a hit; the page comes from this process.
-    cache.delete_many([key for key in _recent.entries])
+    version = data_version()
+    cache.clear()
+    cache.set(DATA_VERSION_KEY, version)
 
     response = client.get(url(snapshot))
 
@@ -225,3 +229,48 @@ def test_page_cache_process_copy_is_dropped_when_another_process_changes_the_dat
 
     assert response["X-Page-Cache"] == "miss"
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
+
+
+def test_page_cache_process_copy_keeps_the_headers_the_middleware_added(client, snapshot):
+    first = client.get(url(snapshot))
+
+    second = client.get(url(snapshot))
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+    assert second["Content-Language"] == first["Content-Language"]
+
+
+def test_page_cache_answers_a_visitor_with_a_session_from_the_shared_cache(
+    client, snapshot, django_assert_num_queries
+):
+    client.get(url(snapshot))
+    client.cookies[settings.SESSION_COOKIE_NAME] = "expired-session"
+
+    # The session, then the version and the page together.
+    with django_assert_num_queries(2):
+        response = client.get(url(snapshot))
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
+
+
+def test_recent_pages_drop_the_least_recently_used_copy_beyond_their_budget():
+    pages = RecentPages(max_bytes=100)
+    for key in ("a", "b", "c"):
+        pages.put(key, Copy("v1", b"x" * 40, {}))
+        pages.get("a")
+
+    assert list(pages.entries) == ["c", "a"]
+    assert pages.size == 80
+
+
+def test_recent_pages_count_a_replaced_copy_once():
+    pages = RecentPages(max_bytes=100)
+    pages.put("a", Copy("v1", b"x" * 40, {}))
+
+    pages.put("a", Copy("v2", b"x" * 50, {}))
+
+    assert pages.get("a").version == "v2"
+    assert pages.size == 50

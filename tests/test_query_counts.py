@@ -123,3 +123,18 @@ def test_minutes_pdf_first_render_query_count_is_the_same_at_both_sizes(
         response = client.get(url)
 
     assert response.content.startswith(b"%PDF-")
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_minutes_pdf_served_from_the_cache_runs_one_query(client, data, django_assert_num_queries):
+    commitment, meeting = data
+    with override("ar"):
+        url = reverse("meetings:minutes_pdf", args=[meeting.pk])
+    first = client.get(url)
+
+    with django_assert_num_queries(1):
+        second = client.get(url)
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]

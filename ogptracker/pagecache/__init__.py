@@ -1,0 +1,30 @@
+"""Public pages cached in the shared cache, invalidated by any change to the data.
+
+Every save, delete or many-to-many change of a tracked model replaces a
+site-wide *data version* token (version.py); a cached page is served only while
+the token it was rendered under is still the current one. `cache_public_page`
+keeps pages in the shared cache (pages.py), for every server process;
+`RecentPagesMiddleware` answers repeat visits from this process's own copies
+before the rest of the middleware runs (recent.py), reading only the token.
+Writers that bypass model signals (bulk_create, QuerySet.update) call
+`data_changed()` themselves. Pages also expire after `PAGE_CACHE_SECONDS`, a
+bound on staleness should a writer forget.
+"""
+
+from .pages import cache_public_page
+from .version import (
+    DATA_VERSION_KEY,
+    bump_data_version,
+    connect_signals,
+    data_changed,
+    data_version,
+)
+
+__all__ = [
+    "DATA_VERSION_KEY",
+    "bump_data_version",
+    "cache_public_page",
+    "connect_signals",
+    "data_changed",
+    "data_version",
+]

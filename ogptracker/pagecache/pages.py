@@ -1,0 +1,98 @@
+"""Public pages stored in the shared cache under the data version they were rendered at."""
+
+import hashlib
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from .version import DATA_VERSION_KEY, bump_data_version
+
+_code_version = None
+
+
+def code_version():
+    """Changes when templates, translations, static files or code are deployed."""
+    global _code_version
+    if _code_version is None:
+        newest = 0.0
+        for folder in ("templates", "locale", "static", "commitments", "meetings", "ogptracker"):
+            for path in Path(settings.BASE_DIR, folder).rglob("*"):
+                if path.suffix in {".html", ".mo", ".css", ".js", ".svg", ".py"}:
+                    newest = max(newest, path.stat().st_mtime)
+        _code_version = hashlib.sha1(str(newest).encode()).hexdigest()[:12]
+    return _code_version
+
+
+def page_key(request):
+    # The local date is part of the key: "late" flags and "n days ago" change overnight.
+    today = timezone.localdate().isoformat()
+    # Scheme and host too: pages and API answers hold absolute links.
+    path = hashlib.sha1(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{translation.get_language()}:{today}:{code_version()}:{path}"
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        # Flash messages are shown once, by whichever page comes next: render that one.
+        and "messages" not in request.COOKIES
+    )
+
+
+def _cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # A page holding a form token belongs to one visitor.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
+def _version_and_page(request, key):
+    """The current data version and the page stored under `key`, in one query."""
+    version = getattr(request, "data_version", None)
+    if version is not None:
+        # Read already by RecentPagesMiddleware, which held an outdated copy.
+        return version, cache.get(key)
+    found = cache.get_many([DATA_VERSION_KEY, key])
+    return found.get(DATA_VERSION_KEY) or bump_data_version(), found.get(key)
+
+
+def cache_public_page(view):
+    """Serve anonymous GETs of `view` from the shared cache while the data is unchanged.
+
+    The answer carries the version it holds the data of, for RecentPagesMiddleware
+    to keep a copy in this process.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        version, stored = _version_and_page(request, key)
+        if stored is not None and stored[0] == version:
+            _, content, headers = stored
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            if not _cacheable_response(request, response):
+                return response
+            # The view's own headers; middleware adds its headers to every answer, hits too.
+            headers = dict(response.headers.items())
+            cache.set(key, (version, response.content, headers), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        response.data_version = version
+        return response
+
+    return wrapper
