@@ -8,11 +8,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Action plans and commitments")
 
     def ready(self):
-        from ogptracker.pagecache import connect_signals
-
         from .roles import ensure_secretariat_group
-
-        connect_signals()
 
         # After every migrate, so the group always holds the current permissions.
         post_migrate.connect(ensure_secretariat_group, sender=self)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
+    "ogptracker.pagecache",
     "commitments",
     "meetings",
 ]

@@ -1,11 +1,12 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from commitments.models import ProgressSnapshot
 from commitments.synthetic import SyntheticData
-from ogptracker.pagecache import DATA_VERSION_KEY, bump_data_version, data_version
+from ogptracker.pagecache import bump_data_version, data_version
+from ogptracker.pagecache.models import DataVersion
 from ogptracker.pagecache.recent import Copy, RecentPages
 from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
 
@@ -124,7 +125,7 @@ def test_page_cache_changes_the_version_once_per_committed_transaction(client):
 
 def test_page_cache_survives_losing_the_version_token(client, snapshot):
     client.get(url(snapshot))
-    cache.delete(DATA_VERSION_KEY)
+    DataVersion.objects.all().delete()
     ProgressSnapshot.objects.filter(pk=snapshot.pk).update(percent=70)
 
     response = client.get(url(snapshot))
@@ -209,9 +210,7 @@ def test_page_cache_is_off_when_its_lifetime_is_zero(client, snapshot, settings)
 def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, snapshot):
     client.get(url(snapshot))
     # Only the shared version token is read on a hit; the page comes from this process.
-    version = data_version()
     cache.clear()
-    cache.set(DATA_VERSION_KEY, version)
 
     response = client.get(url(snapshot))
 
@@ -248,8 +247,8 @@ def test_page_cache_answers_a_visitor_with_a_session_from_the_shared_cache(
     client.get(url(snapshot))
     client.cookies[settings.SESSION_COOKIE_NAME] = "expired-session"
 
-    # The session, then the version and the page together.
-    with django_assert_num_queries(2):
+    # The session, the version and the page.
+    with django_assert_num_queries(3):
         response = client.get(url(snapshot))
 
     assert response["X-Page-Cache"] == "hit"
@@ -274,3 +273,12 @@ def test_recent_pages_count_a_replaced_copy_once():
 
     assert pages.get("a").version == "v2"
     assert pages.size == 50
+
+
+def test_data_version_is_one_row(db):
+    bump_data_version()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DataVersion.objects.create(id=2, token="second")
+
+    assert DataVersion.objects.count() == 1

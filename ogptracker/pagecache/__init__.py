@@ -1,7 +1,7 @@
 """Public pages cached in the shared cache, invalidated by any change to the data.
 
 Every save, delete or many-to-many change of a tracked model replaces a
-site-wide *data version* token (version.py); a cached page is served only while
+site-wide *data version* token (version.py, a one-row table); a cached page is served only while
 the token it was rendered under is still the current one. `cache_public_page`
 keeps pages in the shared cache (pages.py), for every server process;
 `RecentPagesMiddleware` answers repeat visits from this process's own copies
@@ -13,7 +13,6 @@ bound on staleness should a writer forget.
 
 from .pages import cache_public_page
 from .version import (
-    DATA_VERSION_KEY,
     bump_data_version,
     connect_signals,
     data_changed,
@@ -21,7 +20,6 @@ from .version import (
 )
 
 __all__ = [
-    "DATA_VERSION_KEY",
     "bump_data_version",
     "cache_public_page",
     "connect_signals",

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from .version import DATA_VERSION_KEY, bump_data_version
+from .version import data_version
 
 _code_version = None
 
@@ -55,14 +55,9 @@ def _cacheable_response(request, response):
     )
 
 
-def _version_and_page(request, key):
-    """The current data version and the page stored under `key`, in one query."""
-    version = getattr(request, "data_version", None)
-    if version is not None:
-        # Read already by RecentPagesMiddleware, which held an outdated copy.
-        return version, cache.get(key)
-    found = cache.get_many([DATA_VERSION_KEY, key])
-    return found.get(DATA_VERSION_KEY) or bump_data_version(), found.get(key)
+def _current_version(request):
+    # Read already by RecentPagesMiddleware when it held an outdated copy.
+    return getattr(request, "data_version", None) or data_version()
 
 
 def cache_public_page(view):
@@ -77,7 +72,8 @@ def cache_public_page(view):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        version, stored = _version_and_page(request, key)
+        version = _current_version(request)
+        stored = cache.get(key)
         if stored is not None and stored[0] == version:
             _, content, headers = stored
             response = HttpResponse(content, headers=headers)
