@@ -1,0 +1,51 @@
+"""Server processes share the page cache: an edit committed in one process shows
+at once in another, which holds its own copy of the page."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.factories import make_commitment, make_snapshot
+
+pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
+
+EDIT = """
+from commitments.models import ProgressSnapshot
+snapshot = ProgressSnapshot.objects.get(pk={pk})
+snapshot.percent = 70
+snapshot.save()
+"""
+
+
+def run_in_another_process(code):
+    """`manage.py shell` on this test database, as another server would write to it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("another process reaches the test database on PostgreSQL only")
+    url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=Path(settings.BASE_DIR),
+        env=dict(os.environ, DATABASE_URL=url),
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_cache_shows_an_edit_committed_by_another_process(client):
+    snapshot = make_snapshot(make_commitment(title="بوابة الشفافية"), percent=40)
+    url = f"/progress/{snapshot.commitment_id}/"
+    client.get(url)
+    before = client.get(url)
+
+    run_in_another_process(EDIT.format(pk=snapshot.pk))
+    after = client.get(url)
+
+    assert (before["X-Page-Cache"], after["X-Page-Cache"]) == ("hit", "miss")
+    assert before.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
+    assert after.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
