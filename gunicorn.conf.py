@@ -19,3 +19,11 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # Workers are managed by signals and the service manager; a control socket in
 # the home folder would be shared by every gunicorn on the machine.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    # Each worker loads WeasyPrint and the fonts as it starts, not during its
+    # first PDF visitor's request (most of a second).
+    from meetings.pdf import warm_up
+
+    warm_up()

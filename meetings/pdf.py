@@ -118,6 +118,26 @@ def render_pdf(html):
     return pdf
 
 
+WARM_UP_DOCUMENT = (
+    '<html lang="ar" dir="rtl"><head>'
+    '<link rel="stylesheet" href="{static}css/site.css">'
+    '<link rel="stylesheet" href="{static}css/minutes-pdf.css"></head>'
+    '<body class="minutes-page"><p>محضر اجتماع لجنة التنفيذ 2020</p></body></html>'
+)
+
+
+def warm_up():
+    """Load WeasyPrint, Pango and the shipped fonts, as the first render would.
+
+    Server processes call this as they start (gunicorn.conf.py), so that
+    their first PDF visitor does not wait most of a second for it.
+    """
+    from weasyprint import HTML
+
+    html = WARM_UP_DOCUMENT.format(static=STATIC_PREFIX)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+
+
 @cache
 def layout_digest():
     digest = hashlib.sha256()

@@ -127,6 +127,18 @@ def test_minutes_pdf_embeds_the_shipped_amiri_font(client, meeting):
     ]
 
 
+def test_minutes_pdf_warm_up_renders_arabic_in_the_shipped_font_and_counts_no_render():
+    before = pdf.render_count
+
+    content = pdf.warm_up()
+
+    fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
+    embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
+    assert [name.split("+")[1] for name in embedded] == ["Amiri-Shipped"]
+    assert pdf_text(content) == squeeze("محضر اجتماع لجنة التنفيذ 2020")
+    assert pdf.render_count == before
+
+
 def test_minutes_pdf_draft_meeting_is_404_for_anonymous(client, meeting):
     meeting.status = MeetingStatus.DRAFT
     meeting.save()
