@@ -135,7 +135,7 @@ def test_minutes_pdf_warm_up_renders_arabic_in_the_shipped_font_and_counts_no_re
     fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
     embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
     assert [name.split("+")[1] for name in embedded] == ["Amiri-Shipped"]
-    assert pdf_text(content) == squeeze("محضر اجتماع لجنة التنفيذ 2020")
+    assert pdf_text(content) == squeeze("محضر اجتماع لجنة التنفيذ 2020 الصفحة 1 من 1")
     assert pdf.render_count == before
 
 
