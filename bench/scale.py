@@ -88,7 +88,7 @@ def subjects():
     meetings = Meeting.objects.published().filter(committee__kind=CommitteeKind.EXECUTION)
     meeting = meetings.filter(committee__plan=plan).order_by("-date").first()
     # Other plans' meetings, each rendered to PDF for the first time.
-    first_renders = list(meetings.exclude(committee__plan=plan).order_by("pk")[:6])
+    first_renders = list(meetings.exclude(committee__plan=plan).order_by("pk")[:10])
     with override("ar"):
         pages = {
             "plan dashboard": reverse("commitments:plan_dashboard", args=[plan.number]),
