@@ -252,13 +252,24 @@ def main():
         shutil.rmtree(static_root, ignore_errors=True)
 
 
+def machine_speed():
+    """Milliseconds of a fixed pure-Python loop: on a shared machine the same
+    figures can double from one hour to the next, and this says by how much."""
+    started = time.process_time()
+    sum(number * number for number in range(2_000_000))
+    return (time.process_time() - started) * 1000
+
+
 def run(port, repeat):
     from django.core.cache import cache
     from django.templatetags.static import static
 
     started = time.perf_counter()
     prepare()
-    print(f"Setup in {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f}.")
+    print(
+        f"Setup in {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f};"
+        f" machine speed {machine_speed():.0f} ms (a fixed Python loop; lower is faster)."
+    )
     plan, meeting, pages, pdfs = subjects()
     print(f"Measured: plan {plan.number}, meeting {meeting.pk} ({meeting.snapshots.count()} rows).")
     explain(plan, meeting)
@@ -298,7 +309,8 @@ def report(rows, queries, static_times, static_rps, first_pdf):
     static_p50 = statistics.median(static_times)
     print(
         f"\nTime per request in ms from one client (gunicorn, 2 sync workers); "
-        f"throughput with wrk, 4 connections. Load average now {os.getloadavg()[0]:.1f}."
+        f"throughput with wrk, 4 connections. Load average now {os.getloadavg()[0]:.1f};"
+        f" machine speed {machine_speed():.0f} ms."
     )
     header = (
         f"{'page':16} {'queries':>9} {'live p50':>9} {'p95':>7} "
