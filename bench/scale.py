@@ -221,12 +221,13 @@ def throughput(port, url, seconds):
     raise RuntimeError(f"wrk printed no throughput:\n{output}")
 
 
-def throughput_against_static(port, url, static_url, rounds=3, seconds=2):
+def throughput_against_static(port, url, static_url, rounds=7, seconds=1):
     """Requests per second of `url`, and its ratio to the static file's.
 
-    The two are measured in turns, each page between runs of the static file,
-    and the ratio is the median of the rounds' ratios: a neighbour's load that
-    comes and goes then weighs on both sides of each ratio alike.
+    The two are measured in turns, in short runs, and the ratio is the median
+    of the rounds' ratios: on a shared virtual machine a run now and then
+    stalls for most of a second, whatever it serves, and the median leaves
+    those runs out.
     """
     if shutil.which("wrk") is None:
         return None, None
