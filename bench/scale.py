@@ -221,7 +221,7 @@ def throughput(port, url, seconds):
     raise RuntimeError(f"wrk printed no throughput:\n{output}")
 
 
-def throughput_against_static(port, url, static_url, rounds=7, seconds=1):
+def throughput_against_static(port, url, static_url, rounds=5, seconds=2):
     """Requests per second of `url`, and its ratio to the static file's.
 
     The two are measured in turns, in short runs, and the ratio is the median
@@ -236,8 +236,9 @@ def throughput_against_static(port, url, static_url, rounds=7, seconds=1):
         static_rps = throughput(port, static_url, seconds)
         page_rps = throughput(port, url, seconds)
         pages.append(page_rps)
-        ratios.append(page_rps / static_rps)
-    return statistics.median(pages), statistics.median(ratios)
+        if static_rps:
+            ratios.append(page_rps / static_rps)
+    return statistics.median(pages), statistics.median(ratios) if ratios else None
 
 
 def main():
