@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,17 @@ class Institution(models.Model):
         return self.name
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def nearest(self, number, count):
+        """The `count` plans numbered nearest to `number`, that one first.
+
+        The plan switcher of a dashboard shows these, so that it stays short
+        however many plans the tracker holds.
+        """
+        distance = Abs(F("number") - number)
+        return self.annotate(distance=distance).order_by("distance", "number")[:count]
+
+
 class ActionPlan(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=300)
@@ -54,6 +65,8 @@ class ActionPlan(models.Model):
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
     )
     summary = models.TextField(_("summary"), blank=True)
+
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("national action plan")

@@ -1,5 +1,7 @@
 """Public pages: no login, published data only."""
 
+from operator import attrgetter
+
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
@@ -47,7 +49,7 @@ def plan_dashboard(request, number):
         "commitments/plan_dashboard.html",
         {
             "plan": plan,
-            "plans": ActionPlan.objects.all(),
+            "plans": sorted(ActionPlan.objects.nearest(plan.number, 5), key=attrgetter("number")),
             "summary": summary,
             "commitments": commitments,
             "sort": sort,

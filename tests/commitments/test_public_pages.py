@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -113,6 +114,24 @@ def test_dashboard_line_chart_has_one_point_per_snapshot_date(client, db):
 
     series = [(p.date.isoformat(), str(p.percent)) for p in response.context["series"]]
     assert series == [("2019-12-05", "40.0"), ("2020-06-17", "40.0")]
+
+
+@pytest.mark.parametrize(
+    ("count", "number", "switcher"),
+    [(3, 3, [1, 2, 3]), (9, 5, [3, 4, 5, 6, 7]), (9, 9, [5, 6, 7, 8, 9]), (9, 1, [1, 2, 3, 4, 5])],
+)
+def test_dashboard_switcher_links_the_plans_nearest_in_number(client, db, count, number, switcher):
+    for plan_number in range(1, count + 1):
+        make_plan(plan_number)
+
+    response = client.get(url("plan_dashboard", number=number))
+
+    assert [plan.number for plan in response.context["plans"]] == switcher
+    nav = re.search(r'<nav class="plan-switcher.*?</nav>', response.content.decode(), re.S)[0]
+    links = re.findall(r'href="/ar/plans/(\d+)/"( aria-current="page")?', nav)
+    assert [(int(linked), bool(current)) for linked, current in links] == [
+        (plan_number, plan_number == number) for plan_number in switcher
+    ]
 
 
 def test_dashboard_query_count_does_not_grow_with_commitments(
