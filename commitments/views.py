@@ -2,6 +2,7 @@
 
 from operator import attrgetter
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
@@ -14,17 +15,20 @@ from . import charts, dashboard, opendata, progress
 from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
 
+PLANS_PER_PAGE = 12
+
 
 @cache_public_page
 def home(request):
-    plans = list(ActionPlan.objects.all())
+    page = Paginator(ActionPlan.objects.all(), PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,
-        Commitment.objects.for_dashboard(),
-        PlanProgress.objects.public().order_by("plan", "-date"),
+        Commitment.objects.filter(plan__in=plans).for_dashboard(),
+        PlanProgress.objects.public().filter(plan__in=plans).order_by("plan", "-date"),
         timezone.localdate(),
     )
-    return render(request, "commitments/home.html", {"summaries": summaries})
+    return render(request, "commitments/home.html", {"summaries": summaries, "page": page})
 
 
 @cache_public_page

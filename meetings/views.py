@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -9,6 +10,8 @@ from . import pdf
 from .minutes import minutes_context
 from .models import Meeting
 from .querysets import change_marks
+
+MEETINGS_PER_PAGE = 50
 
 
 def _meeting_for_user(request, pk, *, for_pdf=False):
@@ -32,7 +35,8 @@ def meeting_list(request):
     meetings = Meeting.objects.for_list()
     if not is_secretariat(request.user):
         meetings = meetings.published()
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "meetings/meeting_list.html", {"meetings": page})
 
 
 @cache_public_page

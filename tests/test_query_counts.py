@@ -25,13 +25,13 @@ SIZES = {
 
 # Live queries of each page; a cached visit is one query for all of them.
 PAGES = [
-    ("home", 3),
+    ("home", 4),
     ("plan_dashboard", 5),
     ("commitment_detail", 6),
     ("institution_detail", 2),
     ("open_data", 1),
     ("plan_download_csv", 2),
-    ("meeting_list", 1),
+    ("meeting_list", 2),
     ("minutes", 8),
     ("api_index", 0),
     ("api_plans", 2),

@@ -148,13 +148,30 @@ def test_dashboard_query_count_does_not_grow_with_commitments(
 
 def test_home_query_count_does_not_grow_with_plans(client, db, django_assert_num_queries):
     make_reported_plan([10, 20, 30], number=1)
-    with django_assert_num_queries(3):
+    # The count for the pages, the page's plans, their commitments, their committee figures.
+    with django_assert_num_queries(4):
         client.get(url("home"))
 
     make_reported_plan([i % 101 for i in range(60)], number=2)
     make_reported_plan([50] * 20, number=3)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(url("home"))
+
+
+def test_home_shows_twelve_plans_a_page_each_with_its_own_figure(client, db):
+    for number in range(1, 15):
+        make_reported_plan([number * 5], number=number)
+
+    first = client.get(url("home", "en"))
+    second = client.get(url("home", "en"), {"page": 2})
+
+    assert [s.plan.number for s in first.context["summaries"]] == list(range(1, 13))
+    assert [(s.plan.number, s.rollup.percent) for s in second.context["summaries"]] == [
+        (13, Decimal("65.0")),
+        (14, Decimal("70.0")),
+    ]
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    assert "Page 2 of 2" in second.content.decode()
 
 
 def test_home_shows_each_plan_with_its_figure_and_counts(client, nap1):

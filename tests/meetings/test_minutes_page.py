@@ -18,7 +18,7 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
-from tests.text import BIDI_CONTROLS
+from tests.text import BIDI_CONTROLS, readable
 
 pytestmark = pytest.mark.django_db
 
@@ -217,10 +217,27 @@ def test_meeting_list_query_count_is_fixed(client, meeting, django_assert_num_qu
     for day in range(1, count + 1):
         make_meeting(committee=make_committee(name=f"لجنة {day}"), date=datetime.date(2021, 1, day))
 
-    with django_assert_num_queries(1):
+    # The count for the pages, then the page's meetings.
+    with django_assert_num_queries(2):
         response = client.get(reverse("meetings:meeting_list"))
 
     assert response.status_code == 200
+
+
+def test_meeting_list_shows_fifty_meetings_a_page(client, meeting):
+    committee = meeting.committee
+    for day in range(60):
+        make_meeting(committee=committee, date=datetime.date(2019, 1, 1) + datetime.timedelta(day))
+
+    first = client.get(reverse("meetings:meeting_list"))
+    second = client.get(reverse("meetings:meeting_list"), {"page": 2})
+    beyond = client.get(reverse("meetings:meeting_list"), {"page": 9})
+
+    assert [len(first.context["meetings"]), len(second.context["meetings"])] == [50, 11]
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    assert 'rel="prev" href="?page=1"' in second.content.decode()
+    assert "الصفحة 2 من 2" in readable(second.content.decode())
+    assert beyond.context["meetings"].number == 2
 
 
 def test_meeting_list_newest_first_per_committee(client, meeting):
