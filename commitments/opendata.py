@@ -308,12 +308,16 @@ def plans_with_dataset_sizes():
     """Plans annotated with each dataset's number of rows and the latest published report."""
     published = ProgressSnapshot.objects.published()
     latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
-    plans = ActionPlan.objects.annotate(
+    return ActionPlan.objects.annotate(
         commitments_rows=_count(Commitment.objects.all(), "plan"),
         activities_rows=_count(Activity.objects.all(), "commitment__plan"),
         snapshots_rows=_count(published, "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
+
+
+def with_datasets(plans):
+    """Each of `plans` (from plans_with_dataset_sizes) with its (dataset, rows) pairs."""
     for plan in plans:
         plan.datasets = [
             (dataset, getattr(plan, f"{dataset.name}_rows")) for dataset in DATASETS.values()

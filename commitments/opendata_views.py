@@ -1,5 +1,6 @@
 """The open-data page, and a plan's datasets as files to download."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -8,6 +9,7 @@ from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .models import ActionPlan
+from .views import PLANS_PER_PAGE
 
 
 @require_safe
@@ -28,11 +30,14 @@ def plan_download(request, number, dataset, fmt):
 @require_safe
 @cache_public_page
 def open_data(request):
+    plans = opendata.plans_with_dataset_sizes()
+    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "commitments/open_data.html",
         {
-            "plans": list(opendata.plans_with_dataset_sizes()),
+            "page": page,
+            "plans": list(opendata.with_datasets(page)),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
         },

@@ -29,7 +29,7 @@ PAGES = [
     ("plan_dashboard", 5),
     ("commitment_detail", 6),
     ("institution_detail", 2),
-    ("open_data", 1),
+    ("open_data", 2),
     ("plan_download_csv", 2),
     ("meeting_list", 2),
     ("minutes", 8),

@@ -57,12 +57,27 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
 
 @pytest.mark.parametrize("plans", [1, 3])
-def test_open_data_page_runs_one_query(client, django_assert_num_queries, plans):
+def test_open_data_page_runs_two_queries(client, django_assert_num_queries, plans):
     for number in range(1, plans + 1):
         make_activity(make_snapshot(make_commitment(make_plan(number), 1)).commitment, 1)
 
-    with django_assert_num_queries(1):
+    # The count for the pages, then the page's plans with their rows counted.
+    with django_assert_num_queries(2):
         _get(client, "ar")
+
+
+def test_open_data_page_lists_twelve_plans_a_page(client):
+    for number in range(1, 15):
+        make_commitment(make_plan(number), 1)
+
+    with translation.override("en"):
+        second = client.get(reverse("commitments:open_data"), {"page": 2})
+
+    content = second.content.decode()
+    linked = sorted(set(re.findall(r'href="/en/plans/(\d+)/data/commitments\.csv"', content)))
+    assert linked == ["13", "14"]
+    assert [plan.datasets[0][1] for plan in second.context["plans"]] == [1, 1]
+    assert 'rel="prev" href="?page=1"' in content
 
 
 def test_open_data_page_counts_rows_of_published_data_only(client):
