@@ -8,18 +8,19 @@ ISO 8601 dates, natural keys (plan, commitment and activity numbers).
 import datetime
 from functools import wraps
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from meetings.enums import CommitteeKind, MeetingStatus
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Participant
 from ogptracker.pagecache import cache_public_page
 
 from . import opendata
-from .models import ActionPlan, Axis, PlanProgress
+from .counting import row_count
+from .models import ActionPlan, Axis, Commitment, PlanProgress
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -144,7 +145,8 @@ def _plan(request, plan):
 
 
 def _plans():
-    return ActionPlan.objects.annotate(commitments_count=Count("commitments")).order_by("number")
+    commitments = row_count(Commitment.objects.all(), "plan")
+    return ActionPlan.objects.annotate(commitments_count=commitments).order_by("number")
 
 
 def _get_plan(number):
@@ -240,7 +242,7 @@ def published_meetings():
     return (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
         .select_related("committee__plan")
-        .annotate(participants_count=Count("participants"))
+        .annotate(participants_count=row_count(Participant.objects.all(), "meeting"))
         .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
         .order_by("-date", "-pk")
     )

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from meetings.enums import MeetingStatus
 
+from .counting import row_count
 from .models import ActionPlan, Activity, Commitment, ProgressSnapshot
 
 LANGUAGES = ("ar", "fr", "en")
@@ -299,19 +299,14 @@ SNAPSHOTS = Dataset(
 DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS)}
 
 
-def _count(queryset, plan_path):
-    counted = queryset.filter(**{plan_path: OuterRef("pk")}).order_by().values(plan_path)
-    return Coalesce(Subquery(counted.annotate(rows=Count("pk")).values("rows")), 0)
-
-
 def plans_with_dataset_sizes():
     """Plans annotated with each dataset's number of rows and the latest published report."""
     published = ProgressSnapshot.objects.published()
     latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
     return ActionPlan.objects.annotate(
-        commitments_rows=_count(Commitment.objects.all(), "plan"),
-        activities_rows=_count(Activity.objects.all(), "commitment__plan"),
-        snapshots_rows=_count(published, "commitment__plan"),
+        commitments_rows=row_count(Commitment.objects.all(), "plan"),
+        activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
+        snapshots_rows=row_count(published, "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 
