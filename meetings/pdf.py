@@ -18,6 +18,8 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.utils.translation import get_language, gettext
 
+from meetings import rtl_lines
+
 # The document's static links resolve under this made-up origin and are read
 # from disk by the fetcher below; nothing is ever fetched over the network.
 BASE_URL = "https://static.invalid/"
@@ -116,14 +118,25 @@ def render_pdf(html):
     return pdf
 
 
+def layout(html):
+    """A minutes document laid out in pages, as its PDF prints them."""
+    document, options = _document(html)
+    return document.render(**options)
+
+
 def _render(html):
+    document, options = _document(html)
+    return document.write_pdf(**options)
+
+
+def _document(html):
     from weasyprint import CSS, HTML
 
     fonts, stylesheets = _stylesheets()
     fetcher = _fetcher()
     page = CSS(string=page_stylesheet(), url_fetcher=fetcher, font_config=fonts)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[*stylesheets, page], font_config=fonts)
+    return document, {"stylesheets": [*stylesheets, page], "font_config": fonts}
 
 
 _parsed = threading.local()
@@ -141,6 +154,8 @@ def _stylesheets():
     if not hasattr(_parsed, "stylesheets"):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
+
+        rtl_lines.apply()
 
         fonts = FontConfiguration()
         fetcher = _fetcher()
