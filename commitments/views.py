@@ -3,7 +3,7 @@
 from operator import attrgetter
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 
@@ -146,10 +146,13 @@ def commitment_detail(request, plan_number, number):
 @cache_public_page
 def institution_detail(request, pk):
     institution = get_object_or_404(Institution, pk=pk)
+    led = Commitment.objects.filter(lead_institution=institution)
+    plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
+    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [
         dashboard.flag_commitment(commitment, today)
-        for commitment in institution.led_commitments.for_dashboard()
+        for commitment in led.filter(plan__in=list(page)).for_dashboard()
     ]
     return render(
         request,
@@ -159,5 +162,6 @@ def institution_detail(request, pk):
             "plans": dashboard.group_by(
                 rows, key=lambda c: c.plan_id, label=lambda c: c.plan.title
             ),
+            "page": page,
         },
     )

@@ -28,7 +28,7 @@ PAGES = [
     ("home", 4),
     ("plan_dashboard", 5),
     ("commitment_detail", 6),
-    ("institution_detail", 2),
+    ("institution_detail", 4),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("meeting_list", 2),

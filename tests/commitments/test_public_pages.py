@@ -174,6 +174,28 @@ def test_home_shows_twelve_plans_a_page_each_with_its_own_figure(client, db):
     assert "Page 2 of 2" in second.content.decode()
 
 
+def test_institution_shows_twelve_of_its_plans_a_page_with_only_its_commitments(client, db):
+    institution = make_institution(name="Haut-Commissariat au Plan")
+    for number in range(1, 15):
+        plan = make_plan(number)
+        make_commitment(plan, 1, lead_institution=institution)
+        make_commitment(plan, 2)
+    make_commitment(make_plan(15), 1)
+    address = url("institution_detail", "en", pk=institution.pk)
+
+    first = client.get(address)
+    second = client.get(address, {"page": 2})
+
+    assert [group.commitments[0].plan.number for group in first.context["plans"]] == list(
+        range(1, 13)
+    )
+    assert [
+        [(c.plan.number, c.number) for c in group.commitments] for group in second.context["plans"]
+    ] == [[(13, 1)], [(14, 1)]]
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    assert "Page 2 of 2" in second.content.decode()
+
+
 def test_home_shows_each_plan_with_its_figure_and_counts(client, nap1):
     make_reported_plan([None, None], number=2)
 
