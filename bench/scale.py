@@ -284,7 +284,9 @@ def run(port, repeat):
     try:
         for pdf in pdfs[:2]:  # Each worker loads WeasyPrint and the fonts once.
             timings(port, pdf + "?inline=1", 1)
+        speeds = [machine_speed()]
         first_pdf = [timings(port, pdf, 1)[0] for pdf in pdfs[2:]]
+        speeds.append(machine_speed())
         for label, url in pages.items():
             timings(port, url, 3)
             rows[label]["live"] = timings(port, url, repeat)
@@ -304,7 +306,7 @@ def run(port, repeat):
     finally:
         server.stop()
 
-    report(rows, queries, first_pdf)
+    report(rows, queries, first_pdf, speeds)
 
 
 def in_turns(port, url, static_url, pairs):
@@ -320,7 +322,7 @@ def in_turns(port, url, static_url, pairs):
     return page_times, static_times
 
 
-def report(rows, queries, first_pdf):
+def report(rows, queries, first_pdf, pdf_speeds):
     print(
         f"\nTime per request in ms from one client (gunicorn, 2 sync workers), cached pages"
         f" in turns with a static file; throughput with wrk, 4 connections, also in turns."
@@ -375,6 +377,9 @@ def report(rows, queries, first_pdf):
             "<",
         )
     )
+    # The renders are CPU-bound: on a shared machine they follow its speed.
+    before, after = pdf_speeds
+    print(f"         (machine speed just before and after them: {before:.0f} and {after:.0f} ms)")
 
 
 def verdict(label, value, target, unit, sense):
