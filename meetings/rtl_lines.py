@@ -10,7 +10,7 @@ pass was a fifth of an Arabic minutes render.
 
 `apply()` recompiles the function with the check left-to-right lines use,
 the place itself. It does so only when WeasyPrint's source holds exactly the
-statement below; any other version keeps its own code (slower, as right)
+statement below; any other version keeps its own code (slower, equally right)
 and a warning says so.
 """
 
