@@ -98,6 +98,18 @@ def test_minutes_pdf_text_is_arabic_in_logical_order(client, meeting):
     assert squeeze("لجنة التنفيذ — 17 يونيو 2020") in text
 
 
+def test_minutes_pdf_names_its_committee_and_plan_in_its_properties(client, meeting):
+    content = client.get(pdf_url(meeting)).content
+    info = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    properties = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+
+    assert properties["Title"].strip() == "محضر الاجتماع الثاني للجنة التنفيذ"
+    assert properties["Author"].strip() == "لجنة التنفيذ"
+    assert properties["Subject"].strip() == "خطة العمل الوطنية الأولى 2018-2020"
+
+
 def test_minutes_pdf_page_numbers_follow_the_language(client, meeting):
     text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
 
