@@ -13,17 +13,6 @@ bound on staleness should a writer forget.
 """
 
 from .pages import cache_public_page
-from .version import (
-    bump_data_version,
-    connect_signals,
-    data_changed,
-    data_version,
-)
+from .version import bump_data_version, data_changed, data_version
 
-__all__ = [
-    "bump_data_version",
-    "cache_public_page",
-    "connect_signals",
-    "data_changed",
-    "data_version",
-]
+__all__ = ["bump_data_version", "cache_public_page", "data_changed", "data_version"]

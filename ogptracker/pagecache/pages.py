@@ -3,6 +3,7 @@
 import hashlib
 from functools import wraps
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +13,23 @@ from django.utils import timezone, translation
 from .version import data_version
 
 _code_version = None
+
+
+class Copy(NamedTuple):
+    """A whole answer, kept with the data version it holds the data of."""
+
+    version: str
+    content: bytes
+    headers: dict
+
+    @classmethod
+    def of(cls, version, response):
+        return cls(version, response.content, dict(response.headers.items()))
+
+    def replay(self):
+        response = HttpResponse(self.content, headers=self.headers)
+        response["X-Page-Cache"] = "hit"
+        return response
 
 
 def code_version():
@@ -74,10 +92,8 @@ def cache_public_page(view):
         key = page_key(request)
         version = _current_version(request)
         stored = cache.get(key)
-        if stored is not None and stored[0] == version:
-            _, content, headers = stored
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
+        if stored is not None and stored.version == version:
+            response = stored.replay()
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
@@ -85,8 +101,7 @@ def cache_public_page(view):
             if not _cacheable_response(request, response):
                 return response
             # The view's own headers; middleware adds its headers to every answer, hits too.
-            headers = dict(response.headers.items())
-            cache.set(key, (version, response.content, headers), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, Copy.of(version, response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         response.data_version = version
         return response

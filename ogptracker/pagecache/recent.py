@@ -1,27 +1,15 @@
 """This process's copies of the public pages it served last, answered early."""
 
 from collections import OrderedDict
-from typing import NamedTuple
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from .pages import Copy
 from .version import data_version
 
 # Per server process: a few hundred pages, or a few dozen minutes PDFs.
 MAX_BYTES = 32 * 1024 * 1024
-
-
-class Copy(NamedTuple):
-    version: str
-    content: bytes
-    headers: dict
-
-    def replay(self):
-        response = HttpResponse(self.content, headers=self.headers)
-        response["X-Page-Cache"] = "hit"
-        return response
 
 
 class RecentPages:
@@ -100,6 +88,5 @@ class RecentPagesMiddleware:
         response = self.get_response(request)
         version = getattr(response, "data_version", None)
         if version is not None and not response.cookies:
-            headers = dict(response.headers.items())
-            recent_pages.put(key, Copy(version, response.content, headers))
+            recent_pages.put(key, Copy.of(version, response))
         return response
