@@ -21,8 +21,10 @@ def squeezed(text):
     return re.sub(r"\s+", "", BIDI_CONTROLS.sub("", text))
 
 
-def pdf_text(path):
+def pdf_text(pdf):
+    """What pdftotext reads in `pdf`: a PDF file's path, or the PDF itself as bytes."""
+    source, content = ("-", pdf) if isinstance(pdf, bytes) else (str(pdf), None)
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+        ["pdftotext", "-enc", "UTF-8", source, "-"], input=content, capture_output=True, check=True
     )
     return result.stdout.decode()

@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-import re
 import subprocess
 
 import pytest
@@ -22,25 +21,14 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
-from tests.text import BIDI_CONTROLS
+from tests.text import pdf_text, squeezed
 
 pytestmark = pytest.mark.django_db
 
 
-def pdf_text(content):
-    """The PDF's text in logical order, without spaces.
-
-    pdftotext rebuilds the logical order of right-to-left lines but moves
-    the spaces around the Western digits embedded in them.
-    """
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
-    )
-    return squeeze(BIDI_CONTROLS.sub("", result.stdout.decode()))
-
-
-def squeeze(text):
-    return re.sub(r"\s+", "", text)
+def squeezed_pdf_text(content):
+    """The PDF's text in logical order, without spaces (tests.text.squeezed)."""
+    return squeezed(pdf_text(content))
 
 
 def pdf_url(meeting, language="ar"):
@@ -89,13 +77,13 @@ def test_minutes_pdf_is_a_named_attachment(client, meeting):
 
 
 def test_minutes_pdf_text_is_arabic_in_logical_order(client, meeting):
-    text = pdf_text(client.get(pdf_url(meeting)).content)
+    text = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
 
-    assert squeeze("تنفيذ الالتزام بنسبة 65 %") in text
-    assert squeeze("هدى بويهي") in text
-    assert squeeze("أكتوبر-نونبر 2020") in text
-    assert squeeze("الصفحة 1 من 1") in text
-    assert squeeze("لجنة التنفيذ — 17 يونيو 2020") in text
+    assert squeezed("تنفيذ الالتزام بنسبة 65 %") in text
+    assert squeezed("هدى بويهي") in text
+    assert squeezed("أكتوبر-نونبر 2020") in text
+    assert squeezed("الصفحة 1 من 1") in text
+    assert squeezed("لجنة التنفيذ — 17 يونيو 2020") in text
 
 
 def test_minutes_pdf_names_its_committee_and_plan_in_its_properties(client, meeting):
@@ -111,20 +99,20 @@ def test_minutes_pdf_names_its_committee_and_plan_in_its_properties(client, meet
 
 
 def test_minutes_pdf_page_numbers_follow_the_language(client, meeting):
-    text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
+    text = squeezed_pdf_text(client.get(pdf_url(meeting, "fr")).content)
 
-    assert squeeze("Page 1 sur 1") in text
-    assert squeeze("Engagement mis en œuvre à 65 %") in text
+    assert squeezed("Page 1 sur 1") in text
+    assert squeezed("Engagement mis en œuvre à 65 %") in text
 
 
 def test_minutes_pdf_escapes_a_script_in_the_narrative(client, meeting):
     meeting.snapshots.update(narrative_ar="<script>alert(1)</script>")
 
-    text = pdf_text(client.get(pdf_url(meeting)).content)
+    text = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
 
     # Printed as text; right to left, its brackets come back mirrored.
-    assert squeeze("script") in text
-    assert squeeze("alert") in text
+    assert squeezed("script") in text
+    assert squeezed("alert") in text
 
 
 def test_minutes_pdf_embeds_the_shipped_amiri_font(client, meeting):
@@ -147,7 +135,7 @@ def test_minutes_pdf_warm_up_renders_arabic_in_the_shipped_font_and_counts_no_re
     fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
     embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
     assert [name.split("+")[1] for name in embedded] == ["Amiri-Shipped"]
-    assert pdf_text(content) == squeeze("محضر اجتماع لجنة التنفيذ 2020 الصفحة 1 من 1")
+    assert squeezed_pdf_text(content) == squeezed("محضر اجتماع لجنة التنفيذ 2020 الصفحة 1 من 1")
     assert pdf.render_count == before
 
 
@@ -185,7 +173,7 @@ def download_after(client, meeting, edit):
     renders = pdf.render_count
     edit()
     response = client.get(pdf_url(meeting))
-    return pdf.render_count - renders, pdf_text(response.content)
+    return pdf.render_count - renders, squeezed_pdf_text(response.content)
 
 
 def test_minutes_pdf_snapshot_edit_renders_again(client, meeting):
@@ -197,7 +185,7 @@ def test_minutes_pdf_snapshot_edit_renders_again(client, meeting):
     renders, text = download_after(client, meeting, edit)
 
     assert renders == 1
-    assert squeeze("تنفيذ الالتزام بنسبة 70 %") in text
+    assert squeezed("تنفيذ الالتزام بنسبة 70 %") in text
 
 
 def test_minutes_pdf_participant_rename_renders_again(client, meeting):
@@ -209,7 +197,7 @@ def test_minutes_pdf_participant_rename_renders_again(client, meeting):
     renders, text = download_after(client, meeting, edit)
 
     assert renders == 1
-    assert squeeze("هدى بويهي العلوي") in text
+    assert squeezed("هدى بويهي العلوي") in text
 
 
 def test_minutes_pdf_participant_commitments_edit_renders_again(client, meeting):
@@ -227,7 +215,7 @@ def test_minutes_pdf_deleted_agenda_item_renders_again(client, meeting):
     renders, text = download_after(client, meeting, lambda: meeting.agenda_items.get().delete())
 
     assert renders == 1
-    assert squeeze("تقدم إنجاز مختلف الأنشطة") not in text
+    assert squeezed("تقدم إنجاز مختلف الأنشطة") not in text
 
 
 def test_minutes_pdf_other_meeting_edit_keeps_the_cache(client, meeting):
@@ -249,9 +237,9 @@ def test_minutes_pdf_fetches_nothing_but_static_files():
 def test_minutes_pdf_cache_is_kept_per_language(client, meeting):
     client.get(pdf_url(meeting, "ar"))
 
-    text = pdf_text(client.get(pdf_url(meeting, "fr")).content)
+    text = squeezed_pdf_text(client.get(pdf_url(meeting, "fr")).content)
 
-    assert squeeze("Page 1 sur 1") in text
+    assert squeezed("Page 1 sur 1") in text
 
 
 def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meeting, secretariat):
@@ -262,13 +250,13 @@ def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meetin
         status=SnapshotStatus.SUBMITTED,
     )
     client.force_login(secretariat)
-    preview = pdf_text(client.get(pdf_url(meeting)).content)
+    preview = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
     client.logout()
 
-    public = pdf_text(client.get(pdf_url(meeting)).content)
+    public = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
 
-    assert squeeze("تنفيذ الالتزام بنسبة 12 %") in preview
-    assert squeeze("تنفيذ الالتزام بنسبة 12 %") not in public
+    assert squeezed("تنفيذ الالتزام بنسبة 12 %") in preview
+    assert squeezed("تنفيذ الالتزام بنسبة 12 %") not in public
 
 
 def test_minutes_pdf_commitment_title_edit_renders_again(client, meeting):
@@ -280,7 +268,7 @@ def test_minutes_pdf_commitment_title_edit_renders_again(client, meeting):
     renders, text = download_after(client, meeting, edit)
 
     assert renders == 1
-    assert squeeze("تدبير الأرشيف العمومي وتكوين الأطر") in text
+    assert squeezed("تدبير الأرشيف العمومي وتكوين الأطر") in text
 
 
 def test_minutes_pdf_inline_is_served_from_the_same_cache(client, meeting):

@@ -5,37 +5,38 @@ import datetime
 from django.urls import reverse
 
 from meetings.models import Meeting
-from tests.meetings.test_minutes_pdf import pdf_text, squeeze
+from tests.meetings.test_minutes_pdf import squeezed_pdf_text
+from tests.text import squeezed
 
 
 def download(client, date):
     meeting = Meeting.objects.get(date=date)
     response = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk]))
     assert response.status_code == 200
-    return meeting, pdf_text(response.content)
+    return meeting, squeezed_pdf_text(response.content)
 
 
 def test_june_2020_pdf_has_the_status_table_and_every_participant(client, seed_data):
     meeting, text = download(client, datetime.date(2020, 6, 17))
 
-    assert squeeze("تنفيذ الالتزام بنسبة 65 %") in text
-    assert squeeze("أكتوبر-نونبر 2020") in text
+    assert squeezed("تنفيذ الالتزام بنسبة 65 %") in text
+    assert squeezed("أكتوبر-نونبر 2020") in text
     # pdftotext moves the parenthesis before the year: checked in parts.
-    assert squeeze("الأربعاء 17 يونيو") in text
-    assert squeeze("على الساعة الثانية بعد الزوال") in text
+    assert squeezed("الأربعاء 17 يونيو") in text
+    assert squeezed("على الساعة الثانية بعد الزوال") in text
     names = [participant.name for participant in meeting.participants.all()]
     assert len(names) == 9
-    assert [name for name in names if squeeze(name) not in text] == []
+    assert [name for name in names if squeezed(name) not in text] == []
 
 
 def test_march_2025_pdf_has_the_plan_figure_and_the_four_agenda_titles(client, seed_data):
     meeting, text = download(client, datetime.date(2025, 3, 18))
 
-    assert squeeze("29 %") in text or squeeze("29%") in text
+    assert squeezed("29 %") in text or squeezed("29%") in text
     titles = [item.title for item in meeting.agenda_items.all()]
     assert len(titles) == 4
-    assert [title for title in titles if squeeze(title) not in text] == []
-    assert squeeze("محضر الاجتماع الثاني للجنة الإشراف") in text
+    assert [title for title in titles if squeezed(title) not in text] == []
+    assert squeezed("محضر الاجتماع الثاني للجنة الإشراف") in text
 
 
 def test_march_2025_page_states_the_plans_progress(client, seed_data):
