@@ -19,6 +19,7 @@ from .import_admin import SpreadsheetAdmin
 from .models import (
     ActionPlan,
     Activity,
+    ActivityChange,
     Axis,
     Commitment,
     Evidence,
@@ -128,6 +129,49 @@ class EvidenceInline(admin.TabularInline):
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
 
 
+class ActivityChangeInline(admin.TabularInline):
+    """What a report changes in the activities, beside what the public sees until then."""
+
+    model = ActivityChange
+    extra = 0
+    fields = [
+        "activity",
+        "status_now",
+        "proposed_status",
+        "revised_end_now",
+        "proposed_revised_end",
+        "made_at",
+    ]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("activity")
+
+    @admin.display(description=_("status now"))
+    def status_now(self, change):
+        return change.activity.get_status_display()
+
+    @admin.display(description=_("proposed status"))
+    def proposed_status(self, change):
+        return change.get_status_display()
+
+    @admin.display(description=_("revised end now"))
+    def revised_end_now(self, change):
+        return _date_or_dash(change.activity.revised_end)
+
+    @admin.display(description=_("proposed revised end"))
+    def proposed_revised_end(self, change):
+        return _date_or_dash(change.revised_end)
+
+
+def _date_or_dash(value):
+    return date_format(value) if value else "—"
+
+
 def _decide_each(snapshots, decide):
     """Apply a review decision to each snapshot: (those decided, those the review refused)."""
     done, refused = [], []
@@ -217,7 +261,7 @@ class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
     autocomplete_fields = ["commitment", "meeting", "author"]
     list_select_related = ["commitment__plan", "meeting__committee"]
     date_hierarchy = "date"
-    inlines = [EvidenceInline]
+    inlines = [ActivityChangeInline, EvidenceInline]
 
 
 class ReviewEvidenceInline(EvidenceInline):
@@ -252,7 +296,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
         "author",
     ]
     readonly_fields = ["commitment", "last_published", "author"]
-    inlines = [ReviewEvidenceInline]
+    inlines = [ActivityChangeInline, ReviewEvidenceInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).awaiting_review().annotate(Count("evidence"))

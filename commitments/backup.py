@@ -19,6 +19,7 @@ import tablib
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -28,7 +29,7 @@ from meetings import resources as meeting_resources
 
 from . import resources
 from .import_report import import_problems
-from .models import Evidence, ProgressSnapshot
+from .models import Activity, ActivityChange, Evidence, ProgressSnapshot
 from .roles import ensure_secretariat_group
 
 FORMAT = "ogptracker-backup"
@@ -77,6 +78,18 @@ EVIDENCE_COLUMNS = [
     "size",
     "uploaded_by",
     "uploaded_at",
+]
+
+
+ACTIVITY_CHANGE_COLUMNS = [
+    "plan",
+    "commitment",
+    "snapshot_date",
+    "snapshot_index",
+    "activity",
+    "status",
+    "revised_end",
+    "made_at",
 ]
 
 
@@ -140,6 +153,7 @@ def export_all(directory):
     for name, resource_class in TABLES:
         files.append((name, export_table(directory / name, resource_class)))
     files.append(("evidence.csv", export_evidence(directory)))
+    files.append(("activity_changes.csv", export_activity_changes(directory)))
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -247,6 +261,29 @@ def export_evidence(directory):
     return len(rows)
 
 
+def export_activity_changes(directory):
+    """The activity changes reports propose: those waiting for review, and those made."""
+    positions = snapshot_positions()
+    changes = ActivityChange.objects.select_related(
+        "snapshot__commitment__plan", "activity"
+    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    rows = [
+        [
+            change.snapshot.commitment.plan.number,
+            change.snapshot.commitment.number,
+            change.snapshot.date.isoformat(),
+            positions[change.snapshot_id],
+            change.activity.number,
+            change.status,
+            as_text(change.revised_end),
+            as_text(change.made_at),
+        ]
+        for change in changes
+    ]
+    write_csv(directory / "activity_changes.csv", ACTIVITY_CHANGE_COLUMNS, rows)
+    return len(rows)
+
+
 # --- import --------------------------------------------------------------------
 
 
@@ -297,6 +334,8 @@ def import_all(directory, replace=False):
             counts[name], restored = import_table(directory / name, resource_class)
             bookkeeping.append(restored)
         counts["evidence.csv"] = import_evidence(directory)
+        if "activity_changes.csv" in expected:  # Not in backups written before it existed.
+            counts["activity_changes.csv"] = import_activity_changes(directory)
         # Last: restoring a meeting's participants touches the meeting's updated_at.
         for restore_bookkeeping in bookkeeping:
             restore_bookkeeping()
@@ -404,29 +443,39 @@ def import_users(directory):
     return len(rows)
 
 
-def import_evidence(directory):
-    path = directory / "evidence.csv"
-    headers, rows = read_csv(path)
-    User = get_user_model()
-    snapshots = {}
-    for pk, plan, commitment, date in ProgressSnapshot.objects.order_by("pk").values_list(
-        "pk", "commitment__plan__number", "commitment__number", "date"
-    ):
-        snapshots.setdefault((plan, commitment, date), []).append(pk)
-    for line, row in enumerate(rows, start=2):
-        record = dict(zip(headers, row, strict=True))
+class SnapshotKeys:
+    """Finds a restored snapshot from a row's plan, commitment, date and index that day."""
+
+    def __init__(self):
+        self.snapshots = {}
+        for pk, plan, commitment, date in ProgressSnapshot.objects.order_by("pk").values_list(
+            "pk", "commitment__plan__number", "commitment__number", "date"
+        ):
+            self.snapshots.setdefault((plan, commitment, date), []).append(pk)
+
+    def pk(self, path, line, record):
         key = (
             int(record["plan"]),
             int(record["commitment"]),
             datetime.date.fromisoformat(record["snapshot_date"]),
         )
         try:
-            snapshot_pk = snapshots[key][int(record["snapshot_index"])]
+            return self.snapshots[key][int(record["snapshot_index"])]
         except (KeyError, IndexError):
             raise BackupError(
-                "evidence.csv cannot be restored.",
+                f"{path.name} cannot be restored.",
                 [Problem(path.name, line, "snapshot_date", "no such progress snapshot")],
             ) from None
+
+
+def import_evidence(directory):
+    path = directory / "evidence.csv"
+    headers, rows = read_csv(path)
+    User = get_user_model()
+    snapshots = SnapshotKeys()
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        snapshot_pk = snapshots.pk(path, line, record)
         evidence = Evidence(
             snapshot_id=snapshot_pk,
             description=record["description"],
@@ -448,3 +497,53 @@ def import_evidence(directory):
                 uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
             )
     return len(rows)
+
+
+def import_activity_changes(directory):
+    path = directory / "activity_changes.csv"
+    headers, rows = read_csv(path)
+    snapshots = SnapshotKeys()
+    activities = {
+        (commitment_id, number): pk
+        for pk, commitment_id, number in Activity.objects.values_list(
+            "pk", "commitment_id", "number"
+        )
+    }
+    commitment_of = dict(ProgressSnapshot.objects.values_list("pk", "commitment_id"))
+    changes = []
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        snapshot_pk = snapshots.pk(path, line, record)
+        activity_pk = activities.get((commitment_of[snapshot_pk], int(record["activity"])))
+        if activity_pk is None:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [Problem(path.name, line, "activity", "no such activity in the commitment")],
+            )
+        try:
+            change = ActivityChange(
+                snapshot_id=snapshot_pk,
+                activity_id=activity_pk,
+                **{
+                    name: ActivityChange._meta.get_field(name).to_python(record[name] or None)
+                    for name in ("status", "revised_end", "made_at")
+                },
+            )
+            change.full_clean(exclude=["snapshot", "activity"], validate_unique=False)
+        except ValidationError as invalid:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [
+                    Problem(path.name, line, column, " ".join(messages))
+                    for column, messages in _messages(invalid).items()
+                ],
+            ) from None
+        changes.append(change)
+    ActivityChange.objects.bulk_create(changes, batch_size=1000)
+    return len(rows)
+
+
+def _messages(invalid):
+    if hasattr(invalid, "error_dict"):
+        return invalid.message_dict
+    return {"": invalid.messages}

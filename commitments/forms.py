@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .activity_changes import as_proposed
 from .enums import PlatformStatus
 from .evidence import ACCEPT_ATTRIBUTE, check_evidence_file
 from .models import Activity, Evidence
@@ -129,7 +130,24 @@ class ActivityUpdateForm(forms.ModelForm):
         return revised_end
 
 
+class BaseActivityFormSet(forms.BaseModelFormSet):
+    """The commitment's activities as the lead's open report (`report`) would leave them.
+
+    Its forms are never saved to the activities: `activity_changes.propose`
+    keeps what they change with the report until it is published.
+    """
+
+    def __init__(self, *args, report=None, **kwargs):
+        self.report = report
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self):
+        if not hasattr(self, "_proposed"):
+            self._proposed = as_proposed(super().get_queryset(), self.report)
+        return self._proposed
+
+
 # Leads update the activities the plan lists; they neither add nor delete any.
 ActivityFormSet = forms.modelformset_factory(
-    Activity, form=ActivityUpdateForm, extra=0, edit_only=True
+    Activity, form=ActivityUpdateForm, formset=BaseActivityFormSet, extra=0, edit_only=True
 )

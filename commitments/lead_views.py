@@ -8,10 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .activity_changes import as_proposed
+from .enums import ActivityStatus
 from .evidence import INLINE_KINDS
 from .forms import ActivityFormSet, ProgressUpdateForm
 from .models import Activity, Commitment, Evidence
 from .progress_update import (
+    ACTIVITY_FIELDS,
     StaleUpdate,
     differences,
     editable_snapshot,
@@ -63,7 +66,7 @@ def commitment_update(request, pk):
     initial = {"version": commitment.version, **initial_values(commitment, snapshot)}
     if request.method == "POST" and awaiting is None:
         form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, snapshot=snapshot)
-        formset = ActivityFormSet(request.POST, queryset=activities)
+        formset = ActivityFormSet(request.POST, queryset=activities, report=snapshot)
         if form.is_valid() and formset.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
@@ -81,13 +84,14 @@ def commitment_update(request, pk):
             # Keep what the lead typed, rebased on what is saved now: saving again is a
             # knowing choice over the new version.
             snapshot = editable_snapshot(commitment)
-            data = _rebased(request.POST, commitment, initial_values(commitment, snapshot))
+            data = _rebased(request.POST, commitment, snapshot)
             form = ProgressUpdateForm(data, snapshot=snapshot)
-            formset = ActivityFormSet(data, queryset=activities)
+            formset = ActivityFormSet(data, queryset=activities, report=snapshot)
     else:
         form = ProgressUpdateForm(initial=initial, snapshot=snapshot)
-        formset = ActivityFormSet(queryset=activities)
+        formset = ActivityFormSet(queryset=activities, report=snapshot or awaiting)
     awaiting = submitted_snapshot(commitment)
+    summarized = awaiting or snapshot
     return render(
         request,
         "commitments/lead/update.html",
@@ -101,6 +105,9 @@ def commitment_update(request, pk):
             "snapshot": snapshot,
             "awaiting": awaiting,
             "conflict": conflict,
+            "proposed_changes": (
+                summarized.activity_changes.select_related("activity") if summarized else []
+            ),
             "reports": commitment.snapshots.latest_first()
             .select_related("author")
             .prefetch_related("evidence"),
@@ -108,18 +115,22 @@ def commitment_update(request, pk):
     )
 
 
-def _rebased(posted, commitment, current):
+def _rebased(posted, commitment, snapshot):
+    """What the lead posted, as if they had loaded the form as it is saved now."""
     data = posted.copy()
     data["version"] = str(commitment.version)
-    for name, value in current.items():
+    for name, value in initial_values(commitment, snapshot).items():
         data[f"initial-{name}"] = _as_posted(value)
     prefix = ActivityFormSet.get_default_prefix()
-    activities = {str(activity.pk): activity for activity in commitment.activities.all()}
+    activities = {
+        str(activity.pk): activity
+        for activity in as_proposed(commitment.activities.all(), snapshot)
+    }
     for index in range(int(posted.get(f"{prefix}-TOTAL_FORMS", 0))):
         activity = activities.get(posted.get(f"{prefix}-{index}-id"))
         if activity is not None:
-            data[f"initial-{prefix}-{index}-status"] = activity.status
-            data[f"initial-{prefix}-{index}-revised_end"] = _as_posted(activity.revised_end)
+            for name in ACTIVITY_FIELDS:
+                data[f"initial-{prefix}-{index}-{name}"] = _as_posted(getattr(activity, name))
     return data
 
 
@@ -132,13 +143,28 @@ def _as_posted(value):
 
 
 def _activity_rows(formset, today):
+    """Each activity's form, whether it is overdue as published, and its published values
+    if the open report changes them (else None)."""
     overdue = {
         activity.pk
         for activity in Activity.objects.filter(
             pk__in=[form.instance.pk for form in formset.forms]
         ).overdue(today)
     }
-    return [(form, form.instance.pk in overdue) for form in formset.forms]
+    rows = []
+    for form in formset.forms:
+        activity = form.instance
+        public = getattr(activity, "public_values", None)
+        proposed = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+        if public == proposed:
+            public = None
+        elif public is not None:
+            public = {
+                "status": ActivityStatus(public["status"]).label,
+                "revised_end": public["revised_end"],
+            }
+        rows.append((form, activity.pk in overdue, public))
+    return rows
 
 
 def evidence_download(request, pk):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
@@ -420,9 +420,72 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
+    def save(self, *args, **kwargs):
+        """Save; publishing a report also makes the activity changes it proposes."""
+        loaded = getattr(self, "_status_when_loaded", None)
+        publishing = loaded is not None and loaded != self.status and self.is_published
+        if not publishing:
+            super().save(*args, **kwargs)
+        else:
+            from .activity_changes import make_changes
+
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                make_changes(self)
+        self._status_when_loaded = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # What save() compares with, to know when a report is being published.
+        snapshot = super().from_db(db, field_names, values)
+        snapshot._status_when_loaded = snapshot.__dict__.get("status")
+        return snapshot
+
     @property
     def is_published(self):
         return self.status == SnapshotStatus.PUBLISHED
+
+
+class ActivityChange(models.Model):
+    """A change to an activity proposed by a lead's report, made when the report is published.
+
+    Until then the public sees the activity as it was: the secretariat
+    validates activities with the report, as it does the progress figure.
+    """
+
+    snapshot = models.ForeignKey(
+        ProgressSnapshot,
+        on_delete=models.CASCADE,
+        related_name="activity_changes",
+        verbose_name=_("progress snapshot"),
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+        verbose_name=_("activity"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices)
+    revised_end = models.DateField(_("revised end"), null=True, blank=True)
+    made_at = models.DateTimeField(
+        _("made at"),
+        null=True,
+        blank=True,
+        help_text=_("When the report was published and the activity changed."),
+    )
+
+    class Meta:
+        verbose_name = _("activity change")
+        verbose_name_plural = _("activity changes")
+        ordering = ["activity__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "activity"], name="one_change_per_activity_per_report"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.activity)
 
 
 def evidence_path(instance, filename):

@@ -13,6 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .activity_changes import FIELDS as ACTIVITY_FIELDS
+from .activity_changes import as_proposed, propose
 from .enums import SnapshotStatus
 from .models import Commitment, Evidence, ProgressSnapshot
 
@@ -20,7 +22,6 @@ from .models import Commitment, Evidence, ProgressSnapshot
 # the language of the committee's minutes, and the secretariat adds the others.
 TEXT_FIELDS = ("narrative", "platform_note", "schedule")
 SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS)
-ACTIVITY_FIELDS = ("status", "revised_end")
 
 
 class StaleUpdate(Exception):
@@ -77,7 +78,7 @@ def _bump_version(commitment, loaded_version):
 
 
 def save_update(commitment, form, formset, user, *, submit):
-    """Save the report and activity changes as one transaction; raise StaleUpdate if stale."""
+    """Save the report and the activity changes it proposes; raise StaleUpdate if stale."""
     data = form.cleaned_data
     with transaction.atomic():
         _bump_version(commitment, data["version"])
@@ -100,9 +101,7 @@ def save_update(commitment, form, formset, user, *, submit):
         else:
             snapshot._change_reason = "Draft saved"
         snapshot.save()
-        for activity in formset.save(commit=False):
-            activity._change_reason = f"Updated with the progress report of {snapshot.date}"
-            activity.save()
+        propose(snapshot, formset.forms)
         for evidence in data.get("remove_evidence") or []:
             evidence.file.delete(save=False)
             evidence.delete()
@@ -157,7 +156,9 @@ def differences(commitment, form, formset):
                     _shown(field, yours),
                 )
             )
-    activities = {activity.pk: activity for activity in commitment.activities.all()}
+    activities = {
+        activity.pk: activity for activity in as_proposed(commitment.activities.all(), snapshot)
+    }
     for activity_form in formset.forms:
         activity = activities.get(activity_form.instance.pk)
         if activity is None:

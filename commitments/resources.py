@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from . import keys
+from .activity_changes import make_pending_changes
 from .cells import Field, model_fields
 from .models import (
     ActionPlan,
@@ -57,7 +58,9 @@ def meeting_fields():
     }
 
 
-def resource(model, columns, import_id_fields, ordering, related=(), prefetch=(), bulk=False):
+def resource(
+    model, columns, import_id_fields, ordering, related=(), prefetch=(), bulk=False, mixins=()
+):
     """Builds a resource class whose columns are exactly ``columns``, in that order."""
 
     def filter_export(self, queryset, **kwargs):
@@ -85,7 +88,7 @@ def resource(model, columns, import_id_fields, ordering, related=(), prefetch=()
             "__module__": __name__,
         }
     )
-    return type(f"{model.__name__}Resource", (TrackerResource,), attrs)
+    return type(f"{model.__name__}Resource", (*mixins, TrackerResource), attrs)
 
 
 ActionPlanResource = resource(
@@ -196,6 +199,18 @@ ActivityResource = resource(
     related=["commitment__plan"],
 )
 
+
+class MakesPublishedActivityChanges:
+    """Reports a file publishes make the activity changes they propose, as in the admin.
+
+    Snapshot rows are saved by batches, without `ProgressSnapshot.save`.
+    """
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        make_pending_changes()
+
+
 ProgressSnapshotResource = resource(
     ProgressSnapshot,
     {
@@ -220,6 +235,7 @@ ProgressSnapshotResource = resource(
     related=["commitment__plan", "meeting__committee", "author"],
     # Snapshot files are the long ones (years of figures): saved by batches.
     bulk=True,
+    mixins=[MakesPublishedActivityChanges],
 )
 
 PlanProgressResource = resource(

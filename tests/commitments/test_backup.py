@@ -21,8 +21,8 @@ from django.core.management import CommandError, call_command
 from django.db import models
 
 from commitments.demo import load_seed_data
-from commitments.enums import SnapshotStatus
-from commitments.models import Axis, Evidence, Institution
+from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.models import ActivityChange, Axis, Evidence, Institution
 from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
@@ -133,7 +133,8 @@ def make_tracker(settings, tmp_path):
     first.leads.add(lead)
     second = make_commitment(plan=plan, number=2, lead_institution=institution)
     make_commitment(plan=other_plan, number=1, title="الالتزام الأول للخطة الثانية")
-    make_activity(first, number=1, weight=30, note_fr="Note")
+    activity = make_activity(first, number=1, weight=30, note_fr="Note")
+    second_activity = make_activity(first, number=2)
     execution = make_committee(plan=plan, kind=CommitteeKind.EXECUTION, name_fr="Comité")
     steering = make_committee(plan=None, kind=CommitteeKind.STEERING)
     june = make_meeting(
@@ -163,7 +164,17 @@ def make_tracker(settings, tmp_path):
         platform_status="yes",
         published_at=datetime.datetime(2020, 6, 18, 9, 0, tzinfo=datetime.UTC),
     )
-    make_snapshot(first, percent=70, status=SnapshotStatus.DRAFT, no_progress=True)
+    published.activity_changes.create(
+        activity=activity,
+        status=ActivityStatus.IN_PROGRESS,
+        made_at=datetime.datetime(2020, 6, 18, 9, 0, tzinfo=datetime.UTC),
+    )
+    draft = make_snapshot(first, percent=70, status=SnapshotStatus.DRAFT, no_progress=True)
+    draft.activity_changes.create(
+        activity=second_activity,
+        status=ActivityStatus.POSTPONED,
+        revised_end=datetime.date(2021, 3, 31),
+    )
     make_snapshot(second, percent=100, date=datetime.date(2020, 10, 1))
     evidence = Evidence(
         snapshot=published,
@@ -203,8 +214,9 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
     assert counts == {
         "groups.csv": 2, "users.csv": 2, "institutions.csv": 2, "action_plans.csv": 2,
         "axes.csv": 1, "committees.csv": 2, "meetings.csv": 3, "commitments.csv": 3,
-        "activities.csv": 1, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
+        "activities.csv": 2, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
         "participants.csv": 2, "agenda_items.csv": 1, "next_steps.csv": 1, "evidence.csv": 1,
+        "activity_changes.csv": 2,
     }  # fmt: skip
 
 
@@ -237,6 +249,38 @@ def test_import_all_with_a_bad_row_restores_nothing_and_says_where(settings, tmp
 
     assert "progress_snapshots.csv:3 [percent]" in str(raised.value)
     assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_all_with_a_bad_activity_change_restores_nothing_and_says_where(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+    backup = tmp_path / "backup"
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    changes = backup / "activity_changes.csv"
+    changes.write_text(changes.read_text(encoding="utf-8").replace(",postponed,", ",finished,"))
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_all", str(backup))
+
+    assert "activity_changes.csv:3 [status]" in str(raised.value)
+    assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_written_before_activity_changes_existed_still_restores(settings, tmp_path):
+    make_tracker(settings, tmp_path)
+    backup = tmp_path / "backup"
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    (backup / "activity_changes.csv").unlink()
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["files"] = [f for f in manifest["files"] if f["name"] != "activity_changes.csv"]
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+
+    call_command("import_all", str(backup))
+
+    assert (Institution.objects.count(), ActivityChange.objects.count()) == (2, 0)
 
 
 def minutes_pages(client):

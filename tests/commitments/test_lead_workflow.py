@@ -34,7 +34,7 @@ def public_figure(commitment):
 
 
 def public_page(commitment):
-    """What an anonymous visitor reads: (figure shown, narratives, change-log entries)."""
+    """What an anonymous visitor reads: (figure shown, narratives, change-log entries, activities)."""
     visitor = Client()
     url = reverse(
         "commitments:commitment_detail",
@@ -47,6 +47,7 @@ def public_page(commitment):
         page.latest_percent,
         [snapshot.narrative for snapshot in page.published_snapshots],
         [(entry.kind, entry.percent) for entry in response.context["change_log"]],
+        [(activity.status, activity.revised_end) for activity in page.activities.all()],
     )
 
 
@@ -76,15 +77,15 @@ def test_report_workflow_reaches_the_public_only_once_approved(
         "صدور المرسوم التطبيقي",
         owning_lead,
     )
-    activity.refresh_from_db()
-    assert activity.status == ActivityStatus.DONE
     assert public_figure(commitment) == 40
-    before = (40, ["تقرير يناير"], [("published", 40)])
+    before = (40, ["تقرير يناير"], [("published", 40)], [(ActivityStatus.PLANNED, None)])
     assert public_page(commitment) == before
 
     # Submitted: with the secretariat, still not public, no longer editable by the lead.
     data = load_report_form(client, commitment)
     assert data["narrative"] == "صدور المرسوم التطبيقي"
+    assert data[activity_key(data, activity, "status")] == ActivityStatus.DONE
+    data[activity_key(data, activity, "revised_end")] = "2020-12-31"
     post_report(client, commitment, data, action="submit")
     report.refresh_from_db()
     assert report.status == SnapshotStatus.SUBMITTED
@@ -92,6 +93,9 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     assert public_page(commitment) == before
     page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
     assert page.context["can_edit"] is False
+    assert [(c.activity, c.status) for c in page.context["proposed_changes"]] == [
+        (activity, ActivityStatus.DONE)
+    ]
 
     # Returned with a comment: the lead sees it.
     client.force_login(secretariat)
@@ -126,6 +130,12 @@ def test_report_workflow_reaches_the_public_only_once_approved(
         60,
         ["صدور المرسوم التطبيقي", "تقرير يناير"],
         [("published", 60), ("published", 40)],
+        [(ActivityStatus.DONE, datetime.date(2020, 12, 31))],
+    )
+    latest = activity.history.latest()
+    assert (latest.history_user, latest.history_change_reason) == (
+        secretariat,
+        f"Published with the progress report of {report.date}",
     )
     assert list(ProgressSnapshot.objects.published().filter(commitment=commitment)) == [
         report,
@@ -159,7 +169,7 @@ def test_report_workflow_records_who_did_each_step(client, owning_lead, secretar
 
 
 @pytest.mark.django_db
-def test_activity_change_from_the_report_form_is_recorded_with_the_lead(
+def test_activity_change_waits_with_the_draft_and_is_dropped_when_set_back(
     client, owning_lead, commitment, activity
 ):
     client.force_login(owning_lead)
@@ -168,8 +178,29 @@ def test_activity_change_from_the_report_form_is_recorded_with_the_lead(
 
     post_report(client, commitment, data)
 
-    latest = activity.history.latest()
-    assert (latest.history_user, latest.revised_end) == (owning_lead, datetime.date(2020, 12, 31))
+    draft = commitment.snapshots.get(status=SnapshotStatus.DRAFT)
+    change = draft.activity_changes.get()
+    assert (change.activity, change.status, change.revised_end, change.made_at) == (
+        activity,
+        ActivityStatus.PLANNED,
+        datetime.date(2020, 12, 31),
+        None,
+    )
+    assert activity.history.count() == 1
+    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    assert [published for _, _, published in page.context["activity_rows"]] == [
+        {"status": ActivityStatus.PLANNED.label, "revised_end": None}
+    ]
+    assert 'class="proposed-note"' in page.content.decode()
+
+    data = load_report_form(client, commitment)
+    assert data[activity_key(data, activity, "revised_end")] == "2020-12-31"
+    data[activity_key(data, activity, "revised_end")] = ""
+    post_report(client, commitment, data)
+
+    assert not draft.activity_changes.exists()
+    activity.refresh_from_db()
+    assert activity.revised_end is None
 
 
 @pytest.mark.django_db
@@ -227,9 +258,8 @@ def test_review_queue_change_page_returns_with_the_comment_typed_there(
         if value is not None and key != "commitment"
     }
     data.update({"review_comment": "النسبة غير مبررة", "_return": "1"})
-    data.update(
-        {f"evidence-{key}": value for key, value in {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0}.items()}
-    )
+    for inline in ("activity_changes", "evidence"):
+        data.update({f"{inline}-TOTAL_FORMS": 0, f"{inline}-INITIAL_FORMS": 0})
 
     response = client.post(url, data)
 
@@ -262,8 +292,7 @@ def test_second_concurrent_save_is_refused_and_shows_what_changed(
     saved = commitment.snapshots.get(status=SnapshotStatus.DRAFT)
     assert (saved.percent, saved.narrative_ar) == (60, "إطلاق البوابة")
     assert Commitment.objects.get(pk=commitment.pk).version == 2
-    activity.refresh_from_db()
-    assert activity.revised_end == datetime.date(2020, 12, 31)
+    assert saved.activity_changes.get().revised_end == datetime.date(2020, 12, 31)
     shown = [
         (str(d.label).split(" — ")[-1], d.loaded, d.current, d.yours)
         for d in response.context["conflict"]
