@@ -143,8 +143,8 @@ def _as_posted(value):
 
 
 def _activity_rows(formset, today):
-    """Each activity's form, whether it is overdue as published, and its published values
-    if the open report changes them (else None)."""
+    """Each activity's form, whether it is overdue as published, and the published values
+    of the fields the open report changes (empty if it changes none)."""
     overdue = {
         activity.pk
         for activity in Activity.objects.filter(
@@ -154,16 +154,11 @@ def _activity_rows(formset, today):
     rows = []
     for form in formset.forms:
         activity = form.instance
-        public = getattr(activity, "public_values", None)
-        proposed = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
-        if public == proposed:
-            public = None
-        elif public is not None:
-            public = {
-                "status": ActivityStatus(public["status"]).label,
-                "revised_end": public["revised_end"],
-            }
-        rows.append((form, activity.pk in overdue, public))
+        public = getattr(activity, "public_values", {})
+        changed = {name: public[name] for name in public if public[name] != getattr(activity, name)}
+        if "status" in changed:
+            changed["status"] = ActivityStatus(changed["status"]).label
+        rows.append((form, activity.pk in overdue, changed))
     return rows
 
 
