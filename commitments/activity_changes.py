@@ -68,13 +68,14 @@ def make_changes(snapshot):
     for change in pending:
         activity = change.activity
         for name in FIELDS:
+            setattr(change, f"{name}_before", getattr(activity, name))
             setattr(activity, name, getattr(change, name))
         activity._change_reason = f"Published with the progress report of {snapshot.date}"
         if user is not None:
             activity._history_user = user
         activity.save()
         change.made_at = now
-        change.save(update_fields=["made_at"])
+        change.save(update_fields=["made_at", *(f"{name}_before" for name in FIELDS)])
 
 
 def make_pending_changes():

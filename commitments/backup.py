@@ -89,6 +89,8 @@ ACTIVITY_CHANGE_COLUMNS = [
     "activity",
     "status",
     "revised_end",
+    "status_before",
+    "revised_end_before",
     "made_at",
 ]
 
@@ -276,6 +278,8 @@ def export_activity_changes(directory):
             change.activity.number,
             change.status,
             as_text(change.revised_end),
+            change.status_before,
+            as_text(change.revised_end_before),
             as_text(change.made_at),
         ]
         for change in changes
@@ -525,8 +529,8 @@ def import_activity_changes(directory):
                 snapshot_id=snapshot_pk,
                 activity_id=activity_pk,
                 **{
-                    name: ActivityChange._meta.get_field(name).to_python(record[name] or None)
-                    for name in ("status", "revised_end", "made_at")
+                    name: _cell(ActivityChange._meta.get_field(name), record[name])
+                    for name in ACTIVITY_CHANGE_COLUMNS[5:]
                 },
             )
             change.full_clean(exclude=["snapshot", "activity"], validate_unique=False)
@@ -547,3 +551,8 @@ def _messages(invalid):
     if hasattr(invalid, "error_dict"):
         return invalid.message_dict
     return {"": invalid.messages}
+
+
+def _cell(field, text):
+    """A CSV cell as the field's value; an empty cell is NULL where the field allows it."""
+    return field.to_python(text if text or not field.null else None)

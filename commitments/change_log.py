@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .enums import SnapshotStatus
-from .models import Evidence, ProgressSnapshot
+from .models import ActivityChange, Evidence, ProgressSnapshot
 
 PUBLISHED = "published"
 CORRECTED = "corrected"
@@ -36,6 +36,7 @@ class ChangeLogEntry:
     narrative: str = ""
     changed: list = field(default_factory=list)
     evidence: list = field(default_factory=list)
+    activity_changes: list = field(default_factory=list)
 
     @property
     def delta(self):
@@ -88,7 +89,7 @@ def _link_publications(entries, last_percent):
 
 
 def published_change_log(commitment):
-    """Entries newest first; two queries whatever the length of the history."""
+    """Entries newest first; three queries at most whatever the length of the history."""
     language = (get_language() or "ar").split("-")[0]
     records = ProgressSnapshot.history.filter(commitment_id=commitment.pk).order_by(
         "history_date", "history_id"
@@ -134,6 +135,7 @@ def published_change_log(commitment):
     # History order breaks ties; reports typed in from old minutes sort by their own date.
     entries.sort(key=_moment)
     _attach_evidence(entries, set(key_of))
+    _attach_activity_changes(entries)
     entries.reverse()
     return entries
 
@@ -156,3 +158,20 @@ def _attach_evidence(entries, public_ids):
         if entry.snapshot_id in public_ids and entry.snapshot_id not in seen:
             entry.evidence = files.get(entry.snapshot_id, [])
             seen.add(entry.snapshot_id)
+
+
+def _attach_activity_changes(entries):
+    """The activity changes a report made go with its first publication (entries oldest first)."""
+    first_publications = {}
+    for entry in entries:
+        if entry.kind == PUBLISHED:
+            first_publications.setdefault(entry.snapshot_id, entry)
+    if not first_publications:
+        return
+    made = (
+        ActivityChange.objects.filter(snapshot_id__in=first_publications, made_at__isnull=False)
+        .select_related("activity")
+        .order_by("activity__number")
+    )
+    for change in made:
+        first_publications[change.snapshot_id].activity_changes.append(change)

@@ -467,6 +467,11 @@ class ActivityChange(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices)
     revised_end = models.DateField(_("revised end"), null=True, blank=True)
+    # What the activity was when the change was made: the public change log tells both.
+    status_before = models.CharField(
+        _("status before"), max_length=20, choices=ActivityStatus.choices, blank=True
+    )
+    revised_end_before = models.DateField(_("revised end before"), null=True, blank=True)
     made_at = models.DateTimeField(
         _("made at"),
         null=True,

@@ -43,7 +43,9 @@ def test_publishing_a_report_however_it_is_saved_makes_its_changes(commitment, a
     report.save()
 
     assert public_values(activity) == (ActivityStatus.POSTPONED, END)
-    assert report.activity_changes.get().made_at is not None
+    change = report.activity_changes.get()
+    assert (change.status_before, change.revised_end_before) == (ActivityStatus.PLANNED, None)
+    assert change.made_at is not None
     assert activity.history.latest().history_change_reason == (
         f"Published with the progress report of {report.date}"
     )

@@ -167,6 +167,7 @@ def make_tracker(settings, tmp_path):
     published.activity_changes.create(
         activity=activity,
         status=ActivityStatus.IN_PROGRESS,
+        status_before=ActivityStatus.PLANNED,
         made_at=datetime.datetime(2020, 6, 18, 9, 0, tzinfo=datetime.UTC),
     )
     draft = make_snapshot(first, percent=70, status=SnapshotStatus.DRAFT, no_progress=True)

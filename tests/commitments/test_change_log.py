@@ -1,14 +1,16 @@
 """The public change log tells publications, corrections and withdrawals, nothing private."""
 
 import datetime
+import re
 
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from commitments.change_log import published_change_log
-from commitments.enums import SnapshotStatus
-from tests.factories import make_evidence, make_snapshot
+from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.models import ProgressSnapshot
+from tests.factories import make_activity, make_evidence, make_snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -82,19 +84,61 @@ def test_change_log_attaches_evidence_of_published_reports_only(commitment):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("reports", [1, 12])
-def test_change_log_takes_two_queries_whatever_its_length(
+def test_change_log_takes_three_queries_whatever_its_length(
     commitment, django_assert_num_queries, reports
 ):
     for number in range(reports):
-        report = make_snapshot(commitment, percent=number, date=datetime.date(2020, 1, 1 + number))
+        activity = make_activity(commitment, number + 1)
+        report = make_snapshot(
+            commitment,
+            percent=number,
+            date=datetime.date(2020, 1, 1 + number),
+            status=SnapshotStatus.SUBMITTED,
+        )
+        report.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
+        report = ProgressSnapshot.objects.get(pk=report.pk)
+        report.status = SnapshotStatus.PUBLISHED
+        report.save()
         make_evidence(report)
         report.percent += 1
         report.save()
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         log = published_change_log(commitment)
 
     assert len(log) == 2 * reports
+    assert sum(len(entry.activity_changes) for entry in log) == reports
+
+
+@pytest.mark.django_db
+def test_change_log_tells_what_a_publication_changed_in_the_activities(commitment):
+    activity = make_activity(commitment, 2, title="تنظيم ورشات تحسيسية")
+    make_activity(commitment, 3)
+    report = make_snapshot(
+        commitment, percent=60, date=datetime.date(2020, 10, 1), status=SnapshotStatus.SUBMITTED
+    )
+    report.activity_changes.create(
+        activity=activity, status=ActivityStatus.DONE, revised_end=datetime.date(2020, 9, 30)
+    )
+    report = ProgressSnapshot.objects.get(pk=report.pk)
+    report.status = SnapshotStatus.PUBLISHED
+    report.save()
+    report.percent = 65
+    report.save()
+
+    corrected, published = published_change_log(commitment)
+
+    assert (corrected.kind, corrected.activity_changes) == ("corrected", [])
+    (change,) = published.activity_changes
+    assert (change.activity, change.status_before, change.status) == (
+        activity,
+        ActivityStatus.PLANNED,
+        ActivityStatus.DONE,
+    )
+    with translation.override("ar"):
+        html = render_to_string("commitments/_change_log.html", {"change_log": [published]})
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "2. تنظيم ورشات تحسيسية : مبرمج ← منجز النهاية المعدلة 30 شتنبر 2020" in text
 
 
 @pytest.mark.django_db

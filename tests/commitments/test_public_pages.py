@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from commitments.models import PlanProgress
 from tests.factories import (
@@ -214,9 +214,13 @@ def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
     commitment = make_commitment(make_plan(1), 4)
     for number in range(1, activities + 1):
         make_activity(commitment, number, planned_end=datetime.date(2020, 6, 30))
+    first_activity = commitment.activities.order_by("number").first()
     for index in range(snapshots):
         meeting = make_meeting(make_meeting().committee, date=datetime.date(2020, 1, 1 + index))
-        make_snapshot(commitment, 10 + index, date=meeting.date, meeting=meeting)
+        snapshot = make_snapshot(commitment, 10 + index, date=meeting.date, meeting=meeting)
+        snapshot.activity_changes.create(
+            activity=first_activity, status="in_progress", made_at=timezone.now()
+        )
     for index in range(meetings):
         meeting = make_meeting(date=datetime.date(2021, 1, 1 + index))
         meeting.participants.create(name="حاتم مورادي").commitments.add(commitment)
@@ -224,14 +228,14 @@ def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
 
 
 def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num_queries):
-    # 5 for the page, 2 for the change log (snapshot history, evidence files).
+    # 5 for the page, 3 for the change log (snapshot history, evidence, activity changes).
     small = make_detailed_commitment(1, 1, 1)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(url("commitment_detail", plan_number=1, number=small.number))
 
     small.plan.delete()
     large = make_detailed_commitment(15, 12, 8)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url("commitment_detail", plan_number=1, number=large.number))
     assert len(response.context["meetings"]) == 20
 
