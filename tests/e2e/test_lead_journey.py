@@ -1,12 +1,13 @@
 """A project lead reports progress; the secretariat returns it once, then publishes it."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Commitment
-from tests.factories import make_user
+from tests.factories import make_activity, make_user
 from tests.text import readable
 
 EVIDENCE = Path(__file__).parent / "files" / "rapport-atelier.pdf"
@@ -32,6 +33,9 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     lead = make_user("h.bouihi", first_name="هدى", last_name="بويهي")
     mine = Commitment.objects.get(plan__number=1, number=3)
     mine.leads.add(lead)
+    workshop = make_activity(
+        mine, 1, title="تنظيم ورشة تكوينية لفائدة المرتفقين", planned_end=datetime.date(2020, 6, 30)
+    )
     theirs = Commitment.objects.get(plan__number=1, number=4)
     theirs.leads.add(make_user("n.lasfir"))
     make_user("amina", secretariat=True)
@@ -46,6 +50,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     page.fill("#id_percent", "70")
     page.fill("#id_narrative", "-النشاط 3: تنظيم ورشة تكوينية لفائدة المرتفقين.")
     page.set_input_files("#id_evidence", EVIDENCE)
+    page.select_option("select[name=form-0-status]", ActivityStatus.DONE)
     trip.snap("report-filled")
     page.get_by_role("button", name="إرسال إلى الكتابة الدائمة").click()
     page.wait_for_selector(".status-submitted")
@@ -82,9 +87,13 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
 
     assert comment == "المرجو إرفاق لائحة الحضور في الورشة وتدقيق النسبة."
     assert mine.snapshots.awaiting_review().get().pk == submitted.pk
+    workshop.refresh_from_db()
+    assert workshop.status == ActivityStatus.PLANNED
 
     open_report_in_review_queue(office.page, mine)
     office.snap("review-again")
+    proposed = readable(office.page.locator(".field-proposed_status").inner_text())
+    assert proposed == str(ActivityStatus.DONE.label)
     office.page.locator("input[name=_approve]").click()
     office.page.wait_for_selector(".messagelist .success")
     office.snap("approved")
@@ -100,9 +109,13 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     visitor.snap("public-commitment")
     detail_figure = readable(visitor.page.locator(".big-figure .number").inner_text())
     evidence_links = visitor.page.get_by_role("link", name="rapport-atelier.pdf").count()
+    activity_row = readable(visitor.page.locator(".activity-table tbody tr").inner_text())
+    logged = readable(visitor.page.locator(".change-log-activities li").inner_text())
 
     assert (dashboard_figure, detail_figure) == ("75 %", "75 %")
     assert evidence_links == 1
+    assert "منجز" in activity_row.split()
+    assert logged == "1. تنظيم ورشة تكوينية لفائدة المرتفقين: مبرمج ← منجز"
 
     # Chromium logs the 404 itself as a console error: collect the others before.
     errors_before_the_404 = list(trip.console_errors)
