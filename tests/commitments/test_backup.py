@@ -234,46 +234,40 @@ def test_import_all_refuses_a_database_with_data_unless_replace(settings, tmp_pa
     assert database_rows() == before
 
 
-@pytest.mark.django_db(transaction=True)
-def test_import_all_with_a_bad_row_restores_nothing_and_says_where(settings, tmp_path):
+def flushed_backup(settings, tmp_path):
+    """A backup of the test tracker, taken before the database was emptied."""
     make_tracker(settings, tmp_path)
     backup = tmp_path / "backup"
     call_command("export_all", str(backup))
     call_command("flush", interactive=False)
-    snapshots = backup / "progress_snapshots.csv"
-    lines = snapshots.read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace(",70,", ",120,")
-    snapshots.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    with pytest.raises(CommandError) as raised:
-        call_command("import_all", str(backup))
-
-    assert "progress_snapshots.csv:3 [percent]" in str(raised.value)
-    assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
+    return backup
 
 
 @pytest.mark.django_db(transaction=True)
-def test_import_all_with_a_bad_activity_change_restores_nothing_and_says_where(settings, tmp_path):
-    make_tracker(settings, tmp_path)
-    backup = tmp_path / "backup"
-    call_command("export_all", str(backup))
-    call_command("flush", interactive=False)
-    changes = backup / "activity_changes.csv"
-    changes.write_text(changes.read_text(encoding="utf-8").replace(",postponed,", ",finished,"))
+@pytest.mark.parametrize(
+    ("name", "cell", "bad", "where"),
+    [
+        ("progress_snapshots.csv", ",70,", ",120,", "progress_snapshots.csv:3 [percent]"),
+        ("activity_changes.csv", ",postponed,", ",finished,", "activity_changes.csv:3 [status]"),
+    ],
+)
+def test_import_all_with_a_bad_row_restores_nothing_and_says_where(
+    settings, tmp_path, name, cell, bad, where
+):
+    backup = flushed_backup(settings, tmp_path)
+    path = backup / name
+    path.write_text(path.read_text(encoding="utf-8").replace(cell, bad, 1), encoding="utf-8")
 
     with pytest.raises(CommandError) as raised:
         call_command("import_all", str(backup))
 
-    assert "activity_changes.csv:3 [status]" in str(raised.value)
+    assert where in str(raised.value)
     assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
 
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_written_before_activity_changes_existed_still_restores(settings, tmp_path):
-    make_tracker(settings, tmp_path)
-    backup = tmp_path / "backup"
-    call_command("export_all", str(backup))
-    call_command("flush", interactive=False)
+    backup = flushed_backup(settings, tmp_path)
     (backup / "activity_changes.csv").unlink()
     manifest = json.loads((backup / "manifest.json").read_text())
     manifest["files"] = [f for f in manifest["files"] if f["name"] != "activity_changes.csv"]
