@@ -13,7 +13,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import resources
+from . import notices, resources
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
@@ -177,11 +177,11 @@ def _decide_each(snapshots, decide):
     done, refused = [], []
     for snapshot in snapshots:
         try:
-            decide(snapshot)
+            decided = decide(snapshot)
         except ReviewRefused:
             refused.append(snapshot)
         else:
-            done.append(snapshot)
+            done.append(decided)
     return done, refused
 
 
@@ -196,6 +196,8 @@ class ReviewActionsMixin:
             queryset.select_related("commitment"),
             lambda snapshot: approve(snapshot, request.user),
         )
+        for snapshot in done:
+            notices.report_published(request, snapshot)
         if done:
             self.message_user(
                 request,
@@ -228,6 +230,8 @@ class ReviewActionsMixin:
                 snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}")
             ),
         )
+        for snapshot in done:
+            notices.report_returned(request, snapshot)
         if done:
             self.message_user(
                 request,
@@ -340,7 +344,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
             return HttpResponseRedirect(queue)
         if "_return" in request.POST:
             try:
-                return_for_revision(obj, request.user, obj.review_comment)
+                returned = return_for_revision(obj, request.user, obj.review_comment)
             except ReviewRefused:
                 self.message_user(
                     request,
@@ -348,6 +352,7 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
                     messages.ERROR,
                 )
                 return HttpResponseRedirect(request.path)
+            notices.report_returned(request, returned)
             self.message_user(
                 request, _("The report was returned to its project leads."), messages.SUCCESS
             )

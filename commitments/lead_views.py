@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import notices
 from .activity_changes import as_proposed
 from .enums import ActivityStatus
 from .evidence import INLINE_KINDS
@@ -70,12 +71,13 @@ def commitment_update(request, pk):
         if form.is_valid() and formset.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
-                save_update(commitment, form, formset, request.user, submit=submit)
+                saved = save_update(commitment, form, formset, request.user, submit=submit)
             except StaleUpdate:
                 commitment.refresh_from_db()
                 conflict = differences(commitment, form, formset)
             else:
                 if submit:
+                    notices.report_submitted(request, saved)
                     messages.success(request, _("Your report was sent to the secretariat."))
                 else:
                     messages.success(request, _("Your draft was saved."))

@@ -39,6 +39,7 @@ def approve(snapshot, user):
     snapshot.status = SnapshotStatus.PUBLISHED
     snapshot.published_at = timezone.now()
     _record(snapshot, user, "Approved and published")
+    return snapshot
 
 
 @transaction.atomic
@@ -50,3 +51,4 @@ def return_for_revision(snapshot, user, comment):
     snapshot.status = SnapshotStatus.RETURNED
     snapshot.review_comment = comment
     _record(snapshot, user, "Returned for revision")
+    return snapshot

@@ -207,6 +207,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "commitments:my_commitments"
 LOGOUT_REDIRECT_URL = "commitments:home"
 
+# E-mail: password resets, and the review workflow's notices to the
+# secretariat and the project leads. Development prints messages to the console.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A page never waits long on a slow mail server.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ogptracker@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # A less guessable admin address, e.g. ADMIN_URL=office-7f3a/ (must end with "/").
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
 if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from ogptracker.accounts import PasswordResetView
 from ogptracker.health import healthz
 from ogptracker.icons import favicon
 
@@ -21,6 +22,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("meetings/", include("meetings.urls")),
     path("", include("commitments.urls")),

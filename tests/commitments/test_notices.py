@@ -1,0 +1,125 @@
+"""The review workflow's e-mails: the secretariat hears of submissions, the leads of decisions."""
+
+import logging
+import socket
+
+import pytest
+from django.urls import reverse
+
+from commitments.enums import SnapshotStatus
+from tests.commitments.lead_forms import load_report_form, post_report
+from tests.factories import make_snapshot, make_user
+
+
+@pytest.fixture
+def addressed(owning_lead, secretariat):
+    owning_lead.email = "lead@example.org"
+    owning_lead.save()
+    secretariat.email = "secretariat@example.org"
+    secretariat.save()
+    make_user("clerk", secretariat=True, email="clerk@example.org")
+    make_user("no_address", secretariat=True)
+    make_user("gone", secretariat=True, email="gone@example.org", is_active=False)
+
+
+def submit(client, lead, commitment, captured):
+    client.force_login(lead)
+    data = {**load_report_form(client, commitment), "narrative": "إطلاق البوابة", "percent": "40"}
+    with captured(execute=True):
+        response = post_report(client, commitment, data, action="submit")
+    assert response.status_code == 302
+    return commitment.snapshots.get(status=SnapshotStatus.SUBMITTED)
+
+
+def review(client, secretariat, action, report, captured, **extra):
+    client.force_login(secretariat)
+    with captured(execute=True):
+        return client.post(
+            reverse("admin:commitments_snapshotawaitingreview_changelist"),
+            {"action": action, "_selected_action": [report.pk], **extra},
+        )
+
+
+@pytest.mark.django_db
+def test_submitted_report_is_announced_to_each_active_member_of_the_secretariat(
+    client, owning_lead, commitment, addressed, mailoutbox, django_capture_on_commit_callbacks
+):
+    report = submit(client, owning_lead, commitment, django_capture_on_commit_callbacks)
+
+    assert sorted(mail.to[0] for mail in mailoutbox) == [
+        "clerk@example.org",
+        "secretariat@example.org",
+    ]
+    mail = mailoutbox[0]
+    assert mail.subject == f"تقرير في انتظار المراجعة: {commitment}"
+    review_url = reverse("admin:commitments_snapshotawaitingreview_change", args=[report.pk])
+    assert f"http://testserver{review_url}" in mail.body
+    assert review_url.startswith("/ar/")
+    assert "40 %" in mail.body
+
+
+@pytest.mark.django_db
+def test_a_saved_draft_sends_nothing(
+    client, owning_lead, commitment, addressed, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(owning_lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(client, commitment, load_report_form(client, commitment), action="draft")
+
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_returned_report_sends_the_secretariats_comment_to_the_leads(
+    client, owning_lead, secretariat, commitment, addressed, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    report = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
+
+    review(
+        client, secretariat, "return_for_revision", report, django_capture_on_commit_callbacks,
+        apply="1", **{f"comment-{report.pk}": "أرفقوا لائحة الحضور"},
+    )  # fmt: skip
+
+    (mail,) = mailoutbox
+    assert mail.to == ["lead@example.org"]
+    assert mail.subject == f"أعيد التقرير للمراجعة: {commitment}"
+    assert "أرفقوا لائحة الحضور" in mail.body
+    update_url = reverse("commitments:commitment_update", args=[commitment.pk])
+    assert f"http://testserver{update_url}" in mail.body
+
+
+@pytest.mark.django_db
+def test_published_report_sends_the_public_page_to_the_leads(
+    client, owning_lead, secretariat, commitment, addressed, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    report = make_snapshot(commitment, percent=55, status=SnapshotStatus.SUBMITTED)
+
+    review(client, secretariat, "approve_and_publish", report, django_capture_on_commit_callbacks)
+
+    (mail,) = mailoutbox
+    assert (mail.to, mail.subject) == (["lead@example.org"], f"نشر التقرير: {commitment}")
+    public_url = reverse(
+        "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
+    )
+    assert f"http://testserver{public_url}" in mail.body
+    assert "55 %" in mail.body
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_fails_is_logged_and_the_report_stays_submitted(
+    client, owning_lead, commitment, addressed, settings, caplog,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    with socket.socket() as probe:  # A port nothing listens on.
+        probe.bind(("127.0.0.1", 0))
+        settings.EMAIL_PORT = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+
+    with caplog.at_level(logging.ERROR, logger="commitments.notices"):
+        report = submit(client, owning_lead, commitment, django_capture_on_commit_callbacks)
+
+    assert report.status == SnapshotStatus.SUBMITTED
+    assert f"The submitted notice of progress report {report.pk} was not sent" in caplog.text
