@@ -36,7 +36,7 @@ def test_password_reset_by_e_mail_sets_a_new_password(client, lead, mailoutbox):
     assert "متتبع الحكومة المنفتحة" in mail.body
     link = re.search(r"https://testserver(/ar/accounts/reset/\S+)", mail.body).group(1)
     confirm = client.get(link, secure=True, follow=True)
-    assert "أدخل كلمة المرور الجديدة" in confirm.content.decode()
+    assert "أدخلوا كلمة المرور الجديدة" in confirm.content.decode()
     done = client.post(
         confirm.redirect_chain[-1][0],
         {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
@@ -73,5 +73,5 @@ def test_a_used_reset_link_is_refused_with_a_way_to_ask_again(client, lead, mail
 
     again = client.get(link, follow=True).content.decode()
 
-    assert "فشل عملية إعادة تعيين كلمة المرور" in again
+    assert "تعذرت استعادة كلمة المرور" in again
     assert 'href="/ar/accounts/password_reset/"' in again
