@@ -114,6 +114,9 @@ def ensure_demo_accounts(reset_passwords=False):
 
 
 def _ensure_user(username, reset_password, **fields):
+    # Addresses of the reserved example.org domain: with DEBUG the review
+    # notices sent to them are printed to the console.
+    fields.setdefault("email", f"{username}@example.org")
     user, created = get_user_model().objects.get_or_create(username=username, defaults=fields)
     if not (created or reset_password):
         return user, None

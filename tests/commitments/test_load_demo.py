@@ -108,6 +108,15 @@ def test_load_demo_secretariat_account_is_staff_in_the_secretariat_group(db):
     assert (user.is_staff, is_secretariat(user), user.led_commitments.count()) == (True, True, 0)
 
 
+def test_load_demo_accounts_have_an_address_for_the_review_notices(db):
+    load_demo()
+
+    addresses = dict(get_user_model().objects.values_list("username", "email"))
+
+    assert addresses["secretariat"] == "secretariat@example.org"
+    assert addresses["h.mouradi"] == "h.mouradi@example.org"
+
+
 def test_load_demo_without_accounts_loads_the_data_and_creates_no_user(db):
     passwords = load_demo("--without-accounts")
 
