@@ -13,7 +13,7 @@ from .activity_changes import as_proposed
 from .enums import ActivityStatus
 from .evidence import INLINE_KINDS
 from .forms import ActivityFormSet, ProgressUpdateForm
-from .models import Activity, Commitment, Evidence
+from .models import Commitment, Evidence
 from .progress_update import (
     ACTIVITY_FIELDS,
     StaleUpdate,
@@ -145,14 +145,8 @@ def _as_posted(value):
 
 
 def _activity_rows(formset, today):
-    """Each activity's form, whether it is overdue as published, and the published values
-    of the fields the open report changes (empty if it changes none)."""
-    overdue = {
-        activity.pk
-        for activity in Activity.objects.filter(
-            pk__in=[form.instance.pk for form in formset.forms]
-        ).overdue(today)
-    }
+    """Each activity's form, whether it is overdue as the report leaves it, and the
+    published values of the fields the report changes (empty if it changes none)."""
     rows = []
     for form in formset.forms:
         activity = form.instance
@@ -160,7 +154,7 @@ def _activity_rows(formset, today):
         changed = {name: public[name] for name in public if public[name] != getattr(activity, name)}
         if "status" in changed:
             changed["status"] = ActivityStatus(changed["status"]).label
-        rows.append((form, activity.pk in overdue, changed))
+        rows.append((form, activity.is_overdue(today), changed))
     return rows
 
 

@@ -277,17 +277,16 @@ class Commitment(models.Model):
         return [value for value in OGPValue if getattr(self, value.value)]
 
 
+# An activity in one of these is still to be done.
+UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus.POSTPONED)
+
+
 class ActivityQuerySet(models.QuerySet):
     def overdue(self, today=None):
-        """Past their (revised) end and neither done nor cancelled."""
+        """Past their (revised) end and neither done nor cancelled (see Activity.is_overdue)."""
         today = today or timezone.localdate()
         return self.annotate(effective_end=Coalesce("revised_end", "planned_end")).filter(
-            effective_end__lt=today,
-            status__in=[
-                ActivityStatus.PLANNED,
-                ActivityStatus.IN_PROGRESS,
-                ActivityStatus.POSTPONED,
-            ],
+            effective_end__lt=today, status__in=UNFINISHED
         )
 
 
@@ -328,6 +327,11 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def is_overdue(self, today):
+        """As `ActivityQuerySet.overdue`, for an activity in memory (a form's, say)."""
+        end = self.revised_end or self.planned_end
+        return end is not None and end < today and self.status in UNFINISHED
 
     def clean(self):
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:

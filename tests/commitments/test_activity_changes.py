@@ -171,3 +171,19 @@ def test_a_returned_report_keeps_its_changes_for_the_lead_to_revise(
     change = ActivityChange.objects.get()
     assert (change.status, change.revised_end) == (ActivityStatus.IN_PROGRESS, END)
     assert public_values(activity) == (ActivityStatus.PLANNED, None)
+
+
+@pytest.mark.django_db
+def test_lead_form_flags_an_activity_overdue_as_the_report_leaves_it(
+    client, owning_lead, commitment, activity
+):
+    late = make_activity(commitment, 2, planned_end=datetime.date(2020, 6, 30))
+    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    draft.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
+    client.force_login(owning_lead)
+
+    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+
+    flags = {form.instance: overdue for form, overdue, _ in page.context["activity_rows"]}
+    assert flags == {activity: False, late: True}
+    assert Activity.objects.overdue().count() == 2  # Both, as published.

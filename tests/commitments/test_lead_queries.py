@@ -23,8 +23,16 @@ def test_overdue_activities_are_past_their_revised_or_planned_end_and_not_finish
         revised_end=datetime.date(2020, 12, 31),
     )
     make_activity(commitment, 4, planned_end=datetime.date(2020, 12, 31))
+    make_activity(commitment, 5, status=ActivityStatus.POSTPONED)
+    make_activity(
+        commitment, 6, revised_end=datetime.date(2020, 8, 31), status=ActivityStatus.POSTPONED
+    )
 
-    assert list(Activity.objects.overdue(TODAY)) == [late]
+    overdue = list(Activity.objects.overdue(TODAY))
+
+    assert [activity.number for activity in overdue] == [late.number, 6]
+    # The same rule for an activity in memory, as the lead's form shows it.
+    assert [a.number for a in commitment.activities.all() if a.is_overdue(TODAY)] == [1, 6]
 
 
 @pytest.mark.django_db
@@ -84,7 +92,7 @@ def test_update_page_query_count_does_not_grow(
         make_snapshot(commitment, percent=number)
     client.force_login(owning_lead)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
 
     assert response.context["snapshot"] == draft
