@@ -1,12 +1,16 @@
 from django.urls import path
 
+from ogptracker.pagecache import cache_public_page
+
 from . import lead_views, opendata_views, views
+from .feeds import PlanProgressFeed
 
 app_name = "commitments"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
+    path("plans/<int:number>/feed/", cache_public_page(PlanProgressFeed()), name="plan_feed"),
     path(
         "plans/<int:plan_number>/commitments/<int:number>/",
         views.commitment_detail,

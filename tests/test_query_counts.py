@@ -32,6 +32,8 @@ PAGES = [
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("meeting_list", 2),
+    ("minutes_feed", 2),
+    ("plan_feed", 2),
     ("minutes", 8),
     ("api_index", 0),
     ("api_plans", 2),
@@ -74,6 +76,8 @@ def page_url(name, commitment, meeting):
                 "commitments:plan_download", args=[plan, "snapshots", "csv"]
             ),
             "meeting_list": lambda: reverse("meetings:meeting_list"),
+            "minutes_feed": lambda: reverse("meetings:minutes_feed"),
+            "plan_feed": lambda: reverse("commitments:plan_feed", args=[plan]),
             "minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
             "api_index": lambda: "/api/",
             "api_plans": lambda: "/api/plans/",

@@ -79,11 +79,13 @@ EXPECTED = {
     # Public pages: published data, no login.
     "commitments:home": EVERYONE,
     "commitments:plan_dashboard": EVERYONE,
+    "commitments:plan_feed": EVERYONE,
     "commitments:commitment_detail": EVERYONE,
     "commitments:institution_detail": EVERYONE,
     "commitments:open_data": EVERYONE,
     "commitments:plan_download": EVERYONE,
     "meetings:meeting_list": EVERYONE,
+    "meetings:minutes_feed": EVERYONE,
     "meetings:minutes": EVERYONE,
     "meetings:minutes_pdf": EVERYONE,
     # Project leads' pages. Another lead's commitment does not exist for them; the
@@ -234,6 +236,7 @@ def url_builders(world):
         "commitments:plan_dashboard": lambda: reverse(
             "commitments:plan_dashboard", args=[plan.number]
         ),
+        "commitments:plan_feed": lambda: reverse("commitments:plan_feed", args=[plan.number]),
         "commitments:commitment_detail": lambda: reverse(
             "commitments:commitment_detail", args=[plan.number, commitment.number]
         ),
