@@ -17,6 +17,7 @@ urlpatterns = [
         name="commitment_detail",
     ),
     path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+    path("search/", views.search, name="search"),
     path("open-data/", opendata_views.open_data, name="open_data"),
     path(
         "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting, Participant
@@ -14,8 +15,10 @@ from ogptracker.pagecache import cache_public_page
 from . import charts, dashboard, opendata, progress
 from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
+from .search import search_commitments
 
 PLANS_PER_PAGE = 12
+RESULTS_PER_PAGE = 20
 
 
 @cache_public_page
@@ -164,4 +167,18 @@ def institution_detail(request, pk):
             ),
             "page": page,
         },
+    )
+
+
+@cache_public_page
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    found = (
+        search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
+    )
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "commitments/search.html",
+        {"query": query, "page": page, "keep": urlencode({"q": query}) + "&"},
     )

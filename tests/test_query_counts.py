@@ -29,6 +29,7 @@ PAGES = [
     ("plan_dashboard", 5),
     ("commitment_detail", 6),
     ("institution_detail", 4),
+    ("search", 2),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("meeting_list", 2),
@@ -72,6 +73,8 @@ def page_url(name, commitment, meeting):
                 "commitments:institution_detail", args=[commitment.lead_institution_id]
             ),
             "open_data": lambda: reverse("commitments:open_data"),
+            # «ال», the article: every synthetic commitment, a page of them.
+            "search": lambda: reverse("commitments:search") + "?q=%D8%A7%D9%84",
             "plan_download_csv": lambda: reverse(
                 "commitments:plan_download", args=[plan, "snapshots", "csv"]
             ),

@@ -80,6 +80,7 @@ EXPECTED = {
     "commitments:home": EVERYONE,
     "commitments:plan_dashboard": EVERYONE,
     "commitments:plan_feed": EVERYONE,
+    "commitments:search": EVERYONE,
     "commitments:commitment_detail": EVERYONE,
     "commitments:institution_detail": EVERYONE,
     "commitments:open_data": EVERYONE,

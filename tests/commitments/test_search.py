@@ -1,0 +1,108 @@
+"""Searching the commitments: every word, any language, Arabic spellings folded alike."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from commitments.enums import SnapshotStatus
+from commitments.models import Institution
+from commitments.search import search_commitments
+from tests.factories import make_commitment, make_plan, make_snapshot
+
+
+@pytest.fixture
+def commitments(db):
+    first, third = make_plan(1), make_plan(3)
+    justice = Institution.objects.create(name="وزارة العدل", name_fr="Ministère de la Justice")
+    return {
+        "framework": make_commitment(
+            plan=first,
+            number=1,
+            title="اعتماد الإطار القانوني للحق في الحصول على المعلومات",
+            title_fr="Adoption du cadre juridique du droit d'accès à l'information",
+            ogp_id="MA0001",
+        ),
+        "portal": make_commitment(
+            plan=third,
+            number=2,
+            title="بوابة المشاركة المواطنة",
+            title_en="Citizen participation portal",
+            description="منصة رقمية للعرائض",
+        ),
+        "justice": make_commitment(
+            plan=third, number=5, title="عدالة منفتحة", lead_institution=justice
+        ),
+    }
+
+
+def found(query):
+    return [commitment.title for commitment in search_commitments(query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الاطار القانوني", ["framework"]),  # أ/إ/آ written as ا
+        ("المعلومات اعتماد", ["framework"]),  # any order, every word
+        ("cadre juridique", ["framework"]),
+        ("PORTAL", ["portal"]),
+        ("العرائض", ["portal"]),  # in the description
+        ("ma0001", ["framework"]),
+        ("Justice", ["justice"]),  # the lead institution, in French
+        ("العدل", ["justice"]),
+        ("عداله", ["justice"]),  # ة written as ه
+        ("الإطار بوابة", []),
+        ("", []),
+    ],
+)
+def test_search_finds_commitments_holding_every_word(commitments, query, expected):
+    assert found(query) == [commitments[key].title for key in expected]
+
+
+def test_search_lists_the_newest_plan_first(commitments):
+    assert found("ال") == [
+        commitments["portal"].title,
+        commitments["justice"].title,
+        commitments["framework"].title,
+    ]
+
+
+def test_search_page_shows_published_progress_only(client, commitments):
+    make_snapshot(commitments["portal"], percent=40)
+    make_snapshot(commitments["portal"], percent=90, status=SnapshotStatus.SUBMITTED)
+
+    page = client.get(reverse("commitments:search"), {"q": "بوابة"}).content.decode()
+
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "2. بوابة المشاركة المواطنة" in text
+    assert "40 %" in text
+    assert "90 %" not in text
+
+
+def test_search_page_without_a_query_shows_the_form_only(client, commitments):
+    response = client.get(reverse("commitments:search"))
+
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+    assert 'name="q"' in response.content.decode()
+    assert "search-results" not in response.content.decode()
+
+
+def test_search_result_pages_keep_the_query(client, db):
+    plan = make_plan(1)
+    for number in range(1, 23):
+        make_commitment(plan=plan, number=number, title=f"التزام رقم {number}")
+
+    response = client.get(reverse("commitments:search"), {"q": "التزام", "page": "2"})
+
+    assert response.context["page"].number == 2
+    assert len(response.context["page"].object_list) == 2
+    assert 'href="?q=%D8%A7%D9%84%D8%AA%D8%B2%D8%A7%D9%85&amp;page=1"' in response.content.decode()
+
+
+def test_home_and_every_page_header_lead_to_the_search(client, db):
+    home = client.get(reverse("commitments:home")).content.decode()
+
+    assert f'action="{reverse("commitments:search")}"' in home
+    assert f'href="{reverse("commitments:search")}"' in home
