@@ -16,6 +16,7 @@ from .enums import (
     PlatformStatus,
     SnapshotStatus,
 )
+from .folding import folded_text
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
 
@@ -199,6 +200,12 @@ class CommitmentQuerySet(models.QuerySet):
         return self.with_latest_progress().select_related("plan", "axis", "lead_institution")
 
 
+# Searched in every language; the lead institution's name is searched apart.
+SEARCHED_FIELDS = [
+    f"{name}_{code}" for name in ("title", "description") for code in ("ar", "fr", "en")
+] + ["ogp_id"]
+
+
 class Commitment(models.Model):
     plan = models.ForeignKey(
         ActionPlan,
@@ -245,6 +252,12 @@ class Commitment(models.Model):
     # Bumped on every update through the lead form; a stale form is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # What the public search reads (commitments/search.py), kept by the database.
+    search_text = models.GeneratedField(
+        expression=folded_text(*SEARCHED_FIELDS),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = CommitmentQuerySet.as_manager()
 

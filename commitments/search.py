@@ -1,31 +1,18 @@
 """Finding commitments by words of their title, description, OGP id or lead institution.
 
-Every word must occur, in any of the three languages. Arabic letters often
-written in several ways (hamzated alef, alef maqsura, taa marbuta) are
-folded alike on both sides, so «الاطار» finds «الإطار».
+Every word must occur, in any of the three languages. Text and words are
+folded alike (commitments/folding.py), and a word's article «ال» is not
+required. The commitments' folded text is a column the database keeps
+(`Commitment.search_text`); institutions, few, are folded as they are read.
 """
 
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Replace
+from django.db.models import Q
 
-from .models import Commitment
+from .folding import fold, folded_text
+from .models import Commitment, Institution
 
-FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
-LANGUAGES = ("ar", "fr", "en")
-SEARCHED = [
-    *(f"title_{code}" for code in LANGUAGES),
-    *(f"description_{code}" for code in LANGUAGES),
-    "ogp_id",
-    *(f"lead_institution__name_{code}" for code in LANGUAGES),
-    "lead_institution__acronym",
-]
+INSTITUTION_FIELDS = [f"name_{code}" for code in ("ar", "fr", "en")] + ["acronym"]
 MAX_WORDS = 8
-
-
-def fold(text):
-    for letter, plain in FOLDS:
-        text = text.replace(letter, plain)
-    return text
 
 
 def words(query):
@@ -43,19 +30,11 @@ def search_commitments(query):
     wanted = words(query)
     if not wanted:
         return Commitment.objects.none()
-    found = Commitment.objects.alias(
-        **{f"searched_{index}": _folded(name) for index, name in enumerate(SEARCHED)}
-    )
+    institutions = Institution.objects.alias(searched=folded_text(*INSTITUTION_FIELDS))
+    found = Commitment.objects.all()
     for word in wanted:
-        anywhere = Q()
-        for index in range(len(SEARCHED)):
-            anywhere |= Q(**{f"searched_{index}__icontains": word})
-        found = found.filter(anywhere)
+        found = found.filter(
+            Q(search_text__contains=word)
+            | Q(lead_institution__in=institutions.filter(searched__contains=word))
+        )
     return found.order_by("-plan__number", "number")
-
-
-def _folded(name):
-    text = F(name)
-    for letter, plain in FOLDS:
-        text = Replace(text, Value(letter), Value(plain), output_field=TextField())
-    return text

@@ -61,4 +61,5 @@ class PlanProgressTranslation(TranslationOptions):
 
 for model in (Institution, ActionPlan, Axis, Activity, ProgressSnapshot, PlanProgress):
     register_history(model)
-register_history(Commitment, m2m_fields=["leads"])
+# The search text is derived by the database: nothing to keep in the history.
+register_history(Commitment, m2m_fields=["leads"], excluded_fields=["search_text"])
