@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from ogptracker.accounts import PasswordResetView
 from ogptracker.health import healthz
 from ogptracker.icons import favicon
+from ogptracker.pagecache import cache_public_page
+from ogptracker.sitemaps import SITEMAPS, robots_txt
 
 admin.site.site_header = _("Open Government tracker — administration")
 admin.site.site_title = _("Open Government tracker")
@@ -18,6 +21,20 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", favicon, name="favicon"),
     path("api/", include("commitments.api_urls")),
+    # An index of sections, each in pages of SitemapPages.limit addresses.
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemaps_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemaps_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -50,6 +50,9 @@ ACCOUNT_APPS = ("auth", "axes")
 
 EXPECTED = {
     "healthz": EVERYONE,
+    "sitemap": EVERYONE,
+    "sitemap_section": EVERYONE,
+    "robots_txt": EVERYONE,
     # A GET changes nothing and only goes back to the page it came from.
     "set_language": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "login": EVERYONE,
@@ -238,6 +241,7 @@ def url_builders(world):
             "commitments:plan_dashboard", args=[plan.number]
         ),
         "commitments:plan_feed": lambda: reverse("commitments:plan_feed", args=[plan.number]),
+        "sitemap_section": lambda: reverse("sitemap_section", args=["commitments"]),
         "commitments:commitment_detail": lambda: reverse(
             "commitments:commitment_detail", args=[plan.number, commitment.number]
         ),
