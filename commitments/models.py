@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -125,7 +125,7 @@ class CommitmentQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         overdue = (
             Activity.objects.filter(commitment=OuterRef("pk"))
-            .overdue(today)
+            .overdue_as_reported(today)
             .order_by()
             .values("commitment")
             .annotate(count=Count("pk"))
@@ -292,6 +292,8 @@ class Commitment(models.Model):
 
 # An activity in one of these is still to be done.
 UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus.POSTPONED)
+# A report in one of these is not published yet.
+OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -301,6 +303,24 @@ class ActivityQuerySet(models.QuerySet):
         return self.annotate(effective_end=Coalesce("revised_end", "planned_end")).filter(
             effective_end__lt=today, status__in=UNFINISHED
         )
+
+    def overdue_as_reported(self, today=None):
+        """Overdue as their commitment's open report would leave them: what the lead
+        still owes once the changes they reported are made (see activity_changes)."""
+        today = today or timezone.localdate()
+        change = ActivityChange.objects.filter(
+            activity=OuterRef("pk"), snapshot__status__in=OPEN_REPORT
+        )
+        return self.annotate(
+            reported_status=Coalesce(Subquery(change.values("status")[:1]), "status"),
+            reported_end=Case(
+                When(
+                    Exists(change),
+                    then=Coalesce(Subquery(change.values("revised_end")[:1]), "planned_end"),
+                ),
+                default=Coalesce("revised_end", "planned_end"),
+            ),
+        ).filter(reported_end__lt=today, reported_status__in=UNFINISHED)
 
 
 class Activity(models.Model):
@@ -356,9 +376,7 @@ class Activity(models.Model):
 class ProgressSnapshotQuerySet(models.QuerySet):
     def open(self):
         """Not yet published: still the lead's to edit, or with the secretariat."""
-        return self.filter(
-            status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED]
-        )
+        return self.filter(status__in=OPEN_REPORT)
 
     def awaiting_review(self):
         return self.filter(status=SnapshotStatus.SUBMITTED)

@@ -62,6 +62,34 @@ def test_due_items_clear_once_a_report_follows_the_meeting(commitment):
 
 
 @pytest.mark.django_db
+def test_due_items_count_overdue_activities_as_the_open_report_leaves_them(commitment):
+    ended = datetime.date(2020, 6, 30)
+    reported_done = make_activity(commitment, 1, planned_end=ended)
+    pushed_back = make_activity(commitment, 2, planned_end=ended)
+    still_late = make_activity(commitment, 3, planned_end=ended)
+    reported_late = make_activity(commitment, 4, planned_end=datetime.date(2020, 12, 31))
+    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    for activity, status, revised_end in [
+        (reported_done, ActivityStatus.DONE, None),
+        (pushed_back, ActivityStatus.POSTPONED, datetime.date(2021, 3, 31)),
+        (reported_late, ActivityStatus.IN_PROGRESS, datetime.date(2020, 8, 31)),
+    ]:
+        ActivityChange.objects.create(
+            snapshot=draft, activity=activity, status=status, revised_end=revised_end
+        )
+    published = make_snapshot(commitment, date=datetime.date(2020, 1, 1))
+    ActivityChange.objects.create(  # Made long ago: the activity is as published.
+        snapshot=published, activity=still_late, status=ActivityStatus.DONE
+    )
+
+    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+
+    assert annotated.overdue_activities == 2  # still_late and reported_late
+    assert [a.number for a in Activity.objects.overdue_as_reported(TODAY)] == [3, 4]
+    assert [a.number for a in Activity.objects.overdue(TODAY)] == [1, 2, 3]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("count", [1, 15])
 def test_my_commitments_page_query_count_does_not_grow(
     client, owning_lead, commitment, django_assert_num_queries, count
