@@ -281,7 +281,15 @@ class ReviewEvidenceInline(EvidenceInline):
 class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
     """The review queue: submitted reports only, oldest first, with approve / return."""
 
-    list_display = ["commitment", "plan", "date", "percent", "author", "evidence_count"]
+    list_display = [
+        "commitment",
+        "plan",
+        "date",
+        "percent",
+        "author",
+        "activity_change_count",
+        "evidence_count",
+    ]
     list_filter = ["commitment__plan"]
     list_select_related = ["commitment__plan", "author"]
     search_fields = ["commitment__title", "narrative"]
@@ -303,7 +311,12 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
     inlines = [ActivityChangeInline, ReviewEvidenceInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).awaiting_review().annotate(Count("evidence"))
+        return (
+            super()
+            .get_queryset(request)
+            .awaiting_review()
+            .annotate(Count("evidence", distinct=True), Count("activity_changes", distinct=True))
+        )
 
     def has_add_permission(self, request):
         return False
@@ -323,6 +336,10 @@ class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
         if published is None:
             return _("No published progress yet")
         return f"{published.percent} % — {date_format(published.date)}"
+
+    @admin.display(description=_("activity changes"), ordering="activity_changes__count")
+    def activity_change_count(self, snapshot):
+        return snapshot.activity_changes__count
 
     @admin.display(description=_("evidence files"), ordering="evidence__count")
     def evidence_count(self, snapshot):

@@ -11,7 +11,7 @@ from commitments.models import Activity, ActivityChange, ProgressSnapshot
 from meetings.publishing import publish_status_table
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.commitments.test_import_admin import confirm, preview
-from tests.factories import make_activity, make_meeting, make_snapshot
+from tests.factories import make_activity, make_evidence, make_meeting, make_snapshot
 
 END = datetime.date(2021, 3, 31)
 
@@ -187,3 +187,20 @@ def test_lead_form_flags_an_activity_overdue_as_the_report_leaves_it(
     flags = {form.instance: overdue for form, overdue, _ in page.context["activity_rows"]}
     assert flags == {activity: False, late: True}
     assert Activity.objects.overdue().count() == 2  # Both, as published.
+
+
+@pytest.mark.django_db
+def test_review_queue_counts_each_reports_activity_changes_and_files(
+    client, secretariat, commitment, activity, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    report = proposed(commitment, activity)
+    second = make_activity(commitment, 2)
+    ActivityChange.objects.create(snapshot=report, activity=second, status=ActivityStatus.DONE)
+    make_evidence(report)
+    client.force_login(secretariat)
+
+    page = client.get(reverse("admin:commitments_snapshotawaitingreview_changelist"))
+
+    (row,) = page.context["cl"].result_list
+    assert (row.activity_changes__count, row.evidence__count) == (2, 1)
