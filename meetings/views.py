@@ -1,13 +1,13 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 
 from commitments.roles import is_secretariat
 from ogptracker.pagecache import cache_public_page
 
 from . import pdf
 from .minutes import minutes_context
+from .minutes_pdf import minutes_html
 from .models import Meeting
 from .querysets import change_marks
 
@@ -50,12 +50,8 @@ def minutes_pdf(request, pk):
     meeting, preview = _meeting_for_user(request, pk, for_pdf=True)
     key = pdf.cache_key(meeting, change_marks(meeting), preview=preview)
 
-    def build_html():
-        loaded = Meeting.objects.for_minutes(include_drafts=preview).get(pk=pk)
-        context = minutes_context(loaded, preview=preview) | {"for_pdf": True}
-        return render_to_string("meetings/minutes.html", context, request=request)
-
-    response = HttpResponse(pdf.cached_pdf(key, build_html), content_type="application/pdf")
+    content = pdf.cached_pdf(key, lambda: minutes_html(request, pk, preview=preview))
+    response = HttpResponse(content, content_type="application/pdf")
     disposition = "inline" if request.GET.get("inline") else "attachment"
     response["Content-Disposition"] = (
         f'{disposition}; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.minutes_pdf import warm_minutes_pdfs
+
+
+class Command(BaseCommand):
+    help = (
+        "Render the public minutes PDF of every published meeting that the cache does not "
+        "hold yet, so that no visitor waits for it (run after each release)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--language",
+            action="append",
+            dest="languages",
+            metavar="CODE",
+            help="Only this language (repeatable); every language by default.",
+        )
+        parser.add_argument(
+            "--latest",
+            type=int,
+            metavar="N",
+            help="Only the N most recent published meetings; all of them by default.",
+        )
+
+    def handle(self, languages=None, latest=None, **options):
+        known = {code for code, _name in settings.LANGUAGES}
+        unknown = sorted(set(languages or []) - known)
+        if unknown:
+            raise CommandError(
+                f"Unknown language {', '.join(unknown)}; choose from {', '.join(sorted(known))}."
+            )
+        if latest is not None and latest < 1:
+            raise CommandError("--latest takes a number of meetings, 1 or more.")
+        warmed = warm_minutes_pdfs(languages, latest)
+        self.stdout.write(
+            f"{warmed.rendered} PDF rendered, {warmed.already_cached} already cached, "
+            f"in {warmed.seconds:.1f} s."
+        )

@@ -1,0 +1,68 @@
+"""A meeting's minutes PDF: the HTML it is rendered from, and rendering the public
+PDFs ahead of their first visitor.
+
+After a release every cached PDF is stale (the cache key holds the layout's
+digest, `pdf.layout_digest`), and each first download would wait for a render
+of about a second; `manage.py warm_minutes_pdfs` renders them beforehand.
+"""
+
+import time
+from dataclasses import dataclass
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from . import pdf
+from .minutes import minutes_context
+from .models import Meeting
+from .querysets import change_marks
+
+
+def minutes_html(request, pk, *, preview):
+    """The HTML the minutes PDF is rendered from: the minutes page, for print."""
+    meeting = Meeting.objects.for_minutes(include_drafts=preview).get(pk=pk)
+    context = minutes_context(meeting, preview=preview) | {"for_pdf": True}
+    return render_to_string("meetings/minutes.html", context, request=request)
+
+
+@dataclass
+class Warmed:
+    rendered: int = 0
+    already_cached: int = 0
+    seconds: float = 0.0
+
+
+def warm_minutes_pdfs(languages=None, latest=None):
+    """Render and cache the public PDF of each published meeting (or of the `latest`
+    ones) in each language, where the cache does not hold the current one yet."""
+    languages = languages or [code for code, _name in settings.LANGUAGES]
+    meetings = Meeting.objects.with_change_marks().published().order_by("-date", "-pk")
+    warmed = Warmed()
+    started = time.perf_counter()
+    for meeting in meetings[:latest] if latest else meetings:
+        for language in languages:
+            with translation.override(language):
+                key = pdf.cache_key(meeting, change_marks(meeting), preview=False)
+                if cache.has_key(key):
+                    warmed.already_cached += 1
+                    continue
+                request = _visitor(reverse("meetings:minutes_pdf", args=[meeting.pk]))
+                pdf.cached_pdf(key, partial(minutes_html, request, meeting.pk, preview=False))
+                warmed.rendered += 1
+    warmed.seconds = time.perf_counter() - started
+    return warmed
+
+
+def _visitor(path):
+    """A request as an anonymous visitor's, for the templates' links."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = path
+    request.user = AnonymousUser()
+    return request
