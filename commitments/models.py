@@ -299,28 +299,31 @@ OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUB
 class ActivityQuerySet(models.QuerySet):
     def overdue(self, today=None):
         """Past their (revised) end and neither done nor cancelled (see Activity.is_overdue)."""
-        today = today or timezone.localdate()
-        return self.annotate(effective_end=Coalesce("revised_end", "planned_end")).filter(
-            effective_end__lt=today, status__in=UNFINISHED
-        )
+        return self._unfinished_past_end(F("status"), Coalesce("revised_end", "planned_end"), today)
 
     def overdue_as_reported(self, today=None):
         """Overdue as their commitment's open report would leave them: what the lead
         still owes once the changes they reported are made (see activity_changes)."""
-        today = today or timezone.localdate()
         change = ActivityChange.objects.filter(
             activity=OuterRef("pk"), snapshot__status__in=OPEN_REPORT
         )
-        return self.annotate(
-            reported_status=Coalesce(Subquery(change.values("status")[:1]), "status"),
-            reported_end=Case(
+        return self._unfinished_past_end(
+            Coalesce(Subquery(change.values("status")[:1]), "status"),
+            Case(
                 When(
                     Exists(change),
                     then=Coalesce(Subquery(change.values("revised_end")[:1]), "planned_end"),
                 ),
                 default=Coalesce("revised_end", "planned_end"),
             ),
-        ).filter(reported_end__lt=today, reported_status__in=UNFINISHED)
+            today,
+        )
+
+    def _unfinished_past_end(self, status, end, today):
+        today = today or timezone.localdate()
+        return self.annotate(rule_status=status, rule_end=end).filter(
+            rule_end__lt=today, rule_status__in=UNFINISHED
+        )
 
 
 class Activity(models.Model):
