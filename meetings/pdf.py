@@ -5,11 +5,13 @@ without loading it.
 """
 
 import atexit
+import gc
 import hashlib
 import logging
 import mimetypes
 import re
 import threading
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.utils.translation import get_language, gettext
 
-from meetings import rtl_lines
+from meetings import pdf_tree, rtl_lines
 
 # The document's static links resolve under this made-up origin and are read
 # from disk by the fetcher below; nothing is ever fetched over the network.
@@ -38,6 +40,7 @@ CACHE_TIMEOUT = 60 * 60 * 24 * 90
 # The PDF's stylesheets, in cascade order (the document itself links none).
 STYLESHEETS = ["css/site.css", "css/print.css", "css/minutes-pdf.css"]
 
+logger = logging.getLogger(__name__)
 # Counts real renders in this process (the benchmark and the tests read it).
 render_count = 0
 
@@ -125,8 +128,37 @@ def layout(html):
 
 
 def _render(html):
-    document, options = _document(html)
-    return document.write_pdf(**options)
+    with _fewer_collections():
+        document, options = _document(html)
+        return document.write_pdf(**options)
+
+
+# A render makes and drops some hundreds of thousands of objects, most of them
+# freed as soon as dropped. At Python's default thresholds the garbage collector
+# ran about a hundred times per minutes PDF, walking its boxes again and again:
+# a twentieth of the render.
+RENDER_GC_THRESHOLD = 50_000
+_collections_lock = threading.Lock()
+_renders_running = 0
+_thresholds = None
+
+
+@contextmanager
+def _fewer_collections():
+    """Collect garbage less often while a PDF renders (in any thread)."""
+    global _renders_running, _thresholds
+    with _collections_lock:
+        if _renders_running == 0:
+            _thresholds = gc.get_threshold()
+            gc.set_threshold(RENDER_GC_THRESHOLD, *_thresholds[1:])
+        _renders_running += 1
+    try:
+        yield
+    finally:
+        with _collections_lock:
+            _renders_running -= 1
+            if _renders_running == 0:
+                gc.set_threshold(*_thresholds)
 
 
 def _document(html):
@@ -135,8 +167,41 @@ def _document(html):
     fonts, stylesheets = _stylesheets()
     fetcher = _fetcher()
     page = CSS(string=page_stylesheet(), url_fetcher=fetcher, font_config=fonts)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    root = pdf_tree.parse(html) if _takes_parsed_trees() else None
+    if root is None:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    else:
+        document = _parsed_html(root, fetcher)
     return document, {"stylesheets": [*stylesheets, page], "font_config": fonts}
+
+
+# What WeasyPrint's HTML keeps of its source, set by `_parsed_html` below.
+HTML_ATTRIBUTES = {"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"}
+
+
+def _parsed_html(root, fetcher):
+    """WeasyPrint's HTML for a tree `pdf_tree` built, as it would hold its own."""
+    import cssselect2
+    from weasyprint import HTML
+
+    document = HTML.__new__(HTML)
+    document.base_url = BASE_URL
+    document.url_fetcher = fetcher
+    document.media_type = "print"
+    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    document.etree_element = document.wrapper_element.etree_element
+    return document
+
+
+@cache
+def _takes_parsed_trees():
+    """Whether this WeasyPrint's HTML holds what `_parsed_html` sets, and no more."""
+    from weasyprint import HTML
+
+    held = set(vars(HTML(string="<p>", base_url=BASE_URL)))
+    if held != HTML_ATTRIBUTES:
+        logger.warning("WeasyPrint's HTML is not the expected one: it parses the minutes itself.")
+    return held == HTML_ATTRIBUTES
 
 
 _parsed = threading.local()

@@ -1,6 +1,7 @@
 """The minutes as PDF: real WeasyPrint, text read back with pdftotext, cache per version."""
 
 import datetime
+import gc
 import logging
 import subprocess
 
@@ -286,3 +287,29 @@ def test_minutes_pdf_renders_without_warnings(client, meeting, caplog):
         client.get(pdf_url(meeting))
 
     assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_minutes_pdf_render_collects_garbage_less_often_then_restores(monkeypatch):
+    before = gc.get_threshold()
+    during = []
+    document = pdf._document
+
+    def recording(html):
+        during.append(gc.get_threshold())
+        return document(html)
+
+    monkeypatch.setattr(pdf, "_document", recording)
+    pdf.render_pdf(pdf.WARM_UP_DOCUMENT)
+
+    assert during == [(pdf.RENDER_GC_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
+
+
+def test_minutes_pdf_failed_render_restores_the_collector(monkeypatch):
+    before = gc.get_threshold()
+    monkeypatch.setattr(pdf, "_document", lambda html: 1 / 0)
+
+    with pytest.raises(ZeroDivisionError):
+        pdf.render_pdf(pdf.WARM_UP_DOCUMENT)
+
+    assert gc.get_threshold() == before
