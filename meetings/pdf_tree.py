@@ -59,7 +59,8 @@ NOT_WITHIN = {"a": {"a"}, "button": {"button"}} | {heading: HEADINGS for heading
 # Foreign content, raw text and newline rules this builder does not reproduce.
 UNSUPPORTED = frozenset(
     "svg math template pre listing textarea plaintext xmp iframe noembed form "
-    "noframes noscript frameset frame image isindex".split()
+    "noframes noscript frameset frame image isindex select option optgroup "
+    "ruby rb rp rt rtc nobr".split()
 )
 
 

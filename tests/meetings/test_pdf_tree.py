@@ -82,6 +82,7 @@ def test_pdf_tree_of_strict_html_is_the_html5_parser_tree(body):
         document("<p/>"),
         document("<pre>\nسطر</pre>"),
         document("<svg><circle r='1'/></svg>"),
+        document("<select><option>أ<option>ب</select>"),
         document('<p class="a" class="b">صفتان</p>'),
         document("<p>\0</p>"),
         document("<p>نص</p>", head="<div>في الرأس</div>"),
