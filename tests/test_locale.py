@@ -1,8 +1,12 @@
 """One exact translation per language, and Moroccan month names."""
 
 import datetime
+import gettext as gettext_module
+import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext
 
@@ -47,3 +51,41 @@ def test_arabic_dates_keep_western_digits_and_24_hour_time():
 def test_french_dates_are_french():
     with translation.override("fr"):
         assert formats.date_format(datetime.date(2020, 9, 18)) == "18 septembre 2020"
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+# A full stop, question or exclamation mark with a letter right after it.
+GLUED_SENTENCE = re.compile(r"(?<!\.)[.!?؟](?=[^\W\d_])")
+
+
+def catalogue(language):
+    """The project's compiled translations: msgid, msgstr and whether it is a plural
+    form (Arabic's forms for none, one and two say the number in words)."""
+    path = Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.mo"
+    with path.open("rb") as compiled:
+        entries = gettext_module.GNUTranslations(compiled)._catalog
+    for key, translated in entries.items():
+        plural = isinstance(key, tuple)
+        original = key[0] if plural else key
+        if original:
+            yield original.split("\x04")[-1], translated, plural
+
+
+def keeps_placeholders(original, translated, plural):
+    kept, given = PLACEHOLDER.findall(original), PLACEHOLDER.findall(translated)
+    return set(given) <= set(kept) if plural else sorted(given) == sorted(kept)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_locale_translations_keep_placeholders_and_sentences(language):
+    broken = [
+        (original, translated)
+        for original, translated, plural in catalogue(language)
+        if not keeps_placeholders(original, translated, plural)
+        or GLUED_SENTENCE.search(translated)
+        and not GLUED_SENTENCE.search(original)
+        or re.search(r"%\(\w+\)s[^\W\d_]", translated)
+    ]
+
+    assert broken == []
+    assert len(list(catalogue(language))) > 500

@@ -33,6 +33,7 @@ def test_lockout_page_explains_the_pause_in_arabic(client, owning_lead):
     content = response.content.decode()
     assert "تسجيل الدخول موقوف مؤقتا" in content
     assert "لمدة 30 دقيقة" in content
+    assert '<a href="/ar/accounts/password_reset/">' in content
 
 
 @pytest.mark.django_db
