@@ -17,5 +17,5 @@ def test_status_table_commitment_heading_is_translated(language, expected):
 def test_no_progress_note_is_translated_in_french():
     with translation.override("fr"):
         assert gettext("No progress since the previous meeting") == (
-            "Aucun progrès depuis la réunion précédente"
+            "Aucun avancement depuis la dernière réunion"
         )

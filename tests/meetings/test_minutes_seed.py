@@ -3,7 +3,9 @@
 import datetime
 
 from django.urls import reverse
+from django.utils.translation import override
 
+from meetings.minutes import status_row
 from meetings.models import Meeting
 from tests.meetings.test_minutes_pdf import squeezed_pdf_text
 from tests.text import squeezed
@@ -47,3 +49,17 @@ def test_march_2025_page_states_the_plans_progress(client, seed_data):
     assert "نسبة تنفيذ الخطة الوطنية الثالثة للحكومة المنفتحة 2024-2027: \u206629 %\u2069" in (
         content
     )
+
+
+def test_june_2020_minutes_say_no_progress_once_per_row_in_every_language(seed_data):
+    meeting = Meeting.objects.get(date=datetime.date(2020, 6, 17))
+    stalled = list(meeting.snapshots.filter(no_progress=True))
+
+    notes = {}
+    for language in ["ar", "fr", "en"]:
+        with override(language):
+            notes[language] = [status_row(snapshot).no_progress_note for snapshot in stalled]
+
+    # Each of these rows' own text already says it.
+    assert len(stalled) == 5
+    assert notes == {"ar": [""] * 5, "fr": [""] * 5, "en": [""] * 5}
