@@ -2,14 +2,14 @@
 
 The secretariat hears of each report submitted for review; the commitment's
 project leads hear of the decision on it (returned with the comment, or
-published). One message per recipient, in the site's default language (that
-of the committee's minutes), sent once the transaction commits. A mail server
-that fails is logged and never undoes the decision.
+published). One message per recipient, in Arabic (the language of the
+committee's minutes) then in French, as the ministries write, each part with
+its link to the pages in that language; sent once the transaction commits. A
+mail server that fails is logged and never undoes the decision.
 """
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -20,6 +20,10 @@ from django.utils import translation
 from .roles import SECRETARIAT_GROUP
 
 logger = logging.getLogger(__name__)
+
+LANGUAGES = ("ar", "fr")
+# Between a message's parts in each language.
+SEPARATOR = "\n\n" + "—" * 24 + "\n\n"
 
 
 def report_submitted(request, snapshot):
@@ -61,19 +65,22 @@ def _send(request, kind, snapshot, users, url):
     )
     if not addresses:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        name, args = url
-        context = {
-            "snapshot": snapshot,
-            "commitment": snapshot.commitment,
-            "author": _name(snapshot.author),
-            "link": request.build_absolute_uri(reverse(name, args=args)),
-        }
-        subject = render_to_string(f"commitments/notices/{kind}_subject.txt", context)
-        body = render_to_string(f"commitments/notices/{kind}.txt", context)
-    # A subject is one line.
-    subject = " ".join(subject.split())
-    messages = [EmailMessage(subject, body.strip() + "\n", to=[address]) for address in addresses]
+    name, args = url
+    subjects, bodies = [], []
+    for language in LANGUAGES:
+        with translation.override(language):
+            context = {
+                "snapshot": snapshot,
+                "commitment": snapshot.commitment,
+                "author": _name(snapshot.author),
+                "link": request.build_absolute_uri(reverse(name, args=args)),
+            }
+            # A subject is one line.
+            subject = render_to_string(f"commitments/notices/{kind}_subject.txt", context)
+            subjects.append(" ".join(subject.split()))
+            bodies.append(render_to_string(f"commitments/notices/{kind}.txt", context).strip())
+    subject, body = " / ".join(subjects), SEPARATOR.join(bodies)
+    messages = [EmailMessage(subject, body + "\n", to=[address]) for address in addresses]
     transaction.on_commit(lambda: _deliver(messages, kind, snapshot.pk))
 
 

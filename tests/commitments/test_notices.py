@@ -5,7 +5,9 @@ import socket
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
+from commitments import notices
 from commitments.enums import SnapshotStatus
 from tests.commitments.lead_forms import load_report_form, post_report
 from tests.factories import make_snapshot, make_user
@@ -20,6 +22,11 @@ def addressed(owning_lead, secretariat):
     make_user("clerk", secretariat=True, email="clerk@example.org")
     make_user("no_address", secretariat=True)
     make_user("gone", secretariat=True, email="gone@example.org", is_active=False)
+
+
+def in_french(path_name, args):
+    with override("fr"):
+        return reverse(path_name, args=args)
 
 
 def submit(client, lead, commitment, captured):
@@ -51,11 +58,17 @@ def test_submitted_report_is_announced_to_each_active_member_of_the_secretariat(
         "secretariat@example.org",
     ]
     mail = mailoutbox[0]
-    assert mail.subject == f"تقرير في انتظار المراجعة: {commitment}"
+    assert mail.subject == (
+        f"تقرير في انتظار المراجعة: {commitment} / Rapport en attente d'examen : {commitment}"
+    )
     review_url = reverse("admin:commitments_snapshotawaitingreview_change", args=[report.pk])
-    assert f"http://testserver{review_url}" in mail.body
+    arabic, french = mail.body.split(notices.SEPARATOR)
+    assert f"http://testserver{review_url}" in arabic
     assert review_url.startswith("/ar/")
-    assert "40 %" in mail.body
+    assert "40 %" in arabic
+    french_url = in_french("admin:commitments_snapshotawaitingreview_change", [report.pk])
+    assert f"http://testserver{french_url}" in french
+    assert "Avancement : 40 %" in french
 
 
 @pytest.mark.django_db
@@ -83,10 +96,17 @@ def test_returned_report_sends_the_secretariats_comment_to_the_leads(
 
     (mail,) = mailoutbox
     assert mail.to == ["lead@example.org"]
-    assert mail.subject == f"أعيد التقرير للمراجعة: {commitment}"
-    assert "أرفقوا لائحة الحضور" in mail.body
+    assert mail.subject == (
+        f"أعيد التقرير للمراجعة: {commitment} / Rapport renvoyé pour révision : {commitment}"
+    )
+    arabic, french = mail.body.split(notices.SEPARATOR)
     update_url = reverse("commitments:commitment_update", args=[commitment.pk])
-    assert f"http://testserver{update_url}" in mail.body
+    assert f"http://testserver{update_url}" in arabic
+    french_url = in_french("commitments:commitment_update", [commitment.pk])
+    assert f"http://testserver{french_url}" in french
+    # The comment is given as the secretariat wrote it, in both parts.
+    assert "أرفقوا لائحة الحضور" in arabic
+    assert "أرفقوا لائحة الحضور" in french
 
 
 @pytest.mark.django_db
@@ -99,12 +119,17 @@ def test_published_report_sends_the_public_page_to_the_leads(
     review(client, secretariat, "approve_and_publish", report, django_capture_on_commit_callbacks)
 
     (mail,) = mailoutbox
-    assert (mail.to, mail.subject) == (["lead@example.org"], f"نشر التقرير: {commitment}")
-    public_url = reverse(
-        "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
+    assert (mail.to, mail.subject) == (
+        ["lead@example.org"],
+        f"نشر التقرير: {commitment} / Rapport publié : {commitment}",
     )
-    assert f"http://testserver{public_url}" in mail.body
-    assert "55 %" in mail.body
+    arabic, french = mail.body.split(notices.SEPARATOR)
+    args = [commitment.plan.number, commitment.number]
+    public_url = reverse("commitments:commitment_detail", args=args)
+    assert f"http://testserver{public_url}" in arabic
+    assert f"http://testserver{in_french('commitments:commitment_detail', args)}" in french
+    assert "55 %" in arabic
+    assert "55 %" in french
 
 
 @pytest.mark.django_db
