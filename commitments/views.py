@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting, Participant
+from meetings.search import search_minutes
 from ogptracker.pagecache import cache_public_page
 
 from . import charts, dashboard, opendata, progress
@@ -19,6 +20,8 @@ from .search import search_commitments
 
 PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
+# Minutes found are listed under the commitments, on the first page only.
+MINUTES_SHOWN = 10
 
 
 @cache_public_page
@@ -177,8 +180,18 @@ def search(request):
         search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
     )
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    minutes = []
+    if page.number == 1:
+        # One row more than shown says whether there are more.
+        minutes = list(search_minutes(query).select_related("committee__plan")[: MINUTES_SHOWN + 1])
     return render(
         request,
         "commitments/search.html",
-        {"query": query, "page": page, "keep": urlencode({"q": query}) + "&"},
+        {
+            "query": query,
+            "page": page,
+            "keep": urlencode({"q": query}) + "&",
+            "minutes": minutes[:MINUTES_SHOWN],
+            "more_minutes": len(minutes) > MINUTES_SHOWN,
+        },
     )

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commitments.folding import folded_text
+
 from .enums import (
     CommitteeKind,
     Honorific,
@@ -12,6 +14,17 @@ from .enums import (
     ParticipantRole,
 )
 from .querysets import MeetingQuerySet, NextStepQuerySet
+
+
+def search_text(*names):
+    """What the public search of minutes reads (meetings/search.py), kept by the
+    database: the translated fields in every language, folded."""
+    columns = [f"{name}_{code}" for name in names for code in ("ar", "fr", "en")]
+    return models.GeneratedField(
+        expression=folded_text(*columns),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
 
 class Committee(models.Model):
@@ -61,6 +74,7 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    search_text = search_text("title")
 
     objects = MeetingQuerySet.as_manager()
 
@@ -138,6 +152,7 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=400)
     body = models.TextField(_("discussion"), blank=True)
     bullets = models.TextField(_("bullet points"), blank=True, help_text=_("One point per line."))
+    search_text = search_text("title", "body", "bullets")
 
     class Meta:
         verbose_name = _("agenda item")
@@ -174,6 +189,7 @@ class NextStep(models.Model):
         related_name="closed_next_steps",
         verbose_name=_("closed at meeting"),
     )
+    search_text = search_text("text")
 
     objects = NextStepQuerySet.as_manager()
 

@@ -31,5 +31,7 @@ class NextStepTranslation(TranslationOptions):
     fields = ("text",)
 
 
-for model in (Committee, Meeting, Participant, AgendaItem, NextStep):
+for model in (Committee, Participant):
     register_history(model)
+for model in (Meeting, AgendaItem, NextStep):
+    register_history(model, excluded_fields=["search_text"])

@@ -54,6 +54,7 @@ def test_french_dates_are_french():
 
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+PLURAL_NUMBERS = {"%(count)d", "%(count)s", "%(counter)d", "%(counter)s"}
 # A full stop, question or exclamation mark with a letter right after it.
 GLUED_SENTENCE = re.compile(r"(?<!\.)[.!?؟](?=[^\W\d_])")
 
@@ -73,7 +74,10 @@ def catalogue(language):
 
 def keeps_placeholders(original, translated, plural):
     kept, given = PLACEHOLDER.findall(original), PLACEHOLDER.findall(translated)
-    return set(given) <= set(kept) if plural else sorted(given) == sorted(kept)
+    if not plural:
+        return sorted(given) == sorted(kept)
+    # The catalogue keeps the singular text only; the plural's number may show.
+    return {name for name in given if name not in PLURAL_NUMBERS} <= set(kept)
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])

@@ -1,0 +1,30 @@
+"""Finding published minutes by words of their agenda and decisions.
+
+Every word must occur in the meeting's title, one of its agenda items (title,
+discussion or points) or one of its next steps, in any of the three
+languages, folded as the commitments' search folds them (commitments/search.py).
+Meetings, agenda items and next steps keep their folded text in a column
+(`search_text`).
+"""
+
+from django.db.models import Q
+
+from commitments.search import words
+
+from .models import AgendaItem, Meeting, NextStep
+
+
+def search_minutes(query):
+    """Published meetings whose minutes hold every word of `query`, latest first."""
+    wanted = words(query)
+    if not wanted:
+        return Meeting.objects.none()
+    found = Meeting.objects.published()
+    for word in wanted:
+        # Each table read once per word, not once per meeting.
+        found = found.filter(
+            Q(search_text__contains=word)
+            | Q(pk__in=AgendaItem.objects.filter(search_text__contains=word).values("meeting"))
+            | Q(pk__in=NextStep.objects.filter(search_text__contains=word).values("meeting"))
+        )
+    return found.order_by("-date", "-pk")

@@ -1,0 +1,101 @@
+"""Searching the published minutes by their agenda and decisions, beside the commitments."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.enums import MeetingStatus
+from meetings.search import search_minutes
+from tests.factories import (
+    make_agenda_item,
+    make_committee,
+    make_meeting,
+    make_next_step,
+    make_plan,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meetings():
+    committee = make_committee(plan=make_plan(1))
+    june = make_meeting(committee, date=datetime.date(2020, 6, 17))
+    make_agenda_item(
+        june,
+        "تتبع تنفيذ الإطار القانوني للحق في الحصول على المعلومات",
+        bullets="تقديم حصيلة المؤسسات\nبرمجة ورشة تكوينية",
+    )
+    make_next_step(june, "إعداد دليل المرتفق", text_fr="Préparer le guide de l'usager")
+    march = make_meeting(committee, date=datetime.date(2025, 3, 18), title_en="Second meeting")
+    make_agenda_item(march, "عرض الخطة الوطنية الثالثة", body="نقاش حول منصة المشاركة المواطنة")
+    draft = make_meeting(committee, date=datetime.date(2025, 9, 1), status=MeetingStatus.DRAFT)
+    make_agenda_item(draft, "منصة المشاركة المواطنة: مشروع لم ينشر")
+    return {"june": june, "march": march}
+
+
+def found(query, meetings):
+    names = {meeting.pk: name for name, meeting in meetings.items()}
+    return [names[meeting.pk] for meeting in search_minutes(query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الاطار القانوني", ["june"]),  # أ/إ written as ا
+        ("ورشة", ["june"]),  # in the agenda item's points
+        ("guide usager", ["june"]),  # a next step, in French
+        ("ورشة دليل", ["june"]),  # every word, from an item and a step
+        ("المشاركة", ["march"]),  # in the discussion; the draft is never found
+        ("second", ["march"]),  # the meeting's own title
+        ("منصة ورشة", []),
+        ("", []),
+    ],
+)
+def test_search_minutes_finds_every_word_in_any_part(meetings, query, expected):
+    assert found(query, meetings) == expected
+
+
+def test_search_minutes_lists_the_latest_first(meetings):
+    make_agenda_item(meetings["june"], "المشاركة المواطنة")
+
+    assert found("المشاركة", meetings) == ["march", "june"]
+
+
+def test_search_minutes_edit_is_found_at_once(meetings):
+    item = meetings["march"].agenda_items.get()
+    item.body_fr = "Débat sur la plateforme de pétitions"
+    item.save()
+
+    assert found("pétitions", meetings) == ["march"]
+
+
+def search_page(client, query):
+    return client.get(reverse("commitments:search"), {"q": query}).content.decode()
+
+
+def test_search_page_lists_the_minutes_under_the_commitments(client, meetings):
+    page = search_page(client, "دليل المرتفق")
+
+    minutes_url = reverse("meetings:minutes", args=[meetings["june"].pk])
+    assert f'href="{minutes_url}"' in page
+    assert "17 يونيو 2020" in page
+    assert "محاضر تذكر «دليل المرتفق»" in page
+    # Found in the minutes: no advice to try other words.
+    assert "جربوا كلمات أقل" not in page
+
+
+def test_search_page_lists_ten_minutes_and_says_there_are_more(client):
+    committee = make_committee(plan=make_plan(2))
+    for day in range(1, 13):
+        meeting = make_meeting(committee, date=datetime.date(2022, 5, day))
+        make_agenda_item(meeting, "تقدم إنجاز الالتزامات")
+
+    page = search_page(client, "تقدم")
+
+    assert page.count('class="meeting-pdf"') == 10
+    assert ">12 ماي 2022 —" in page
+    assert ">3 ماي 2022 —" in page
+    assert ">2 ماي 2022 —" not in page
+    assert "لا تظهر إلا آخر 10 محاضر" in page
