@@ -9,6 +9,7 @@ from meetings.enums import MeetingStatus
 from meetings.search import search_minutes
 from tests.factories import (
     make_agenda_item,
+    make_commitment,
     make_committee,
     make_meeting,
     make_next_step,
@@ -84,6 +85,15 @@ def test_search_page_lists_the_minutes_under_the_commitments(client, meetings):
     assert "محاضر تذكر «دليل المرتفق»" in page
     # Found in the minutes: no advice to try other words.
     assert "جربوا كلمات أقل" not in page
+
+
+def test_search_page_points_to_the_minutes_below_the_commitments(client, meetings):
+    make_commitment(plan=make_plan(3), number=4, title="إعداد دليل المرتفق للخدمات")
+
+    page = search_page(client, "دليل المرتفق")
+
+    assert '<a href="#minutes-found">المحاضر التي تذكره مدرجة أسفله.</a>' in page
+    assert 'id="minutes-found"' in page
 
 
 def test_search_page_lists_ten_minutes_and_says_there_are_more(client):
