@@ -42,6 +42,7 @@ def public_paths(language):
         f"/{language}/meetings/{steering.pk}/",
         f"/{language}/search/?q=الأرشيف",
         f"/{language}/search/?q=archives",
+        f"/{language}/search/?q=المجتمع المدني",
         f"/{language}/open-data/",
         f"/{language}/accounts/login/",
         f"/{language}/accounts/password_reset/",
