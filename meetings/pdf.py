@@ -40,7 +40,6 @@ CACHE_TIMEOUT = 60 * 60 * 24 * 90
 # The PDF's stylesheets, in cascade order (the document itself links none).
 STYLESHEETS = ["css/site.css", "css/print.css", "css/minutes-pdf.css"]
 
-logger = logging.getLogger(__name__)
 # Counts real renders in this process (the benchmark and the tests read it).
 render_count = 0
 
@@ -162,46 +161,13 @@ def _fewer_collections():
 
 
 def _document(html):
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
 
     fonts, stylesheets = _stylesheets()
     fetcher = _fetcher()
     page = CSS(string=page_stylesheet(), url_fetcher=fetcher, font_config=fonts)
-    root = pdf_tree.parse(html) if _takes_parsed_trees() else None
-    if root is None:
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    else:
-        document = _parsed_html(root, fetcher)
+    document = pdf_tree.weasyprint_html(html, BASE_URL, fetcher)
     return document, {"stylesheets": [*stylesheets, page], "font_config": fonts}
-
-
-# What WeasyPrint's HTML keeps of its source, set by `_parsed_html` below.
-HTML_ATTRIBUTES = {"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"}
-
-
-def _parsed_html(root, fetcher):
-    """WeasyPrint's HTML for a tree `pdf_tree` built, as it would hold its own."""
-    import cssselect2
-    from weasyprint import HTML
-
-    document = HTML.__new__(HTML)
-    document.base_url = BASE_URL
-    document.url_fetcher = fetcher
-    document.media_type = "print"
-    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
-    document.etree_element = document.wrapper_element.etree_element
-    return document
-
-
-@cache
-def _takes_parsed_trees():
-    """Whether this WeasyPrint's HTML holds what `_parsed_html` sets, and no more."""
-    from weasyprint import HTML
-
-    held = set(vars(HTML(string="<p>", base_url=BASE_URL)))
-    if held != HTML_ATTRIBUTES:
-        logger.warning("WeasyPrint's HTML is not the expected one: it parses the minutes itself.")
-    return held == HTML_ATTRIBUTES
 
 
 _parsed = threading.local()

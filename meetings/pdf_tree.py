@@ -7,11 +7,13 @@ provided the source never relies on the HTML5 parser's repairs: an omitted end
 tag, a row without its table section, a block inside a paragraph, and so on.
 
 `parse()` builds the tree only from such a strict document and returns None
-for anything else, which WeasyPrint then parses itself: a template change can
-make the PDF slower, never different. The tests check that both parsers build
-the same tree from real minutes.
+for anything else, which WeasyPrint then parses itself (`weasyprint_html()`):
+a template change can make the PDF slower, never different. The tests check
+that both parsers build the same tree from real minutes.
 """
 
+import logging
+from functools import cache
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Comment, Element, SubElement
 
@@ -62,6 +64,40 @@ UNSUPPORTED = frozenset(
     "noframes noscript frameset frame image isindex select option optgroup "
     "ruby rb rp rt rtc nobr".split()
 )
+
+
+logger = logging.getLogger(__name__)
+# What WeasyPrint's HTML keeps of its source, set by `weasyprint_html` below.
+HTML_ATTRIBUTES = {"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"}
+
+
+def weasyprint_html(html, base_url, url_fetcher):
+    """WeasyPrint's HTML document for `html`: from our tree when the source is
+    strict, else parsed by WeasyPrint itself."""
+    import cssselect2
+    from weasyprint import HTML
+
+    root = parse(html) if _takes_parsed_trees() else None
+    if root is None:
+        return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
+    document = HTML.__new__(HTML)
+    document.base_url = base_url
+    document.url_fetcher = url_fetcher
+    document.media_type = "print"
+    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    document.etree_element = document.wrapper_element.etree_element
+    return document
+
+
+@cache
+def _takes_parsed_trees():
+    """Whether this WeasyPrint's HTML holds what `weasyprint_html` sets, and no more."""
+    from weasyprint import HTML
+
+    held = set(vars(HTML(string="<p>")))
+    if held != HTML_ATTRIBUTES:
+        logger.warning("WeasyPrint's HTML is not the expected one: it parses the minutes itself.")
+    return held == HTML_ATTRIBUTES
 
 
 class NotStrict(Exception):

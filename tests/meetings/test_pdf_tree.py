@@ -135,13 +135,13 @@ def test_pdf_tree_lays_out_the_document_as_weasyprint_own_parse(monkeypatch):
 def test_pdf_tree_unexpected_weasyprint_html_parses_the_minutes_itself(monkeypatch, caplog):
     from weasyprint import HTML
 
-    monkeypatch.setattr(pdf, "HTML_ATTRIBUTES", pdf.HTML_ATTRIBUTES | {"new_attribute"})
-    pdf._takes_parsed_trees.cache_clear()
+    monkeypatch.setattr(pdf_tree, "HTML_ATTRIBUTES", pdf_tree.HTML_ATTRIBUTES | {"new_attribute"})
+    pdf_tree._takes_parsed_trees.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="meetings.pdf"):
+        with caplog.at_level(logging.WARNING, logger="meetings.pdf_tree"):
             document, _options = pdf._document(document_with_status_table())
     finally:
-        pdf._takes_parsed_trees.cache_clear()
+        pdf_tree._takes_parsed_trees.cache_clear()
 
     assert type(document) is HTML
     assert "parses the minutes itself" in caplog.text
