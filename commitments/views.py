@@ -26,7 +26,9 @@ MINUTES_SHOWN = 10
 
 @cache_public_page
 def home(request):
-    page = Paginator(ActionPlan.objects.all(), PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    # The plan under way first: it is the one readers come for.
+    plans = ActionPlan.objects.order_by("-number")
+    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
     plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,

@@ -71,7 +71,7 @@ def test_seed_home_and_third_plan_show_the_steering_committee_29_percent(client,
             s.committee_record.percent if s.committee_record else None,
         )
         for s in home.context["summaries"]
-    ] == [(1, Decimal("77.4"), None), (2, None, None), (3, None, 29)]
+    ] == [(3, None, 29), (2, None, None), (1, Decimal("77.4"), None)]
     assert (
         "النسبة التي سجلتها اللجنة: <strong>29\u00a0%</strong> في 18 مارس 2025 (لجنة الإشراف)."
         in dashboard.content.decode()

@@ -158,17 +158,18 @@ def test_home_query_count_does_not_grow_with_plans(client, db, django_assert_num
         client.get(url("home"))
 
 
-def test_home_shows_twelve_plans_a_page_each_with_its_own_figure(client, db):
+def test_home_shows_twelve_plans_a_page_newest_first_each_with_its_own_figure(client, db):
     for number in range(1, 15):
         make_reported_plan([number * 5], number=number)
 
     first = client.get(url("home", "en"))
     second = client.get(url("home", "en"), {"page": 2})
 
-    assert [s.plan.number for s in first.context["summaries"]] == list(range(1, 13))
+    # Newest plan first.
+    assert [s.plan.number for s in first.context["summaries"]] == list(range(14, 2, -1))
     assert [(s.plan.number, s.rollup.percent) for s in second.context["summaries"]] == [
-        (13, Decimal("65.0")),
-        (14, Decimal("70.0")),
+        (2, Decimal("10.0")),
+        (1, Decimal("5.0")),
     ]
     assert 'rel="next" href="?page=2"' in first.content.decode()
     assert "Page 2 of 2" in second.content.decode()
@@ -203,11 +204,11 @@ def test_home_shows_each_plan_with_its_figure_and_counts(client, nap1):
 
     summaries = response.context["summaries"]
     assert [(s.plan.number, s.rollup.percent) for s in summaries] == [
-        (1, Decimal("77.4")),
         (2, None),
+        (1, Decimal("77.4")),
     ]
-    assert [s.counts.done for s in summaries] == [5, 0]
-    assert summaries[0].last_update == datetime.date(2020, 6, 17)
+    assert [s.counts.done for s in summaries] == [0, 5]
+    assert summaries[1].last_update == datetime.date(2020, 6, 17)
 
 
 def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
