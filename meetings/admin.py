@@ -120,7 +120,10 @@ class MeetingAdmin(TrackedAdmin):
             )
 
     @admin.action(
-        description=_("Copy the status table of the previous meeting into a new draft meeting"),
+        description=_(
+            "Copy the participants and status table of the previous meeting "
+            "into a new draft meeting"
+        ),
         permissions=["add"],
     )
     def copy_status_table_to_new_draft(self, request, queryset):
@@ -145,10 +148,11 @@ class MeetingAdmin(TrackedAdmin):
         self.message_user(
             request,
             _(
-                "A new draft meeting holds a copy of the %(count)s rows of the status table: "
-                "change only what moved since the previous meeting."
+                "A new draft meeting holds a copy of the %(participants)s participants and of "
+                "the %(count)s rows of the status table: remove whoever is absent and change "
+                "only what moved since the previous meeting."
             )
-            % {"count": len(copies)},
+            % {"participants": meeting.participants.count(), "count": len(copies)},
             messages.SUCCESS,
         )
         return redirect("admin:meetings_meeting_change", meeting.pk)

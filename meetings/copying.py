@@ -1,10 +1,14 @@
-"""Start the next meeting's status table from the previous one."""
+"""Start the next meeting from the previous one: its participants and its status table.
+
+The same project leads and representatives sit on a committee from one
+meeting to the next; the secretariat removes whoever is absent.
+"""
 
 from commitments.enums import SnapshotStatus
 from commitments.models import ProgressSnapshot
 
 from .enums import MeetingStatus
-from .models import Meeting
+from .models import Meeting, Participant
 
 # Copied with every language's column, so translations typed once carry over.
 COPIED_SNAPSHOT_FIELDS = [
@@ -16,12 +20,23 @@ COPIED_SNAPSHOT_FIELDS = [
     "platform_note",
     "schedule",
 ]
+COPIED_MEETING_FIELDS = ["start_time", "format", "place"]
+COPIED_PARTICIPANT_FIELDS = [
+    "order",
+    "group",
+    "honorific",
+    "name",
+    "function",
+    "organisation",
+    "role",
+    "user_id",
+]
 
 
-def _with_languages(names):
+def _with_languages(model, names):
     from modeltranslation.translator import translator
 
-    translated = translator.get_options_for_model(ProgressSnapshot).all_fields
+    translated = translator.get_options_for_model(model).all_fields
     expanded = []
     for name in names:
         if name in translated:
@@ -32,17 +47,17 @@ def _with_languages(names):
 
 
 def copy_status_table(source, *, date, author=None):
-    """A draft meeting after `source`, and the draft copies of its status table's rows."""
+    """A draft meeting after `source` with its participants, and the draft copies
+    of its status table's rows."""
     meeting = Meeting.objects.create(
         committee_id=source.committee_id,
         sequence=source.sequence + 1 if source.sequence else None,
         date=date,
-        start_time=source.start_time,
-        format=source.format,
-        place=source.place,
         status=MeetingStatus.DRAFT,
+        **{name: getattr(source, name) for name in _with_languages(Meeting, COPIED_MEETING_FIELDS)},
     )
-    fields = _with_languages(COPIED_SNAPSHOT_FIELDS)
+    copy_participants(source, meeting)
+    fields = _with_languages(ProgressSnapshot, COPIED_SNAPSHOT_FIELDS)
     rows = source.snapshots.order_by("commitment__number", "pk")
     # One save per row (not bulk_create) so each copy enters the change history.
     copies = [
@@ -56,3 +71,16 @@ def copy_status_table(source, *, date, author=None):
         for row in rows
     ]
     return meeting, copies
+
+
+def copy_participants(source, meeting):
+    """Copies of `source`'s participants in `meeting`, with the commitments they lead."""
+    fields = _with_languages(Participant, COPIED_PARTICIPANT_FIELDS)
+    copies = []
+    for participant in source.participants.prefetch_related("commitments"):
+        copy = Participant.objects.create(
+            meeting=meeting, **{name: getattr(participant, name) for name in fields}
+        )
+        copy.commitments.set(participant.commitments.all())
+        copies.append(copy)
+    return copies

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commitments.enums import PlatformStatus, SnapshotStatus
-from meetings.enums import MeetingStatus
+from meetings.enums import Honorific, MeetingStatus
 from meetings.models import Meeting
 from tests.factories import (
     make_commitment,
     make_committee,
     make_meeting,
+    make_participant,
     make_plan,
     make_snapshot,
 )
@@ -106,6 +107,49 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
     )
     assert (copy.platform_status, copy.no_progress) == (PlatformStatus.YES, True)
     assert meeting.snapshots.get().status == SnapshotStatus.PUBLISHED
+
+
+def test_copy_status_table_copies_the_participants_with_their_commitments(
+    client, secretariat, meeting
+):
+    archives = make_commitment(number=3)
+    lead = make_participant(
+        meeting,
+        "هدى بويهي",
+        honorific=Honorific.MS,
+        function="رئيسة المشروع",
+        function_fr="Cheffe de projet",
+        order=2,
+        user=secretariat,
+    )
+    lead.commitments.add(archives)
+    make_participant(meeting, "ممثل المجتمع المدني", group="المجتمع المدني", order=1)
+    client.force_login(secretariat)
+
+    response = copy_from(client, secretariat, meeting)
+
+    new = Meeting.objects.exclude(pk=meeting.pk).get()
+
+    def rows(meeting):
+        return [
+            (p.order, p.name, p.group_ar, p.honorific, p.function_ar, p.function_fr, p.user)
+            for p in meeting.participants.all()
+        ]
+
+    assert rows(new) == rows(meeting)
+    assert rows(new)[1] == (
+        2,
+        "هدى بويهي",
+        None,
+        Honorific.MS,
+        "رئيسة المشروع",
+        "Cheffe de projet",
+        secretariat,
+    )
+    assert list(new.participants.get(order=2).commitments.all()) == [archives]
+    assert meeting.participants.count() == 2
+    (message,) = [str(message) for message in get_messages(response.wsgi_request)]
+    assert "المشاركين (2)" in message
 
 
 def test_copy_status_table_refuses_several_meetings(client, secretariat, meeting):
