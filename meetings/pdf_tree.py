@@ -57,10 +57,12 @@ PHRASING = frozenset(
 )
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Elements the HTML5 parser closes when one of these starts inside them.
-NOT_WITHIN = {"a": {"a"}, "button": {"button"}} | {heading: HEADINGS for heading in HEADINGS}
+NOT_WITHIN = {"a": {"a"}, "button": {"button"}, "form": {"form"}} | {
+    heading: HEADINGS for heading in HEADINGS
+}
 # Foreign content, raw text and newline rules this builder does not reproduce.
 UNSUPPORTED = frozenset(
-    "svg math template pre listing textarea plaintext xmp iframe noembed form "
+    "svg math template pre listing textarea plaintext xmp iframe noembed "
     "noframes noscript frameset frame image isindex select option optgroup "
     "ruby rb rp rt rtc nobr".split()
 )

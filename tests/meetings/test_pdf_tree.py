@@ -5,12 +5,14 @@ import logging
 
 import pytest
 import tinyhtml5
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.utils.translation import override
 
 from meetings import pdf, pdf_tree
 from meetings.minutes_pdf import minutes_html
 from meetings.models import Meeting
+from tests.factories import make_user
 
 
 def html5_tree(html):
@@ -38,8 +40,11 @@ def document(body, head="<title>محضر</title>"):
 @pytest.mark.parametrize("preview", [False, True])
 def test_pdf_tree_of_the_real_minutes_is_the_html5_parser_tree(seed_data, language, date, preview):
     meeting = Meeting.objects.get(date=date)
+    request = RequestFactory().get("/")
+    # The secretariat previews signed in: the page's header holds the sign-out form.
+    request.user = make_user(secretariat=True) if preview else AnonymousUser()
     with override(language):
-        html = minutes_html(RequestFactory().get("/"), meeting.pk, preview=preview)
+        html = minutes_html(request, meeting.pk, preview=preview)
 
     root = pdf_tree.parse(html)
 
@@ -57,6 +62,9 @@ def test_pdf_tree_of_the_real_minutes_is_the_html5_parser_tree(seed_data, langua
         "</thead>\n<tbody>\n<tr><td><p>نص</p></td><td>65</td></tr>\n</tbody></table>",
         "<section><h2>جدول <span>الأعمال</span></h2><p>نص <a href='#x'>رابط</a></p></section>",
         '<div data-label="التاريخ" hidden>دجنبر 2025</div><!-- ملاحظة -->',
+        '<nav><a href="/ar/">أ</a><form method="post" action="/ar/accounts/logout/">'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="x">'
+        '<button type="submit" class="link-button">خروج</button></form></nav>',
     ],
 )
 def test_pdf_tree_of_strict_html_is_the_html5_parser_tree(body):
@@ -84,6 +92,7 @@ def test_pdf_tree_of_strict_html_is_the_html5_parser_tree(body):
         document("<svg><circle r='1'/></svg>"),
         document("<select><option>أ<option>ب</select>"),
         document('<p class="a" class="b">صفتان</p>'),
+        document("<form><p>أ</p><form></form></form>"),
         document("<p>\0</p>"),
         document("<p>نص</p>", head="<div>في الرأس</div>"),
         "<html><body><p>بلا رأس</p></body></html>",
