@@ -66,25 +66,35 @@ def _send(request, kind, snapshot, users, url):
     if not addresses:
         return
     name, args = url
-    subjects, bodies = [], []
-    for language in LANGUAGES:
-        with translation.override(language):
-            context = {
-                "snapshot": snapshot,
-                "commitment": snapshot.commitment,
-                "author": _name(snapshot.author),
-                "link": request.build_absolute_uri(reverse(name, args=args)),
-            }
-            # A subject is one line.
-            subject = render_to_string(f"commitments/notices/{kind}_subject.txt", context)
-            subjects.append(" ".join(subject.split()))
-            bodies.append(render_to_string(f"commitments/notices/{kind}.txt", context).strip())
-    subject, body = " / ".join(subjects), SEPARATOR.join(bodies)
-    messages = [EmailMessage(subject, body + "\n", to=[address]) for address in addresses]
+
+    def context():
+        return {
+            "snapshot": snapshot,
+            "commitment": snapshot.commitment,
+            "author": name_of(snapshot.author),
+            "link": request.build_absolute_uri(reverse(name, args=args)),
+        }
+
+    subject, body = bilingual(kind, context)
+    messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
     transaction.on_commit(lambda: _deliver(messages, kind, snapshot.pk))
 
 
-def _name(user):
+def bilingual(kind, context):
+    """The subject and body of the `kind` message in each of LANGUAGES, one after
+    the other; `context()` is called in each language, for its links."""
+    subjects, bodies = [], []
+    for language in LANGUAGES:
+        with translation.override(language):
+            values = context()
+            # A subject is one line.
+            subject = render_to_string(f"commitments/notices/{kind}_subject.txt", values)
+            subjects.append(" ".join(subject.split()))
+            bodies.append(render_to_string(f"commitments/notices/{kind}.txt", values).strip())
+    return " / ".join(subjects), SEPARATOR.join(bodies) + "\n"
+
+
+def name_of(user):
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
