@@ -1,6 +1,7 @@
 """Reminders: each lead hears once of every commitment waiting for their report."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -84,7 +85,7 @@ def test_remind_leads_sends_one_message_per_lead_in_arabic_then_french(
     second.leads.add(huda, make_user("n.lasfir", email="nour@example.org"))
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: TODAY)
 
-    call_command("remind_leads", "--site", SITE + "/", stdout=open("/dev/null", "w"))
+    call_command("remind_leads", "--site", SITE + "/", stdout=io.StringIO())
 
     assert sorted(mail.to[0] for mail in mailoutbox) == ["huda@example.org", "nour@example.org"]
     (mail,) = [mail for mail in mailoutbox if mail.to == ["huda@example.org"]]
