@@ -20,6 +20,7 @@ from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .counting import row_count
+from .languages import translated
 from .models import ActionPlan, Axis, Commitment, PlanProgress
 
 DEFAULT_PAGE_SIZE = 50
@@ -99,10 +100,7 @@ def paginate(request, queryset, serialise):
 
 
 def _translated(obj, field):
-    return {
-        f"{field}_{language}": getattr(obj, f"{field}_{language}") or ""
-        for language in opendata.LANGUAGES
-    }
+    return {column: getattr(obj, column) or "" for column in translated(field)}
 
 
 def _absolute(request, name, **kwargs):

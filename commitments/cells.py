@@ -10,20 +10,19 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 from import_export.formats import base_formats
 
+from .languages import CODES as LANGUAGE_CODES
+
 # A cell a spreadsheet would run as a formula: =, @, tab or carriage return
 # first, or + / - directly followed by a function call (-HYPERLINK(...)).
 # A plain leading dash stays allowed: the minutes write lists as «-النشاط 1».
 FORMULA = re.compile(r"^(?:[=@\t\r]|[+-]\s*[A-Za-z_][\w.]*\s*\()")
 ESCAPE = "'"
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def isolated(value):

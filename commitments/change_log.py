@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .enums import SnapshotStatus
+from .languages import translated
 from .models import ActivityChange, Evidence, ProgressSnapshot
 
 PUBLISHED = "published"
@@ -22,7 +23,6 @@ WITHDRAWN = "withdrawn"
 # Fields whose correction the log mentions, as the public page labels them.
 WATCHED = ("date", "percent", "narrative", "platform_status", "schedule")
 TRANSLATED = ("narrative", "schedule")
-LANGUAGES = ("ar", "fr", "en")
 
 
 @dataclass
@@ -52,7 +52,7 @@ def _text(record, name, language):
 def _changed_fields(before, after):
     changed = []
     for name in WATCHED:
-        columns = [f"{name}_{code}" for code in LANGUAGES] if name in TRANSLATED else [name]
+        columns = translated(name) if name in TRANSLATED else [name]
         if any(getattr(before, column) != getattr(after, column) for column in columns):
             changed.append(name)
     return changed

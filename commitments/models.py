@@ -17,6 +17,7 @@ from .enums import (
     SnapshotStatus,
 )
 from .folding import folded_text
+from .languages import translated
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
 
@@ -201,9 +202,7 @@ class CommitmentQuerySet(models.QuerySet):
 
 
 # Searched in every language; the lead institution's name is searched apart.
-SEARCHED_FIELDS = [
-    f"{name}_{code}" for name in ("title", "description") for code in ("ar", "fr", "en")
-] + ["ogp_id"]
+SEARCHED_FIELDS = [*translated("title", "description"), "ogp_id"]
 
 
 class Commitment(models.Model):

@@ -22,9 +22,8 @@ from django.utils.translation import pgettext_lazy
 from meetings.enums import MeetingStatus
 
 from .counting import row_count
+from .languages import CODES
 from .models import ActionPlan, Activity, Commitment, ProgressSnapshot
-
-LANGUAGES = ("ar", "fr", "en")
 
 TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
 KIND_LABELS = {
@@ -69,14 +68,14 @@ class Field:
     @property
     def columns(self):
         if self.translated:
-            return [f"{self.name}_{language}" for language in LANGUAGES]
+            return [f"{self.name}_{language}" for language in CODES]
         return [self.name]
 
     def values(self, obj):
         if callable(self.source):
             return [self.source(obj)]
         if self.translated:
-            return [_text(_resolve(obj, f"{self.source}_{language}")) for language in LANGUAGES]
+            return [_text(_resolve(obj, f"{self.source}_{language}")) for language in CODES]
         value = _resolve(obj, self.source)
         return [_text(value) if self.kind == TEXT else value]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from . import keys
 from .activity_changes import make_pending_changes
 from .cells import Field, model_fields
+from .languages import translated
 from .models import (
     ActionPlan,
     Activity,
@@ -15,10 +16,6 @@ from .models import (
     ProgressSnapshot,
 )
 from .spreadsheets import TrackerResource
-
-
-def translated(*names):
-    return [f"{name}_{code}" for name in names for code in ("ar", "fr", "en")]
 
 
 def plan_field(attribute="plan"):

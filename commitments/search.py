@@ -9,9 +9,10 @@ required. The commitments' folded text is a column the database keeps
 from django.db.models import Q
 
 from .folding import fold, folded_text
+from .languages import translated
 from .models import Commitment, Institution
 
-INSTITUTION_FIELDS = [f"name_{code}" for code in ("ar", "fr", "en")] + ["acronym"]
+INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
 
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from commitments.folding import folded_text
+from commitments.languages import translated
 
 from .enums import (
     CommitteeKind,
@@ -19,9 +20,8 @@ from .querysets import MeetingQuerySet, NextStepQuerySet
 def search_text(*names):
     """What the public search of minutes reads (meetings/search.py), kept by the
     database: the translated fields in every language, folded."""
-    columns = [f"{name}_{code}" for name in names for code in ("ar", "fr", "en")]
     return models.GeneratedField(
-        expression=folded_text(*columns),
+        expression=folded_text(*translated(*names)),
         output_field=models.TextField(),
         db_persist=True,
     )

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import keys
 from commitments.cells import ChoiceWidget, Field, KeyWidget, model_fields
-from commitments.resources import plan_field, resource, translated
+from commitments.languages import translated
+from commitments.resources import plan_field, resource
 
 from .enums import CommitteeKind
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
