@@ -106,6 +106,7 @@ def subjects():
 def explain(plan, meeting):
     from commitments.models import Commitment, ProgressSnapshot
     from meetings.models import Meeting
+    from meetings.search import search_minutes
 
     queries = {
         "latest published snapshot per commitment": Commitment.objects.filter(
@@ -115,6 +116,8 @@ def explain(plan, meeting):
         "meetings of a committee by date": Meeting.objects.filter(
             committee=meeting.committee
         ).order_by("-date"),
+        # A word of no minutes: every table is searched to the end.
+        "search of minutes, a word found nowhere": search_minutes("مقاربة"),
     }
     print("\nQuery plans (EXPLAIN ANALYZE, scans and timings):")
     for label, queryset in queries.items():

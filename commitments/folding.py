@@ -5,7 +5,7 @@ forms; text and query are both folded (and lower-cased), in SQL and in Python
 alike, so «الاطار» finds «الإطار».
 """
 
-from django.db.models import F, Func, TextField, Value
+from django.db.models import F, Func, GeneratedField, TextField, Value
 from django.db.models.functions import Coalesce, Lower, Replace
 
 FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
@@ -23,6 +23,13 @@ def folded_text(*fields):
     for letter, plain in FOLDS:
         text = Replace(text, Value(letter), Value(plain), output_field=TextField())
     return Lower(text)
+
+
+def search_column(*fields):
+    """A column the database keeps: the fields' folded text, for the public searches."""
+    return GeneratedField(
+        expression=folded_text(*fields), output_field=TextField(), db_persist=True
+    )
 
 
 class JoinedText(Func):

@@ -16,7 +16,7 @@ from .enums import (
     PlatformStatus,
     SnapshotStatus,
 )
-from .folding import folded_text
+from .folding import search_column
 from .languages import translated
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
@@ -252,11 +252,7 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (commitments/search.py), kept by the database.
-    search_text = models.GeneratedField(
-        expression=folded_text(*SEARCHED_FIELDS),
-        output_field=models.TextField(),
-        db_persist=True,
-    )
+    search_text = search_column(*SEARCHED_FIELDS)
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -442,6 +438,8 @@ class ProgressSnapshot(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The minutes' status table, as the search of minutes reads it (meetings/search.py).
+    search_text = search_column(*translated("narrative", "platform_note", "schedule"))
 
     objects = ProgressSnapshotQuerySet.as_manager()
 

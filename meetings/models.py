@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from commitments.folding import folded_text
+from commitments.folding import search_column
 from commitments.languages import translated
 
 from .enums import (
@@ -18,13 +18,9 @@ from .querysets import MeetingQuerySet, NextStepQuerySet
 
 
 def search_text(*names):
-    """What the public search of minutes reads (meetings/search.py), kept by the
-    database: the translated fields in every language, folded."""
-    return models.GeneratedField(
-        expression=folded_text(*translated(*names)),
-        output_field=models.TextField(),
-        db_persist=True,
-    )
+    """What the public search of minutes reads (meetings/search.py): the
+    translated fields in every language, folded."""
+    return search_column(*translated(*names))
 
 
 class Committee(models.Model):

@@ -1,14 +1,16 @@
-"""Finding published minutes by words of their agenda and decisions.
+"""Finding published minutes by words of their agenda, status table and decisions.
 
 Every word must occur in the meeting's title, one of its agenda items (title,
-discussion or points) or one of its next steps, in any of the three
-languages, folded as the commitments' search folds them (commitments/search.py).
-Meetings, agenda items and next steps keep their folded text in a column
+discussion or points), a row of its status table (actions taken, tracking
+platform note, new schedule; published reports only) or one of its next
+steps, in any of the three languages, folded as the commitments' search folds
+them (commitments/search.py). Each of those keeps its folded text in a column
 (`search_text`).
 """
 
 from django.db.models import Q
 
+from commitments.models import ProgressSnapshot
 from commitments.search import words
 
 from .models import AgendaItem, Meeting, NextStep
@@ -20,11 +22,13 @@ def search_minutes(query):
     if not wanted:
         return Meeting.objects.none()
     found = Meeting.objects.published()
+    published_rows = ProgressSnapshot.objects.published()
     for word in wanted:
         # Each table read once per word, not once per meeting.
         found = found.filter(
             Q(search_text__contains=word)
             | Q(pk__in=AgendaItem.objects.filter(search_text__contains=word).values("meeting"))
             | Q(pk__in=NextStep.objects.filter(search_text__contains=word).values("meeting"))
+            | Q(pk__in=published_rows.filter(search_text__contains=word).values("meeting"))
         )
     return found.order_by("-date", "-pk")

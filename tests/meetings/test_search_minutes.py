@@ -1,10 +1,11 @@
-"""Searching the published minutes by their agenda and decisions, beside the commitments."""
+"""Searching the published minutes by their agenda, status table and decisions."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 
+from commitments.enums import SnapshotStatus
 from meetings.enums import MeetingStatus
 from meetings.search import search_minutes
 from tests.factories import (
@@ -14,6 +15,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
+    make_snapshot,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +35,22 @@ def meetings():
     make_agenda_item(march, "عرض الخطة الوطنية الثالثة", body="نقاش حول منصة المشاركة المواطنة")
     draft = make_meeting(committee, date=datetime.date(2025, 9, 1), status=MeetingStatus.DRAFT)
     make_agenda_item(draft, "منصة المشاركة المواطنة: مشروع لم ينشر")
+    commitment = make_commitment(plan=committee.plan, number=7)
+    make_snapshot(
+        commitment,
+        meeting=june,
+        narrative="إطلاق طلب العروض الخاص بالدراسة",
+        platform_note_fr="Les indicateurs restent à saisir",
+        schedule="استكمال التكوين قبل متم السنة",
+    )
+    # A report still with the secretariat is not in the public minutes.
+    make_snapshot(
+        commitment,
+        meeting=march,
+        date=datetime.date(2025, 3, 18),
+        narrative="صفقة لم تنشر بعد",
+        status=SnapshotStatus.SUBMITTED,
+    )
     return {"june": june, "march": march}
 
 
@@ -50,6 +68,10 @@ def found(query, meetings):
         ("ورشة دليل", ["june"]),  # every word, from an item and a step
         ("المشاركة", ["march"]),  # in the discussion; the draft is never found
         ("second", ["march"]),  # the meeting's own title
+        ("طلب العروض", ["june"]),  # a status row's actions taken
+        ("indicateurs", ["june"]),  # its tracking platform note, in French
+        ("التكوين دليل", ["june"]),  # its new schedule, with a next step
+        ("صفقة", []),  # a report not yet published
         ("منصة ورشة", []),
         ("", []),
     ],
@@ -62,6 +84,14 @@ def test_search_minutes_lists_the_latest_first(meetings):
     make_agenda_item(meetings["june"], "المشاركة المواطنة")
 
     assert found("المشاركة", meetings) == ["march", "june"]
+
+
+def test_search_minutes_finds_a_report_once_published(meetings):
+    report = meetings["march"].snapshots.get()
+    report.status = SnapshotStatus.PUBLISHED
+    report.save()
+
+    assert found("صفقة", meetings) == ["march"]
 
 
 def test_search_minutes_edit_is_found_at_once(meetings):
