@@ -53,7 +53,7 @@ class MeetingQuerySet(models.QuerySet):
 
         from .models import NextStep, Participant
 
-        snapshots = ProgressSnapshot.objects.select_related("commitment").order_by(
+        snapshots = ProgressSnapshot.objects.select_related("commitment__plan").order_by(
             "commitment__number", "pk"
         )
         if not include_drafts:

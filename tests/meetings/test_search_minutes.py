@@ -139,3 +139,43 @@ def test_search_page_lists_ten_minutes_and_says_there_are_more(client):
     assert ">3 ماي 2022 —" in page
     assert ">2 ماي 2022 —" not in page
     assert "لا تظهر إلا آخر 10 محاضر" in page
+
+
+def test_search_page_points_to_the_status_rows_that_hold_the_words(client, meetings):
+    page = search_page(client, "طلب العروض")
+
+    minutes_url = reverse("meetings:minutes", args=[meetings["june"].pk])
+    assert f'href="{minutes_url}#status-1-7"' in page
+    assert "في وضعية تنفيذ الالتزامات:" in page
+    # Found in an agenda item only: no row to point to.
+    assert "في وضعية تنفيذ الالتزامات:" not in search_page(client, "الاطار القانوني")
+
+
+def test_search_page_points_to_published_rows_only(client, meetings):
+    make_agenda_item(meetings["march"], "صفقة الدراسة")
+
+    page = search_page(client, "صفقة")
+
+    assert "#status-" not in page
+
+
+def test_minutes_rows_carry_the_anchor_search_points_to(client, meetings):
+    page = client.get(reverse("meetings:minutes", args=[meetings["june"].pk])).content.decode()
+
+    # Plan 1, commitment 7: the same after a backup is restored, unlike row ids.
+    assert '<tr id="status-1-7">' in page
+
+
+def test_search_page_points_to_five_rows_and_counts_the_others(client, meetings):
+    plan = meetings["june"].committee.plan
+    for number in range(10, 17):
+        make_snapshot(
+            make_commitment(plan=plan, number=number),
+            meeting=meetings["june"],
+            narrative=f"إطلاق طلب العروض رقم {number}",
+        )
+
+    page = search_page(client, "طلب العروض")
+
+    assert page.count("#status-") == 5
+    assert "و3 أخرى" in page
