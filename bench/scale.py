@@ -105,6 +105,7 @@ def subjects():
 
 def explain(plan, meeting):
     from commitments.models import Commitment, ProgressSnapshot
+    from commitments.search import search_commitments
     from meetings.models import Meeting
     from meetings.search import search_minutes
 
@@ -116,7 +117,8 @@ def explain(plan, meeting):
         "meetings of a committee by date": Meeting.objects.filter(
             committee=meeting.committee
         ).order_by("-date"),
-        # A word of no minutes: every table is searched to the end.
+        # A word found nowhere: every table is searched to the end.
+        "search of commitments, a word found nowhere": search_commitments("مقاربة"),
         "search of minutes, a word found nowhere": search_minutes("مقاربة"),
     }
     print("\nQuery plans (EXPLAIN ANALYZE, scans and timings):")

@@ -343,6 +343,8 @@ class Activity(models.Model):
         help_text=_("Relative weight of the activity within its commitment, if the plan sets one."),
     )
     note = models.TextField(_("note"), blank=True)
+    # What the public search of commitments reads besides their own text.
+    search_text = search_column(*translated("title", "note"))
 
     objects = ActivityQuerySet.as_manager()
 

@@ -1,16 +1,17 @@
-"""Finding commitments by words of their title, description, OGP id or lead institution.
+"""Finding commitments by words of their title, description, OGP id, activities or lead institution.
 
 Every word must occur, in any of the three languages. Text and words are
 folded alike (commitments/folding.py), and a word's article «ال» is not
 required. The commitments' folded text is a column the database keeps
-(`Commitment.search_text`); institutions, few, are folded as they are read.
+(`Commitment.search_text`), as do their activities' titles and notes
+(`Activity.search_text`); institutions, few, are folded as they are read.
 """
 
 from django.db.models import Q
 
 from .folding import fold, folded_text
 from .languages import translated
-from .models import Commitment, Institution
+from .models import Activity, Commitment, Institution
 
 INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
@@ -36,6 +37,7 @@ def search_commitments(query):
     for word in wanted:
         found = found.filter(
             Q(search_text__contains=word)
+            | Q(pk__in=Activity.objects.filter(search_text__contains=word).values("commitment"))
             | Q(lead_institution__in=institutions.filter(searched__contains=word))
         )
     return found.order_by("-plan__number", "number")

@@ -59,8 +59,9 @@ class PlanProgressTranslation(TranslationOptions):
     fields = ("note",)
 
 
-for model in (Institution, ActionPlan, Axis, Activity, PlanProgress):
+for model in (Institution, ActionPlan, Axis, PlanProgress):
     register_history(model)
 # The search text is derived by the database: nothing to keep in the history.
-register_history(ProgressSnapshot, excluded_fields=["search_text"])
+for model in (Activity, ProgressSnapshot):
+    register_history(model, excluded_fields=["search_text"])
 register_history(Commitment, m2m_fields=["leads"], excluded_fields=["search_text"])

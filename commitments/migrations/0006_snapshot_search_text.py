@@ -4,26 +4,7 @@ import commitments.folding
 import django.db.models.functions.text
 from django.db import migrations, models
 
-# The search of minutes looks for words anywhere in some hundred thousand
-# status rows: on PostgreSQL a trigram index finds the rows holding a word
-# without reading them all. SQLite (the demo) reads them all.
-TRIGRAM_INDEX = (
-    "CREATE INDEX snapshot_search_trgm ON commitments_progresssnapshot "
-    "USING gin (search_text gin_trgm_ops)"
-)
-
-
-def create_trigram_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        # pg_trgm ships with PostgreSQL and is trusted: the database's owner may add it.
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.execute(TRIGRAM_INDEX)
-
-
-def drop_trigram_index(apps, schema_editor):
-    # The extension stays: other databases' objects may use it.
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS snapshot_search_trgm")
+from commitments.trigram import AddTrigramIndex
 
 
 class Migration(migrations.Migration):
@@ -38,5 +19,6 @@ class Migration(migrations.Migration):
             name='search_text',
             field=models.GeneratedField(db_persist=True, expression=django.db.models.functions.text.Lower(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(django.db.models.functions.text.Replace(commitments.folding.JoinedText('narrative_ar', 'narrative_fr', 'narrative_en', 'platform_note_ar', 'platform_note_fr', 'platform_note_en', 'schedule_ar', 'schedule_fr', 'schedule_en'), models.Value('أ'), models.Value('ا'), output_field=models.TextField()), models.Value('إ'), models.Value('ا'), output_field=models.TextField()), models.Value('آ'), models.Value('ا'), output_field=models.TextField()), models.Value('ى'), models.Value('ي'), output_field=models.TextField()), models.Value('ة'), models.Value('ه'), output_field=models.TextField())), output_field=models.TextField()),
         ),
-        migrations.RunPython(create_trigram_index, drop_trigram_index),
+        # The search of minutes looks for words in some hundred thousand status rows.
+        AddTrigramIndex("commitments_progresssnapshot", "search_text", "snapshot_search_trgm"),
     ]

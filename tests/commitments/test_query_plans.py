@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from commitments.enums import SnapshotStatus
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Activity, Commitment, ProgressSnapshot
 from tests.factories import make_commitment, make_meeting, make_plan
 
 
@@ -56,16 +56,23 @@ def test_snapshots_of_a_meeting_use_the_meeting_index(history):
     assert "Seq Scan on commitments_progresssnapshot" not in plan
 
 
-def test_words_of_the_status_rows_are_found_through_the_trigram_index(history):
-    rows = ProgressSnapshot.objects.filter(search_text__contains="عروض").order_by()
+@pytest.mark.parametrize(
+    ("model", "index"),
+    [
+        (ProgressSnapshot, "snapshot_search_trgm"),  # the search of minutes
+        (Activity, "activity_search_trgm"),  # the search of commitments
+    ],
+)
+def test_searched_words_are_found_through_the_trigram_indexes(history, model, index):
+    rows = model.objects.filter(search_text__contains="عروض").order_by()
     # Among a few hundred rows a walk through any other index is as cheap: only
     # bitmap scans, which need an index that serves the condition, are left.
-    # At the benchmark's size the search of minutes takes this index by itself
-    # (bench/scale.py prints its plan).
+    # At the benchmark's size the searches take these indexes by themselves
+    # (bench/scale.py prints the plan of the search of minutes).
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute("SET LOCAL enable_indexonlyscan = off")
-    plan = explain(rows.values("meeting"))
+    plan = explain(rows.values("pk"))
 
-    assert "Bitmap Index Scan on snapshot_search_trgm" in plan
-    assert "Seq Scan on commitments_progresssnapshot" not in plan
+    assert f"Bitmap Index Scan on {index}" in plan
+    assert f"Seq Scan on {model._meta.db_table}" not in plan

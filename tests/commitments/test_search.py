@@ -8,14 +8,14 @@ from django.urls import reverse
 from commitments.enums import SnapshotStatus
 from commitments.models import Institution
 from commitments.search import search_commitments
-from tests.factories import make_commitment, make_plan, make_snapshot
+from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
 
 
 @pytest.fixture
 def commitments(db):
     first, third = make_plan(1), make_plan(3)
     justice = Institution.objects.create(name="وزارة العدل", name_fr="Ministère de la Justice")
-    return {
+    found = {
         "framework": make_commitment(
             plan=first,
             number=1,
@@ -34,6 +34,10 @@ def commitments(db):
             plan=third, number=5, title="عدالة منفتحة", lead_institution=justice
         ),
     }
+    make_activity(
+        found["justice"], number=1, title="رقمنة المحاكم", note_fr="Audiences tenues à distance"
+    )
+    return found
 
 
 def found(query):
@@ -52,6 +56,9 @@ def found(query):
         ("Justice", ["justice"]),  # the lead institution, in French
         ("العدل", ["justice"]),
         ("عداله", ["justice"]),  # ة written as ه
+        ("رقمنة", ["justice"]),  # an activity's title
+        ("audiences distance", ["justice"]),  # an activity's note, in French
+        ("عدالة المحاكم", ["justice"]),  # the commitment's title and an activity's
         ("الإطار بوابة", []),
         ("", []),
     ],
