@@ -15,6 +15,8 @@ from .models import Activity, Commitment, Institution
 
 INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
+# Parts of a result shown under it as where its words were found.
+PARTS_SHOWN = 5
 
 
 def words(query):
@@ -41,3 +43,28 @@ def search_commitments(query):
             | Q(lead_institution__in=institutions.filter(searched__contains=word))
         )
     return found.order_by("-plan__number", "number")
+
+
+def attach_parts_found(results, parts, query, parent):
+    """Give each result `found`: its first PARTS_SHOWN `parts` (activities,
+    status rows: a queryset with a `search_text` column, in the order to show
+    them) holding every word of `query`, and `more_found`: how many others do.
+    `parent` names the parts' field pointing to the results. One query."""
+    by_result = {result.pk: [] for result in results}
+    if by_result:
+        parts = parts.filter(**{f"{parent}__in": results})
+        for word in words(query):
+            parts = parts.filter(search_text__contains=word)
+        for part in parts:
+            by_result[getattr(part, f"{parent}_id")].append(part)
+    for result in results:
+        found = by_result[result.pk]
+        result.found = found[:PARTS_SHOWN]
+        result.more_found = len(found) - len(result.found)
+    return results
+
+
+def attach_activities_found(commitments, query):
+    """Under each commitment found, the activities that hold every word."""
+    activities = Activity.objects.order_by("number")
+    return attach_parts_found(commitments, activities, query, "commitment")

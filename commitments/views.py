@@ -16,7 +16,7 @@ from ogptracker.pagecache import cache_public_page
 from . import charts, dashboard, opendata, progress
 from .change_log import published_change_log
 from .models import ActionPlan, Activity, Commitment, Institution, PlanProgress, ProgressSnapshot
-from .search import search_commitments
+from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
@@ -182,6 +182,7 @@ def search(request):
         search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
     )
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = attach_activities_found(list(page.object_list), query)
     minutes = []
     if page.number == 1:
         # One row more than shown says whether there are more.

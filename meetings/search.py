@@ -11,7 +11,7 @@ them (commitments/search.py). Each of those keeps its folded text in a column
 from django.db.models import Q
 
 from commitments.models import ProgressSnapshot
-from commitments.search import words
+from commitments.search import attach_parts_found, words
 
 from .models import AgendaItem, Meeting, NextStep
 
@@ -34,23 +34,11 @@ def search_minutes(query):
     return found.order_by("-date", "-pk")
 
 
-ROWS_SHOWN = 5
-
-
 def attach_rows_found(meetings, query):
-    """Give each meeting `rows_found`: the first ROWS_SHOWN published status
-    rows holding every word of `query`, by commitment, for the search page to
-    point to, and `more_rows_found`: how many others do. One query."""
-    rows = ProgressSnapshot.objects.published().filter(meeting__in=meetings)
-    for word in words(query):
-        rows = rows.filter(search_text__contains=word)
-    by_meeting = {meeting.pk: [] for meeting in meetings}
-    for row in rows.select_related("commitment__plan").order_by(
-        "commitment__plan__number", "commitment__number"
-    ):
-        by_meeting[row.meeting_id].append(row)
-    for meeting in meetings:
-        found = by_meeting[meeting.pk]
-        meeting.rows_found = found[:ROWS_SHOWN]
-        meeting.more_rows_found = len(found) - len(meeting.rows_found)
-    return meetings
+    """Under each minutes found, the status rows that hold every word."""
+    rows = (
+        ProgressSnapshot.objects.published()
+        .select_related("commitment__plan")
+        .order_by("commitment__plan__number", "commitment__number")
+    )
+    return attach_parts_found(meetings, rows, query, "meeting")

@@ -87,6 +87,23 @@ def test_search_page_shows_published_progress_only(client, commitments):
     assert "90 %" not in text
 
 
+def test_search_page_points_to_the_activities_that_hold_the_words(client, commitments):
+    page = client.get(reverse("commitments:search"), {"q": "رقمنة المحاكم"}).content.decode()
+
+    url = reverse("commitments:commitment_detail", args=[3, 5])
+    assert f'href="{url}#activity-1"' in page
+    assert "في الأنشطة:" in page
+    # Found in the commitment's own title: no activity to point to.
+    page = client.get(reverse("commitments:search"), {"q": "عدالة"}).content.decode()
+    assert "في الأنشطة:" not in page
+
+
+def test_commitment_page_activities_carry_the_anchor_search_points_to(client, commitments):
+    url = reverse("commitments:commitment_detail", args=[3, 5])
+
+    assert '<tr id="activity-1">' in client.get(url).content.decode()
+
+
 def test_search_page_without_a_query_shows_the_form_only(client, commitments):
     response = client.get(reverse("commitments:search"))
 
