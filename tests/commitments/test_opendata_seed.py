@@ -6,27 +6,7 @@ import io
 import openpyxl
 from django.urls import reverse
 
-# Commitment and percent as the minutes of 17 June 2020 give them; commitment 7
-# was not reported on.
-JUNE_2020 = [
-    (1, 100),
-    (2, 100),
-    (3, 65),
-    (4, 64),
-    (5, 100),
-    (6, 89),
-    (8, 100),
-    (9, 88),
-    (10, 91),
-    (11, 98),
-    (12, 100),
-    (13, 14),
-    (14, 26),
-    (15, 63),
-    (16, 88),
-    (17, 81),
-    (18, 48),
-]
+from tests.seed_facts import JUNE_2020_PERCENTS
 
 
 def _download(client, dataset, fmt):
@@ -39,7 +19,7 @@ def test_seed_june_2020_snapshots_csv_has_17_rows_with_the_minutes_percents(clie
 
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     june = [r for r in rows if r["date"] == "2020-06-17"]
-    assert [(int(r["commitment_number"]), int(r["percent"])) for r in june] == JUNE_2020
+    assert [(int(r["commitment_number"]), int(r["percent"])) for r in june] == JUNE_2020_PERCENTS
     assert sum(int(r["percent"]) for r in june) == 1315
 
 
@@ -49,7 +29,7 @@ def test_seed_june_2020_snapshots_xlsx_has_the_same_17_rows(client, seed_data):
     sheet = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(row[1], row[3]) for row in rows if row[2].date().isoformat() == "2020-06-17"] == (
-        JUNE_2020
+        JUNE_2020_PERCENTS
     )
 
 
@@ -70,7 +50,7 @@ def test_seed_commitments_download_has_the_18_commitments_with_june_2020_progres
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     latest = {int(r["commitment_number"]): r["latest_percent"] for r in rows}
     assert len(rows) == 18
-    assert latest == {**{n: str(p) for n, p in JUNE_2020}, 7: ""}
+    assert latest == {**{n: str(p) for n, p in JUNE_2020_PERCENTS}, 7: ""}
 
 
 def test_seed_api_june_2020_snapshots_count_17(client, seed_data):

@@ -10,6 +10,7 @@ from commitments.demo import load_seed_data
 from commitments.models import ActionPlan, Commitment, ProgressSnapshot
 from meetings.models import Meeting
 from tests.factories import make_commitment, make_institution
+from tests.seed_facts import JUNE_2020_PERCENTS
 
 JUNE_2020 = datetime.date(2020, 6, 17)
 
@@ -64,25 +65,7 @@ def test_seed_commitment_has_lead_institution_and_dates_from_the_plan(seed_data)
 def test_seed_june_2020_snapshots_have_the_minutes_percents_in_commitment_order(seed_data):
     rows = [(s.commitment.number, s.percent) for s in june_2020_snapshots()]
 
-    assert rows == [
-        (1, 100),
-        (2, 100),
-        (3, 65),
-        (4, 64),
-        (5, 100),
-        (6, 89),
-        (8, 100),
-        (9, 88),
-        (10, 91),
-        (11, 98),
-        (12, 100),
-        (13, 14),
-        (14, 26),
-        (15, 63),
-        (16, 88),
-        (17, 81),
-        (18, 48),
-    ]
+    assert rows == JUNE_2020_PERCENTS
 
 
 def test_seed_june_2020_snapshots_are_published_at_the_meeting_date(seed_data):
