@@ -26,13 +26,8 @@ def flag_commitment(commitment, today):
     return commitment
 
 
-@dataclass
-class Group:
-    """Commitments sharing an axis, an institution or a plan, with their roll-up."""
-
-    key: object
-    label: str
-    commitments: list = field(default_factory=list)
+class RolledUp:
+    """The roll-up and the flag counts of `self.commitments` (flagged rows)."""
 
     @property
     def rollup(self):
@@ -41,6 +36,15 @@ class Group:
     @property
     def counts(self):
         return progress.count_flags(c.flags for c in self.commitments)
+
+
+@dataclass
+class Group(RolledUp):
+    """Commitments sharing an axis, an institution or a plan, with their roll-up."""
+
+    key: object
+    label: str
+    commitments: list = field(default_factory=list)
 
 
 def group_by(commitments, key, label):
@@ -54,18 +58,10 @@ def group_by(commitments, key, label):
 
 
 @dataclass
-class PlanSummary:
+class PlanSummary(RolledUp):
     plan: object
     commitments: list
     committee_record: object = None
-
-    @property
-    def rollup(self):
-        return progress.roll_up([(c.latest_percent, c.weight) for c in self.commitments])
-
-    @property
-    def counts(self):
-        return progress.count_flags(c.flags for c in self.commitments)
 
     @property
     def last_update(self):
