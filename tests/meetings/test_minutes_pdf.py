@@ -6,13 +6,16 @@ import logging
 import subprocess
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import override
 
 from commitments.enums import PlatformStatus, SnapshotStatus
-from meetings import pdf
+from meetings import pdf, pdf_tree
 from meetings.enums import Honorific, MeetingFormat, MeetingStatus
+from meetings.minutes_pdf import minutes_html
 from tests.factories import (
     make_agenda_item,
     make_commitment,
@@ -66,6 +69,32 @@ def meeting():
     )
     make_agenda_item(meeting, "تقدم إنجاز مختلف الأنشطة", order=1)
     return meeting
+
+
+def own_style_attributes(meeting):
+    """How many elements of the PDF's HTML carry an id, a lang or a style.
+
+    WeasyPrint gives each of them a style of its own, which none of its
+    descendants can then share with those of a like element: rows would each
+    have their styles computed again, a sixth of a 35-row render.
+    """
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    with override("ar"):
+        root = pdf_tree.parse(minutes_html(request, meeting.pk, preview=False))
+    return sum(1 for element in root.iter() if {"id", "lang", "style"} & set(element.attrib))
+
+
+def test_minutes_pdf_rows_share_their_styles_at_any_size(meeting):
+    one_row = own_style_attributes(meeting)
+    for number in range(4, 34):
+        make_snapshot(
+            make_commitment(plan=meeting.committee.plan, number=number),
+            meeting=meeting,
+            narrative="تنظيم ورشات تكوينية",
+        )
+
+    assert own_style_attributes(meeting) == one_row
 
 
 def test_minutes_pdf_is_a_named_attachment(client, meeting):
