@@ -14,6 +14,7 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import notices, resources
+from .admin_search import FoldedSearchMixin
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
@@ -31,9 +32,12 @@ from .models import (
 from .review import ReviewRefused, approve, as_tracked, return_for_revision
 
 
-class TrackedAdmin(DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin):
-    """Translated fields side by side, spreadsheet import and export, and the
-    change history one click away, deletions undoable."""
+class TrackedAdmin(
+    FoldedSearchMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin
+):
+    """Translated fields side by side, spreadsheet import and export, the
+    change history one click away, deletions undoable, and the public search's
+    folding in the search box."""
 
 
 class AxisInline(TranslationTabularInline):
@@ -278,7 +282,7 @@ class ReviewEvidenceInline(EvidenceInline):
 
 
 @admin.register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewAdmin(ReviewActionsMixin, TranslationAdmin):
+class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin):
     """The review queue: submitted reports only, oldest first, with approve / return."""
 
     list_display = [

@@ -1,0 +1,42 @@
+"""The admin's search box folds Arabic spellings and reads every language, as the public search."""
+
+import pytest
+from django.urls import reverse
+
+from commitments.enums import SnapshotStatus
+from tests.factories import make_activity, make_agenda_item, make_meeting, make_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, name, query):
+    response = client.get(reverse(f"admin:{name}_changelist"), {"q": query})
+    assert response.status_code == 200
+    return response.context["cl"].result_count
+
+
+@pytest.fixture
+def signed_in(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+def test_admin_finds_reports_by_folded_words_in_any_language(signed_in):
+    activity = make_activity(title="إعداد الإطار القانوني")
+    make_snapshot(activity.commitment, narrative="مراجعة الإطار", schedule_fr="Atelier en octobre")
+    make_snapshot(activity.commitment, narrative="بدون صلة", status=SnapshotStatus.SUBMITTED)
+
+    assert listed(signed_in, "commitments_progresssnapshot", "الاطار") == 1  # إ typed as ا
+    assert listed(signed_in, "commitments_progresssnapshot", "atelier octobre") == 1
+    assert listed(signed_in, "commitments_snapshotawaitingreview", "صله") == 1  # ة typed as ه
+    assert listed(signed_in, "commitments_activity", "الاطار القانوني") == 1
+    assert listed(signed_in, "commitments_activity", "غائب") == 0
+
+
+def test_admin_finds_minutes_folded_and_by_its_own_search_fields(signed_in):
+    meeting = make_meeting()
+    make_agenda_item(meeting, "تتبع تنفيذ الإطار القانوني")
+
+    assert listed(signed_in, "meetings_agendaitem", "الاطار") == 1
+    # The committee's name is none of the meeting's own text, but a search field.
+    assert listed(signed_in, "meetings_meeting", meeting.committee.name) == 1
