@@ -44,6 +44,16 @@ def text_area(rows):
     return forms.Textarea(attrs={"rows": rows, "dir": "auto"})
 
 
+def french_text(label, rows):
+    """The optional French version of a report's text, for the French pages."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows, "lang": "fr", "dir": "ltr"}),
+        show_hidden_initial=True,
+    )
+
+
 class ProgressUpdateForm(forms.Form):
     """A project lead's report. The hidden initial values let a refused save say what moved."""
 
@@ -63,6 +73,7 @@ class ProgressUpdateForm(forms.Form):
         show_hidden_initial=True,
         help_text=_("What was done since the last report, and what is blocking, if anything."),
     )
+    narrative_fr = french_text(_("Actions taken, in French (optional)"), 4)
     platform_status = forms.ChoiceField(
         label=_("Tracking platform updated"),
         choices=[("", "—"), *PlatformStatus.choices],
@@ -76,12 +87,14 @@ class ProgressUpdateForm(forms.Form):
         show_hidden_initial=True,
         help_text=_("What remains to be entered on the tracking platform, if anything."),
     )
+    platform_note_fr = french_text(_("Tracking platform note, in French (optional)"), 2)
     schedule = forms.CharField(
         label=_("Schedule for the remaining activities"),
         required=False,
         widget=text_area(3),
         show_hidden_initial=True,
     )
+    schedule_fr = french_text(_("Schedule for the remaining activities, in French (optional)"), 2)
     evidence = EvidenceFilesField(
         label=_("Evidence attachments"),
         help_text=_("PDF, PNG or JPEG images, Word, Excel or OpenDocument files; 10 MB each."),

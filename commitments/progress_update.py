@@ -18,10 +18,12 @@ from .activity_changes import as_proposed, propose
 from .enums import SnapshotStatus
 from .models import Commitment, Evidence, ProgressSnapshot
 
-# Snapshot fields the lead form edits; translated texts are written in Arabic,
-# the language of the committee's minutes, and the secretariat adds the others.
+# Snapshot fields the lead form edits. Texts are written in Arabic, the
+# language of the committee's minutes, and in French if the lead wishes
+# (form fields `narrative_fr`…); the secretariat adds what is missing.
 TEXT_FIELDS = ("narrative", "platform_note", "schedule")
-SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS)
+FRENCH_FIELDS = tuple(f"{name}_fr" for name in TEXT_FIELDS)
+SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
 
 
 class StaleUpdate(Exception):
@@ -56,6 +58,7 @@ def initial_values(commitment, snapshot):
         values = {name: getattr(source, name) for name in ("percent", "no_progress")}
         values["platform_status"] = source.platform_status
         values.update({name: getattr(source, f"{name}_ar") for name in TEXT_FIELDS})
+        values.update({name: getattr(source, name) for name in FRENCH_FIELDS})
         return values
     published = commitment.snapshots.published().latest_first().first()
     return {
@@ -65,6 +68,9 @@ def initial_values(commitment, snapshot):
         "narrative": "",
         "platform_note": "",
         "schedule": published.schedule_ar if published else "",
+        "narrative_fr": "",
+        "platform_note_fr": "",
+        "schedule_fr": published.schedule_fr if published else "",
     }
 
 
@@ -91,6 +97,8 @@ def save_update(commitment, form, formset, user, *, submit):
             setattr(snapshot, name, data[name])
         for name in TEXT_FIELDS:
             setattr(snapshot, f"{name}_ar", data[name])
+        for name in FRENCH_FIELDS:
+            setattr(snapshot, name, data[name])
         snapshot.date = timezone.localdate()
         snapshot.author = user
         snapshot.status = SnapshotStatus.SUBMITTED if submit else snapshot.status

@@ -358,3 +358,41 @@ def test_submitting_without_actions_or_no_progress_is_refused(client, owning_lea
         "صفوا الإجراءات المنجزة قبل الإرسال، أو أشّروا على «لا تقدم»."
     ]
     assert commitment.snapshots.count() == 0
+
+
+@pytest.mark.django_db
+def test_report_in_french_too_reaches_the_french_pages(
+    client, owning_lead, secretariat, commitment
+):
+    make_snapshot(commitment, percent=40, schedule="برمجة ورشة", schedule_fr="Atelier prévu")
+    client.force_login(owning_lead)
+
+    data = load_report_form(client, commitment)
+    # A new report starts from the last published schedule, in both languages.
+    assert (data["schedule"], data["schedule_fr"]) == ("برمجة ورشة", "Atelier prévu")
+    data.update(
+        {
+            "percent": "55",
+            "narrative": "صدور المرسوم التطبيقي",
+            "narrative_fr": "Publication du décret d'application",
+            "platform_note_fr": "Indicateurs à saisir",
+        }
+    )
+    post_report(client, commitment, data, action="submit")
+    report = commitment.snapshots.get(status=SnapshotStatus.SUBMITTED)
+    assert (report.narrative_ar, report.narrative_fr, report.platform_note_fr) == (
+        "صدور المرسوم التطبيقي",
+        "Publication du décret d'application",
+        "Indicateurs à saisir",
+    )
+    awaiting = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    assert "Publication du décret d&#x27;application" in awaiting.content.decode()
+
+    client.force_login(secretariat)
+    secretariat_action(client, "approve_and_publish", report)
+    for language, narrative in (("ar", "صدور المرسوم التطبيقي"), ("fr", "Publication du décret")):
+        with translation.override(language):
+            url = reverse(
+                "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
+            )
+        assert narrative in Client().get(url).content.decode()
