@@ -2,7 +2,9 @@
 
 Field names and values follow the downloads (`commitments/opendata.py`): every
 translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
-ISO 8601 dates, natural keys (plan, commitment and activity numbers).
+ISO 8601 dates, natural keys (plan, commitment and activity numbers). The
+commitments' and meetings' lists take `q`, words to find as the site's search
+finds them (`commitments/search.py`, `meetings/search.py`).
 """
 
 import datetime
@@ -16,12 +18,14 @@ from django.views.decorators.http import require_safe
 
 from meetings.enums import CommitteeKind, MeetingStatus
 from meetings.models import AgendaItem, Meeting, Participant
+from meetings.search import search_minutes
 from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .counting import row_count
 from .languages import translated
 from .models import ActionPlan, Axis, Commitment, PlanProgress
+from .search import MAX_WORDS, search_commitments
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -75,6 +79,16 @@ def _iso_date(request, name):
         return datetime.date.fromisoformat(raw)
     except ValueError:
         raise ApiError(400, f"`{name}` must be a date as YYYY-MM-DD, got {raw!r}.") from None
+
+
+def _searched(request, queryset, search):
+    """`queryset` narrowed to what `search` finds for the `q` parameter, if given."""
+    query = request.GET.get("q", "")
+    if not query.strip():
+        return queryset
+    if len(query.split()) > MAX_WORDS:
+        raise ApiError(400, f"`q` takes at most {MAX_WORDS} words.")
+    return queryset.filter(pk__in=search(query).values("pk"))
 
 
 def _page_link(request, page):
@@ -210,7 +224,8 @@ def plan_commitments(request, number):
             "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
         }
 
-    return _json(paginate(request, opendata.plan_commitments(found), serialise))
+    commitments = _searched(request, opendata.plan_commitments(found), search_commitments)
+    return _json(paginate(request, commitments, serialise))
 
 
 @api_view
@@ -273,7 +288,7 @@ def _meeting(request, meeting):
 
 @api_view
 def meetings(request):
-    found = published_meetings()
+    found = _searched(request, published_meetings(), search_minutes)
     plan_number = _positive_int(request, "plan")
     if plan_number is not None:
         found = found.filter(committee__plan__number=plan_number)

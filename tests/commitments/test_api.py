@@ -305,6 +305,31 @@ def test_api_meetings_filter_by_plan_and_committee(client):
     assert bad.json() == {"error": "`committee` must be one of execution, steering, got 'board'."}
 
 
+def test_api_commitments_and_meetings_take_the_sites_search(client):
+    plan = make_plan(1)
+    archives = make_commitment(plan, 3, title="تدبير الأرشيف العمومي")
+    make_commitment(plan, 4, title="الرفع من نشر البيانات المفتوحة")
+    make_activity(make_commitment(plan, 5, title="بوابة الشفافية"), 1, title="رقمنة الأرشيف")
+    first, second = _meetings(2, plan)
+    make_snapshot(archives, 65, meeting=second, narrative="إعادة هيكلة تدبير الأرشيف")
+
+    # Folded and in any part: the title, an activity, a status row.
+    commitments = client.get("/api/plans/1/commitments/?q=الارشيف").json()
+    minutes = client.get("/api/meetings/?q=الارشيف هيكلة").json()
+
+    assert [c["commitment_number"] for c in commitments["results"]] == [3, 5]
+    assert [m["id"] for m in minutes["results"]] == [second.pk]
+    assert client.get("/api/meetings/?q=غائب").json()["count"] == 0
+    assert client.get("/api/meetings/?q=%20").json()["count"] == 2
+
+
+def test_api_search_of_more_than_eight_words_answers_json_400(client):
+    response = client.get("/api/meetings/", {"q": "ا ب ت ث ج ح خ د ذ"})
+
+    assert response.status_code == 400
+    assert response.json() == {"error": "`q` takes at most 8 words."}
+
+
 @pytest.mark.parametrize("size", [1, 25])
 @pytest.mark.parametrize(
     ("url", "queries"),
@@ -315,6 +340,8 @@ def test_api_meetings_filter_by_plan_and_committee(client):
         ("/api/plans/1/activities/", 3),
         ("/api/plans/1/snapshots/", 3),
         ("/api/meetings/", 3),
+        ("/api/plans/1/commitments/?q=التزام", 3),
+        ("/api/meetings/?q=نقطة", 3),
     ],
 )
 def test_api_runs_constant_queries_whatever_the_size(
