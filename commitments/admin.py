@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -260,11 +260,42 @@ class ReviewActionsMixin:
         return None
 
 
+class FrenchVersionFilter(admin.SimpleListFilter):
+    """Reports whose Arabic texts all have their French version, or not yet."""
+
+    title = _("French version")
+    parameter_name = "french"
+    TEXTS = ("narrative", "platform_note", "schedule")
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("complete", _("complete"))]
+
+    def queryset(self, request, queryset):
+        missing = Q()
+        for name in self.TEXTS:
+            missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "complete":
+            return queryset.exclude(missing)
+        return queryset
+
+
+def _has_text(column):
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
 @admin.register(ProgressSnapshot)
 class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
     resource_classes = [resources.ProgressSnapshotResource]
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
-    list_filter = ["status", "commitment__plan", "platform_status", "meeting__committee"]
+    list_filter = [
+        "status",
+        "commitment__plan",
+        "platform_status",
+        "meeting__committee",
+        FrenchVersionFilter,
+    ]
     search_fields = ["commitment__title", "narrative"]
     autocomplete_fields = ["commitment", "meeting", "author"]
     list_select_related = ["commitment__plan", "meeting__committee"]

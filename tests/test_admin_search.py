@@ -1,4 +1,4 @@
-"""The admin's search box folds Arabic spellings and reads every language, as the public search."""
+"""The admin: search boxes fold Arabic spellings and read every language; French versions."""
 
 import pytest
 from django.urls import reverse
@@ -40,3 +40,18 @@ def test_admin_finds_minutes_folded_and_by_its_own_search_fields(signed_in):
     assert listed(signed_in, "meetings_agendaitem", "الاطار") == 1
     # The committee's name is none of the meeting's own text, but a search field.
     assert listed(signed_in, "meetings_meeting", meeting.committee.name) == 1
+
+
+def test_admin_lists_reports_whose_french_version_is_missing(signed_in):
+    activity = make_activity()
+    make_snapshot(activity.commitment, narrative="تقرير", narrative_fr="Rapport")
+    make_snapshot(activity.commitment, narrative="تقرير", schedule="برمجة", schedule_fr="")
+    make_snapshot(activity.commitment, narrative="", narrative_fr=None, schedule=None)
+
+    def listed_with(value):
+        response = signed_in.get(
+            reverse("admin:commitments_progresssnapshot_changelist"), {"french": value}
+        )
+        return response.context["cl"].result_count
+
+    assert (listed_with("missing"), listed_with("complete")) == (1, 2)
