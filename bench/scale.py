@@ -76,6 +76,7 @@ def subjects():
     """A plan in the middle of the synthetic ones, and its pages' URLs."""
     from django.db.models import Count
     from django.urls import reverse
+    from django.utils.http import urlencode
     from django.utils.translation import override
 
     from commitments.models import ActionPlan
@@ -97,6 +98,8 @@ def subjects():
             ),
             "minutes page": reverse("meetings:minutes", args=[meeting.pk]),
             "API list": "/api/plans/",
+            # A word of thousands of status rows and of some commitments.
+            "search": reverse("commitments:search") + "?" + urlencode({"q": "تمويل"}),
             "minutes PDF": reverse("meetings:minutes_pdf", args=[meeting.pk]),
         }
         pdfs = [reverse("meetings:minutes_pdf", args=[m.pk]) for m in first_renders]
