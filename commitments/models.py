@@ -279,6 +279,11 @@ class Commitment(models.Model):
             raise ValidationError({"axis": _("This axis belongs to another action plan.")})
 
     @property
+    def minutes_row_id(self):
+        """The id of this commitment's row in a minutes page's status table (its plan loaded)."""
+        return f"status-{self.plan.number}-{self.number}"
+
+    @property
     def ogp_values(self):
         from .enums import OGPValue
 

@@ -255,6 +255,18 @@ def test_commitment_page_charts_its_published_progress_oldest_first(client):
     ]
 
 
+def test_commitment_page_report_links_to_its_row_of_the_minutes(client):
+    commitment = make_commitment(make_plan(2), 4)
+    meeting = make_meeting(date=datetime.date(2022, 5, 3))
+    make_snapshot(commitment, 60, meeting=meeting)
+
+    content = client.get(url("commitment_detail", plan_number=2, number=4)).content.decode()
+    minutes = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+
+    assert f'href="{reverse("meetings:minutes", args=[meeting.pk])}#status-2-4"' in content
+    assert '<tr id="status-2-4">' in minutes
+
+
 def test_commitment_page_shows_how_late_a_revised_activity_is(client):
     commitment = make_commitment(make_plan(1), 4)
     planned = datetime.date(2019, 12, 31)
