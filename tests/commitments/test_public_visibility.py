@@ -173,8 +173,10 @@ def test_commitment_page_links_to_the_minutes_of_published_meetings_only(
 
     published = Meeting.objects.get(status="published")
     draft = Meeting.objects.get(status="draft")
-    # Listed among the meetings, and linked from the snapshot it recorded.
-    assert content.count(f'href="{reverse("meetings:minutes", args=[published.pk])}"') == 2
+    # Listed among the meetings, and linked from the snapshot it recorded (to its row).
+    minutes_url = reverse("meetings:minutes", args=[published.pk])
+    assert content.count(f'href="{minutes_url}"') == 1
+    assert content.count(f'href="{minutes_url}#{commitment_with_hidden_rows.minutes_row_id}"') == 1
     assert reverse("meetings:minutes", args=[draft.pk]) not in content
 
 
