@@ -18,6 +18,7 @@ from .admin_search import FoldedSearchMixin
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
+    REPORT_TEXTS,
     ActionPlan,
     Activity,
     ActivityChange,
@@ -265,14 +266,13 @@ class FrenchVersionFilter(admin.SimpleListFilter):
 
     title = _("French version")
     parameter_name = "french"
-    TEXTS = ("narrative", "platform_note", "schedule")
 
     def lookups(self, request, model_admin):
         return [("missing", _("missing")), ("complete", _("complete"))]
 
     def queryset(self, request, queryset):
         missing = Q()
-        for name in self.TEXTS:
+        for name in REPORT_TEXTS:
             missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
         if self.value() == "missing":
             return queryset.filter(missing)

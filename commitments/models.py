@@ -292,6 +292,8 @@ class Commitment(models.Model):
 
 # An activity in one of these is still to be done.
 UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus.POSTPONED)
+# A report's texts, each translated: the minutes' status table columns.
+REPORT_TEXTS = ("narrative", "platform_note", "schedule")
 # A report in one of these is not published yet.
 OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
 
@@ -446,7 +448,7 @@ class ProgressSnapshot(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     # The minutes' status table, as the search of minutes reads it (meetings/search.py).
-    search_text = search_column(*translated("narrative", "platform_note", "schedule"))
+    search_text = search_column(*translated(*REPORT_TEXTS))
 
     objects = ProgressSnapshotQuerySet.as_manager()
 

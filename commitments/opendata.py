@@ -21,8 +21,8 @@ from django.utils.translation import pgettext_lazy
 
 from meetings.enums import MeetingStatus
 
+from . import languages
 from .counting import row_count
-from .languages import CODES
 from .models import ActionPlan, Activity, Commitment, ProgressSnapshot
 
 TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
@@ -68,14 +68,14 @@ class Field:
     @property
     def columns(self):
         if self.translated:
-            return [f"{self.name}_{language}" for language in CODES]
+            return languages.translated(self.name)
         return [self.name]
 
     def values(self, obj):
         if callable(self.source):
             return [self.source(obj)]
         if self.translated:
-            return [_text(_resolve(obj, f"{self.source}_{language}")) for language in CODES]
+            return [_text(_resolve(obj, column)) for column in languages.translated(self.source)]
         value = _resolve(obj, self.source)
         return [_text(value) if self.kind == TEXT else value]
 

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from .activity_changes import FIELDS as ACTIVITY_FIELDS
 from .activity_changes import as_proposed, propose
 from .enums import SnapshotStatus
-from .models import Commitment, Evidence, ProgressSnapshot
+from .models import REPORT_TEXTS, Commitment, Evidence, ProgressSnapshot
 
 # Snapshot fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
 # (form fields `narrative_fr`…); the secretariat adds what is missing.
-TEXT_FIELDS = ("narrative", "platform_note", "schedule")
+TEXT_FIELDS = REPORT_TEXTS
 FRENCH_FIELDS = tuple(f"{name}_fr" for name in TEXT_FIELDS)
 SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
 

@@ -45,6 +45,13 @@ def search_commitments(query):
     return found.order_by("-plan__number", "number")
 
 
+def holding_every_word(queryset, query):
+    """`queryset` narrowed to rows whose folded `search_text` holds every word of `query`."""
+    for word in words(query):
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
 def attach_parts_found(results, parts, query, parent):
     """Give each result `found`: its first PARTS_SHOWN `parts` (activities,
     status rows: a queryset with a `search_text` column, in the order to show
@@ -52,9 +59,7 @@ def attach_parts_found(results, parts, query, parent):
     `parent` names the parts' field pointing to the results. One query."""
     by_result = {result.pk: [] for result in results}
     if by_result:
-        parts = parts.filter(**{f"{parent}__in": results})
-        for word in words(query):
-            parts = parts.filter(search_text__contains=word)
+        parts = holding_every_word(parts.filter(**{f"{parent}__in": results}), query)
         for part in parts:
             by_result[getattr(part, f"{parent}_id")].append(part)
     for result in results:

@@ -8,6 +8,7 @@ from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
 from .models import (
+    REPORT_TEXTS,
     ActionPlan,
     Activity,
     Axis,
@@ -46,7 +47,7 @@ class ActivityTranslation(TranslationOptions):
 
 @register(ProgressSnapshot)
 class ProgressSnapshotTranslation(TranslationOptions):
-    fields = ("narrative", "platform_note", "schedule")
+    fields = REPORT_TEXTS
 
 
 @register(SnapshotAwaitingReview)

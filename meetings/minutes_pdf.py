@@ -10,13 +10,14 @@ import time
 from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from commitments.languages import CODES
 
 from . import pdf
 from .minutes import minutes_context
@@ -41,7 +42,7 @@ class Warmed:
 def warm_minutes_pdfs(languages=None, latest=None):
     """Render and cache the public PDF of each published meeting (or of the `latest`
     ones) in each language, where the cache does not hold the current one yet."""
-    languages = languages or [code for code, _name in settings.LANGUAGES]
+    languages = languages or CODES
     meetings = Meeting.objects.with_change_marks().published().order_by("-date", "-pk")
     warmed = Warmed()
     started = time.perf_counter()

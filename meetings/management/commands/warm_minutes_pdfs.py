@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from commitments.languages import CODES
 from meetings.minutes_pdf import warm_minutes_pdfs
 
 
@@ -26,11 +26,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, languages=None, latest=None, **options):
-        known = {code for code, _name in settings.LANGUAGES}
-        unknown = sorted(set(languages or []) - known)
+        unknown = sorted(set(languages or []) - set(CODES))
         if unknown:
             raise CommandError(
-                f"Unknown language {', '.join(unknown)}; choose from {', '.join(sorted(known))}."
+                f"Unknown language {', '.join(unknown)}; choose from {', '.join(sorted(CODES))}."
             )
         if latest is not None and latest < 1:
             raise CommandError("--latest takes a number of meetings, 1 or more.")
