@@ -1,10 +1,11 @@
 """Finding commitments by words of their title, description, OGP id, activities or lead institution.
 
 Every word must occur, in any of the three languages. Text and words are
-folded alike (commitments/folding.py), and a word's article «ال» is not
-required. The commitments' folded text is a column the database keeps
-(`Commitment.search_text`), as do their activities' titles and notes
-(`Activity.search_text`); institutions, few, are folded as they are read.
+folded alike (commitments/folding.py), and each word is cut to the part its
+other forms share (commitments/stemming.py). The commitments' folded text is a
+column the database keeps (`Commitment.search_text`), as do their activities'
+titles and notes (`Activity.search_text`); institutions, few, are folded as
+they are read.
 """
 
 from django.db.models import Q
@@ -12,6 +13,7 @@ from django.db.models import Q
 from .folding import fold, folded_text
 from .languages import translated
 from .models import Activity, Commitment, Institution
+from .stemming import stem
 
 INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
@@ -20,13 +22,9 @@ PARTS_SHOWN = 5
 
 
 def words(query):
-    """The query's words, folded, without the article «ال» (so «العرائض» finds
-    «للعرائض» and «بالعرائض» too); at most MAX_WORDS."""
-    return [_without_article(fold(word)) for word in (query or "").split()][:MAX_WORDS]
-
-
-def _without_article(word):
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+    """The query's words, folded and stemmed (so «العرائض» finds «للعرائض»,
+    and «الالتزامات» finds «الالتزام»); at most MAX_WORDS."""
+    return [stem(fold(word)) for word in (query or "").split()][:MAX_WORDS]
 
 
 def search_commitments(query):

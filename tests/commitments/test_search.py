@@ -59,6 +59,10 @@ def found(query):
         ("رقمنة", ["justice"]),  # an activity's title
         ("audiences distance", ["justice"]),  # an activity's note, in French
         ("عدالة المحاكم", ["justice"]),  # the commitment's title and an activity's
+        ("البوابات", ["portal"]),  # a plural finds the singular
+        ("المنصات الرقمية", ["portal"]),
+        ("Portals", ["portal"]),
+        ("بالمحاكم", ["justice"]),  # a prefixed preposition
         ("الإطار بوابة", []),
         ("", []),
     ],

@@ -71,7 +71,10 @@ def found(query, meetings):
         ("طلب العروض", ["june"]),  # a status row's actions taken
         ("indicateurs", ["june"]),  # its tracking platform note, in French
         ("التكوين دليل", ["june"]),  # its new schedule, with a next step
+        ("الورشات", ["june"]),  # a plural finds the singular
+        ("الدراسات", ["june"]),  # and «بالدراسة» in a status row
         ("صفقة", []),  # a report not yet published
+        ("الصفقات", []),
         ("منصة ورشة", []),
         ("", []),
     ],
