@@ -134,3 +134,16 @@ def test_home_and_every_page_header_lead_to_the_search(client, db):
 
     assert f'action="{reverse("commitments:search")}"' in home
     assert f'href="{reverse("commitments:search")}"' in home
+
+
+def test_search_page_marks_the_words_and_shows_where_the_description_holds_them(
+    client, commitments
+):
+    page = client.get(reverse("commitments:search"), {"q": "المنصات"}).content.decode()
+
+    assert '<p class="search-excerpt"><bdi><mark>منصة</mark> رقمية للعرائض</bdi></p>' in page
+    page = client.get(reverse("commitments:search"), {"q": "رقمنة"}).content.decode()
+    assert "<bdi><mark>رقمنة</mark> المحاكم</bdi>" in page  # an activity's title
+    assert "search-excerpt" not in page  # the description does not hold it
+    page = client.get(reverse("commitments:search"), {"q": "بوابة"}).content.decode()
+    assert "<bdi><mark>بوابة</mark> المشاركة المواطنة</bdi>" in page  # the title
