@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,11 +14,11 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import notices, resources
+from .admin_filters import FrenchVersionFilter, OwesFilter
 from .admin_search import FoldedSearchMixin
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
-    REPORT_TEXTS,
     ActionPlan,
     Activity,
     ActivityChange,
@@ -109,7 +109,7 @@ class CommitmentAdmin(TrackedAdmin):
     resource_classes = [resources.CommitmentResource]
     list_display = ["number", "title", "plan", "ogp_id", "lead_institution"]
     list_display_links = ["number", "title"]
-    list_filter = ["plan", "lead_institution", "axis"]
+    list_filter = [OwesFilter, "plan", "lead_institution", "axis"]
     search_fields = ["title", "ogp_id", "description"]
     ordering = ["plan__number", "number"]
     autocomplete_fields = ["lead_institution", "axis", "leads"]
@@ -259,30 +259,6 @@ class ReviewActionsMixin:
                 messages.ERROR,
             )
         return None
-
-
-class FrenchVersionFilter(admin.SimpleListFilter):
-    """Reports whose Arabic texts all have their French version, or not yet."""
-
-    title = _("French version")
-    parameter_name = "french"
-
-    def lookups(self, request, model_admin):
-        return [("missing", _("missing")), ("complete", _("complete"))]
-
-    def queryset(self, request, queryset):
-        missing = Q()
-        for name in REPORT_TEXTS:
-            missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
-        if self.value() == "missing":
-            return queryset.filter(missing)
-        if self.value() == "complete":
-            return queryset.exclude(missing)
-        return queryset
-
-
-def _has_text(column):
-    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
 
 @admin.register(ProgressSnapshot)

@@ -30,13 +30,22 @@ class Reminder:
     commitments: list = field(default_factory=list)
 
 
+def owing(today=None):
+    """Commitments of plans under way, annotated with what their leads owe
+    (`CommitmentQuerySet.with_due_items`)."""
+    return Commitment.objects.filter(plan__status__in=UNDER_WAY).with_due_items(today)
+
+
+OWES_REPORT = Q(report_due=True)
+OWES_ACTIVITIES = Q(overdue_activities__gt=0)
+
+
 def due_reminders(today=None, plan=None):
     """One Reminder per lead owing at least one report, leads and commitments in order."""
     leads = get_user_model().objects.filter(is_active=True).exclude(email="").order_by("pk")
     commitments = (
-        Commitment.objects.filter(plan__status__in=UNDER_WAY)
-        .with_due_items(today)
-        .filter(Q(report_due=True) | Q(overdue_activities__gt=0))
+        owing(today)
+        .filter(OWES_REPORT | OWES_ACTIVITIES)
         .select_related("plan")
         .prefetch_related(Prefetch("leads", queryset=leads, to_attr="reminded_leads"))
         .order_by("plan__number", "number")

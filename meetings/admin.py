@@ -167,11 +167,24 @@ class ParticipantAdmin(TrackedAdmin):
     autocomplete_fields = ["meeting", "commitments", "user"]
 
 
+class PastDueFilter(admin.SimpleListFilter):
+    title = _("due date")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("past", _("past, still open"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "past":
+            return queryset.past_due(timezone.localdate())
+        return queryset
+
+
 @admin.register(NextStep)
 class NextStepAdmin(TrackedAdmin):
     resource_classes = [resources.NextStepResource]
     list_display = ["order", "text", "meeting", "owner", "due_date", "status"]
-    list_filter = ["status", "meeting__committee"]
+    list_filter = ["status", PastDueFilter, "meeting__committee"]
     search_fields = ["text", "owner"]
     autocomplete_fields = ["meeting", "closed_at"]
 

@@ -125,6 +125,10 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class NextStepQuerySet(models.QuerySet):
+    def past_due(self, today):
+        """Steps still open after their due date."""
+        return self.filter(status=NextStepStatus.OPEN, due_date__lt=today)
+
     def open_before(self, meeting, *, include_drafts=False):
         """Decisions of the committee's earlier meetings that were still open at `meeting`.
 

@@ -26,6 +26,13 @@ def _position(order, key):
 
 
 class TrackerAdminSite(AdminSite):
+    def index(self, request, extra_context=None):
+        # Not at the top: the site is loaded before the apps' models are.
+        from .work_to_do import tasks
+
+        extra_context = {"work_to_do": tasks(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
         for app in apps:

@@ -1,0 +1,53 @@
+"""The admin lists' own filters: what the secretariat looks for beyond a field's values."""
+
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from . import reminders
+from .models import REPORT_TEXTS
+
+
+class OwesFilter(admin.SimpleListFilter):
+    """Commitments of plans under way whose leads owe a report, or are late on
+    activities: what the reminders are sent about (commitments/reminders.py)."""
+
+    title = _("owed by its leads")
+    parameter_name = "owes"
+    OWED = {"report": reminders.OWES_REPORT, "activities": reminders.OWES_ACTIVITIES}
+
+    def lookups(self, request, model_admin):
+        return [
+            ("report", _("a report since the committee's last meeting")),
+            ("activities", _("activities past their end date")),
+        ]
+
+    def queryset(self, request, queryset):
+        owed = self.OWED.get(self.value())
+        if owed is None:
+            return queryset
+        return queryset.filter(pk__in=reminders.owing().filter(owed).values("pk"))
+
+
+class FrenchVersionFilter(admin.SimpleListFilter):
+    """Reports whose Arabic texts all have their French version, or not yet."""
+
+    title = _("French version")
+    parameter_name = "french"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("complete", _("complete"))]
+
+    def queryset(self, request, queryset):
+        missing = Q()
+        for name in REPORT_TEXTS:
+            missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "complete":
+            return queryset.exclude(missing)
+        return queryset
+
+
+def _has_text(column):
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
