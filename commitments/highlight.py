@@ -45,7 +45,7 @@ def marked(text, query):
 def excerpt(text, query, width=160):
     """About `width` characters of `text` around the first word of `query` it
     holds, marked, with «…» where cut; empty when it holds none."""
-    text = " ".join(str(text).split())
+    text = " ".join(str(text or "").split())
     spans = found_spans(text, query)
     if not spans:
         return ""

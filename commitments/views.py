@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting, Participant
-from meetings.search import attach_rows_found, search_minutes
+from meetings.search import attach_excerpt_texts, attach_rows_found, search_minutes
 from ogptracker.pagecache import cache_public_page
 
 from . import charts, dashboard, opendata, progress
@@ -188,6 +188,7 @@ def search(request):
         # One row more than shown says whether there are more.
         minutes = list(search_minutes(query).select_related("committee__plan")[: MINUTES_SHOWN + 1])
         attach_rows_found(minutes[:MINUTES_SHOWN], query)
+        attach_excerpt_texts(minutes[:MINUTES_SHOWN], query)
     return render(
         request,
         "commitments/search.html",

@@ -11,9 +11,15 @@ them (commitments/search.py). Each of those keeps its folded text in a column
 from django.db.models import Q
 
 from commitments.models import ProgressSnapshot
-from commitments.search import attach_parts_found, words
+from commitments.search import attach_parts_found, holding_every_word, words
 
 from .models import AgendaItem, Meeting, NextStep
+
+# Where an excerpt of a minutes found is taken from, in this order, and its text.
+EXCERPT_SOURCES = [
+    (AgendaItem, lambda item: " ".join(filter(None, [item.title, item.body, item.bullets]))),
+    (NextStep, lambda step: step.text),
+]
 
 
 def search_minutes(query):
@@ -42,3 +48,18 @@ def attach_rows_found(meetings, query):
         .order_by("commitment__plan__number", "commitment__number")
     )
     return attach_parts_found(meetings, rows, query, "meeting")
+
+
+def attach_excerpt_texts(meetings, query):
+    """Give each minutes found `excerpt_text`: the text, in the active language,
+    of its first agenda item, else its first next step, that holds every word of
+    `query` (None if no single one does). One query for each source."""
+    texts = {meeting.pk: None for meeting in meetings}
+    for model, text_of in EXCERPT_SOURCES:
+        parts = model.objects.filter(meeting__in=meetings).order_by("meeting", "order")
+        for part in holding_every_word(parts, query):
+            if texts[part.meeting_id] is None:
+                texts[part.meeting_id] = text_of(part)
+    for meeting in meetings:
+        meeting.excerpt_text = texts[meeting.pk]
+    return meetings

@@ -29,7 +29,7 @@ PAGES = [
     ("plan_dashboard", 5),
     ("commitment_detail", 6),
     ("institution_detail", 4),
-    ("search", 5),
+    ("search", 7),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("meeting_list", 2),

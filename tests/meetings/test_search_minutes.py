@@ -182,3 +182,16 @@ def test_search_page_points_to_five_rows_and_counts_the_others(client, meetings)
 
     assert page.count("#status-") == 5
     assert "و3 أخرى" in page
+
+
+def test_search_page_shows_where_the_minutes_hold_the_words(client, meetings):
+    page = client.get(reverse("commitments:search"), {"q": "ورشات"}).content.decode()
+
+    # From the agenda item's points, the words marked.
+    assert "برمجة <mark>ورشة</mark> تكوينية" in page
+    page = client.get(reverse("commitments:search"), {"q": "دليل المرتفق"}).content.decode()
+    # No agenda item holds both words: from the next step that does.
+    assert "إعداد <mark>دليل</mark> <mark>المرتفق</mark>" in page
+    page = client.get(reverse("commitments:search"), {"q": "العروض"}).content.decode()
+    # Found in a status row only: its link says where, no excerpt.
+    assert "search-excerpt" not in page
