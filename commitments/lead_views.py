@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings.models import Meeting
+
 from . import notices
 from .activity_changes import as_proposed
 from .enums import ActivityStatus
@@ -47,7 +49,15 @@ def my_commitments(request):
         .with_latest_progress()
         .with_due_items()
         .select_related("plan", "lead_institution")
+        # The plan under way first, as on the home page.
+        .order_by("-plan__number", "number")
     )
+    commitments = list(commitments)
+    next_meetings = Meeting.objects.next_by_plan(
+        {commitment.plan_id for commitment in commitments}, timezone.localdate()
+    )
+    for commitment in commitments:
+        commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
     return render(
         request,
         "commitments/lead/my_commitments.html",

@@ -14,8 +14,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
+
+from meetings.models import Meeting
 
 from .enums import PlanStatus
 from .models import Commitment
@@ -28,6 +31,12 @@ UNDER_WAY = [PlanStatus.ACTIVE, PlanStatus.EXTENDED]
 class Reminder:
     lead: object
     commitments: list = field(default_factory=list)
+
+    @property
+    def next_meetings(self):
+        """The next meeting of each plan of the listed commitments, in plan order."""
+        meetings = [commitment.plan.next_meeting for commitment in self.commitments]
+        return list(dict.fromkeys(meeting for meeting in meetings if meeting is not None))
 
 
 def owing(today=None):
@@ -52,8 +61,13 @@ def due_reminders(today=None, plan=None):
     )
     if plan is not None:
         commitments = commitments.filter(plan__number=plan)
+    commitments = list(commitments)
+    next_meetings = Meeting.objects.next_by_plan(
+        {commitment.plan_id for commitment in commitments}, today or timezone.localdate()
+    )
     reminders = {}
     for commitment in commitments:
+        commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
         for lead in commitment.reminded_leads:
             reminders.setdefault(lead.pk, Reminder(lead)).commitments.append(commitment)
     return [reminders[pk] for pk in sorted(reminders)]
@@ -90,6 +104,7 @@ def message(reminder, site):
                 )
                 for commitment in reminder.commitments
             ],
+            "next_meetings": reminder.next_meetings,
             "my_commitments": site + reverse("commitments:my_commitments"),
         }
 

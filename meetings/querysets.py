@@ -32,6 +32,19 @@ class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=MeetingStatus.PUBLISHED)
 
+    def next_by_plan(self, plan_ids, today):
+        """Each plan's next meeting, by plan id: the earliest of its committees'
+        meetings dated `today` or later whose minutes are still a draft."""
+        upcoming = (
+            self.filter(status=MeetingStatus.DRAFT, date__gte=today, committee__plan__in=plan_ids)
+            .select_related("committee")
+            .order_by("date", "sequence", "pk")
+        )
+        found = {}
+        for meeting in upcoming:
+            found.setdefault(meeting.committee.plan_id, meeting)
+        return found
+
     def for_list(self):
         """Newest plan first, then each committee's meetings newest first."""
         return self.select_related("committee__plan").order_by(

@@ -4,12 +4,22 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Activity, ActivityChange, Commitment
-from tests.factories import make_activity, make_commitment, make_meeting, make_snapshot
+from meetings.enums import MeetingStatus
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_snapshot,
+)
 
 TODAY = datetime.date(2020, 9, 1)
+NEXT_MONTH = timezone.localdate() + datetime.timedelta(days=30)
+DRAFT = MeetingStatus.DRAFT
 
 
 @pytest.mark.django_db
@@ -99,10 +109,13 @@ def test_my_commitments_page_query_count_does_not_grow(
         extra.leads.add(owning_lead)
         make_activity(extra, 1, planned_end=datetime.date(2019, 1, 1))
         make_snapshot(extra)
+    committee = make_committee(plan=commitment.plan)
+    for day in range(count):
+        make_meeting(committee, date=NEXT_MONTH + datetime.timedelta(days=day), status=DRAFT)
     client.force_login(owning_lead)
 
-    # session, user, the user's groups (secretariat?), the list
-    with django_assert_num_queries(4):
+    # session, user, the user's groups (secretariat?), the list, the next meetings
+    with django_assert_num_queries(5):
         response = client.get(reverse("commitments:my_commitments"))
 
     assert len(response.context["commitments"]) == count
