@@ -61,6 +61,11 @@ def excerpt(text, query, width=160):
 
 def _folded_with_origin(text):
     """`text` folded, and for each folded character the index it came from."""
+    folded = fold(text)
+    # Folding replaces letters one for one; only lower-casing may lengthen
+    # one (İ), never shorten: the same length means the same places.
+    if len(folded) == len(text):
+        return folded, range(len(text))
     folded, origin = [], []
     for index, letter in enumerate(text):
         for folded_letter in fold(letter):

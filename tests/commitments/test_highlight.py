@@ -16,6 +16,10 @@ def test_a_stem_marks_the_whole_word_it_is_part_of():
     assert marked("Suivi des Engagements", "engagements") == "Suivi des <mark>Engagements</mark>"
 
 
+def test_marks_stay_in_place_after_a_letter_that_lower_casing_lengthens():
+    assert marked("İzmir et Rabat", "rabat") == "İzmir et <mark>Rabat</mark>"
+
+
 def test_words_matching_the_same_stretch_make_one_mark():
     assert marked("بوابة المشاركة", "المشاركة مشارك") == "بوابة <mark>المشاركة</mark>"
 
