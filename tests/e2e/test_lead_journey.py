@@ -23,6 +23,10 @@ def sign_in(page, username, path="/ar/accounts/login/"):
 
 def open_report_in_review_queue(page, commitment):
     page.goto("/ar/admin/commitments/snapshotawaitingreview/")
+    open_listed_report(page, commitment)
+
+
+def open_listed_report(page, commitment):
     page.locator("#result_list tbody tr").get_by_role("link", name=str(commitment)).click()
     page.wait_for_selector("#id_review_comment")
 
@@ -66,12 +70,18 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
 
     office = journey(name="lead-secretariat")
     sign_in(office.page, "amina", "/ar/admin/")
-    open_report_in_review_queue(office.page, mine)
+    office.snap("admin-to-do")
+    to_do = office.page.locator("#work-to-do")
+    waiting = to_do.locator("li").all_inner_texts()
+    to_do.get_by_role("link", name="1 حصيلة في انتظار المراجعة").click()
+    open_listed_report(office.page, mine)
     office.page.fill("#id_review_comment", "المرجو إرفاق لائحة الحضور في الورشة وتدقيق النسبة.")
     office.snap("return-with-comment")
     office.page.locator("input[name=_return]").click()
     office.page.wait_for_selector(".messagelist .success")
     office.snap("returned")
+
+    assert "1 حصيلة في انتظار المراجعة" in waiting
 
     page.reload()
     trip.snap("report-returned")
