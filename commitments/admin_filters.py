@@ -1,11 +1,10 @@
 """The admin lists' own filters: what the secretariat looks for beyond a field's values."""
 
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import reminders
-from .models import REPORT_TEXTS
+from .models import french_missing
 
 
 class OwesFilter(admin.SimpleListFilter):
@@ -39,15 +38,8 @@ class FrenchVersionFilter(admin.SimpleListFilter):
         return [("missing", _("missing")), ("complete", _("complete"))]
 
     def queryset(self, request, queryset):
-        missing = Q()
-        for name in REPORT_TEXTS:
-            missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
         if self.value() == "missing":
-            return queryset.filter(missing)
+            return queryset.filter(french_missing())
         if self.value() == "complete":
-            return queryset.exclude(missing)
+            return queryset.exclude(french_missing())
         return queryset
-
-
-def _has_text(column):
-    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})

@@ -294,6 +294,19 @@ class Commitment(models.Model):
 UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus.POSTPONED)
 # A report's texts, each translated: the minutes' status table columns.
 REPORT_TEXTS = ("narrative", "platform_note", "schedule")
+
+
+def french_missing():
+    """Reports with an Arabic text whose French version is empty."""
+    missing = Q()
+    for name in REPORT_TEXTS:
+        missing |= _has_text(f"{name}_ar") & ~_has_text(f"{name}_fr")
+    return missing
+
+
+def _has_text(column):
+    return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
 # A report in one of these is not published yet.
 OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
 

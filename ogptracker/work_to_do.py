@@ -1,16 +1,16 @@
 """What waits for the secretariat, listed on the admin's first page.
 
 Each line counts one kind of work and links to the admin list that holds it:
-reports to review, reports back with their leads, draft minutes, commitments
-of plans under way owing a report or with activities past their end date
-(what reminders are sent about, commitments/reminders.py), and the committees'
-next steps past their due date. Lines with nothing to count are left out, as
+reports to review, reports back with their leads, published reports without
+their French version, draft minutes, commitments of plans under way owing a
+report or with activities past their end date (what reminders are sent about,
+commitments/reminders.py), and the committees' next steps past their due date. Lines with nothing to count are left out, as
 are those whose list the user may not see.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -18,7 +18,7 @@ from django.utils.translation import ngettext_lazy
 
 from commitments import reminders
 from commitments.enums import SnapshotStatus
-from commitments.models import ProgressSnapshot
+from commitments.models import ProgressSnapshot, french_missing
 from meetings.enums import MeetingStatus
 from meetings.models import Meeting, NextStep
 
@@ -42,16 +42,13 @@ def tasks(user, today=None):
                 url += "?" + urlencode(filters)
             found.append(Task(text % {"count": count}, url))
 
-    reports = dict(
-        ProgressSnapshot.objects.filter(
-            status__in=[SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED]
-        )
-        .order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
+    reports = ProgressSnapshot.objects.aggregate(
+        submitted=Count("pk", filter=Q(status=SnapshotStatus.SUBMITTED)),
+        returned=Count("pk", filter=Q(status=SnapshotStatus.RETURNED)),
+        french=Count("pk", filter=Q(status=SnapshotStatus.PUBLISHED) & french_missing()),
     )
     add(
-        reports.get(SnapshotStatus.SUBMITTED, 0),
+        reports["submitted"],
         ngettext_lazy(
             "%(count)s report awaits review",
             "%(count)s reports await review",
@@ -60,7 +57,7 @@ def tasks(user, today=None):
         "commitments.snapshotawaitingreview",
     )
     add(
-        reports.get(SnapshotStatus.RETURNED, 0),
+        reports["returned"],
         ngettext_lazy(
             "%(count)s report is back with its lead for revision",
             "%(count)s reports are back with their leads for revision",
@@ -68,6 +65,17 @@ def tasks(user, today=None):
         ),
         "commitments.progresssnapshot",
         status__exact=SnapshotStatus.RETURNED,
+    )
+    add(
+        reports["french"],
+        ngettext_lazy(
+            "%(count)s published report lacks its French version",
+            "%(count)s published reports lack their French version",
+            "count",
+        ),
+        "commitments.progresssnapshot",
+        status__exact=SnapshotStatus.PUBLISHED,
+        french="missing",
     )
     add(
         Meeting.objects.filter(status=MeetingStatus.DRAFT).count(),

@@ -47,9 +47,11 @@ def make_work(size=1):
         make_snapshot(late, date=datetime.date(2025, 1, 10))
         make_activity(late, planned_end=datetime.date(2025, 2, 28))
         make_next_step(meeting, due_date=datetime.date(2025, 4, 30))
-        # Not waiting: reported since the meeting, a closed plan, a step done.
+        make_snapshot(make_commitment(closed), narrative="نص التقرير")  # no French
+        # Not waiting: reported since the meeting, a closed plan, a step done,
+        # a report in both languages.
         make_snapshot(make_commitment(plan), date=datetime.date(2025, 3, 25))
-        make_commitment(closed)
+        make_snapshot(make_commitment(closed), narrative="نص التقرير", narrative_fr="Le texte")
         make_next_step(meeting, due_date=datetime.date(2025, 4, 30), status=NextStepStatus.DONE)
     return plan
 
@@ -74,6 +76,9 @@ def test_the_first_page_counts_each_kind_of_work_and_links_to_it(client, secreta
         "2 حصيلتان في انتظار المراجعة": changelist("commitments/snapshotawaitingreview"),
         "2 حصيلتان أعيدتا لمراجعتهما من طرف رؤساء المشاريع": changelist(
             "commitments/progresssnapshot", "status__exact=returned"
+        ),
+        "2 حصيلتان منشورتان تنقصهما الصيغة الفرنسية": changelist(
+            "commitments/progresssnapshot", "status__exact=published&french=missing"
         ),
         "2 محضران في طور المسودة": changelist("meetings/meeting", "status__exact=draft"),
         "2 التزامان لم تقدم حصيلتهما منذ آخر اجتماع للجنة": changelist(
