@@ -15,10 +15,15 @@ from commitments.search import attach_parts_found, holding_every_word, words
 
 from .models import AgendaItem, Meeting, NextStep
 
-# Where an excerpt of a minutes found is taken from, in this order, and its text.
+# Where an excerpt of a minutes found is taken from, in this order: its text,
+# and its anchor on the minutes page.
 EXCERPT_SOURCES = [
-    (AgendaItem, lambda item: " ".join(filter(None, [item.title, item.body, item.bullets]))),
-    (NextStep, lambda step: step.text),
+    (
+        AgendaItem,
+        lambda item: " ".join(filter(None, [item.title, item.body, item.bullets])),
+        lambda item: f"agenda-{item.order}",
+    ),
+    (NextStep, lambda step: step.text, lambda step: f"step-{step.order}"),
 ]
 
 
@@ -53,13 +58,14 @@ def attach_rows_found(meetings, query):
 def attach_excerpt_texts(meetings, query):
     """Give each minutes found `excerpt_text`: the text, in the active language,
     of its first agenda item, else its first next step, that holds every word of
-    `query` (None if no single one does). One query for each source."""
-    texts = {meeting.pk: None for meeting in meetings}
-    for model, text_of in EXCERPT_SOURCES:
+    `query` (None if no single one does), and `excerpt_anchor`: its place on the
+    minutes page. One query for each source."""
+    found = {meeting.pk: (None, None) for meeting in meetings}
+    for model, text_of, anchor_of in EXCERPT_SOURCES:
         parts = model.objects.filter(meeting__in=meetings).order_by("meeting", "order")
         for part in holding_every_word(parts, query):
-            if texts[part.meeting_id] is None:
-                texts[part.meeting_id] = text_of(part)
+            if found[part.meeting_id] == (None, None):
+                found[part.meeting_id] = (text_of(part), anchor_of(part))
     for meeting in meetings:
-        meeting.excerpt_text = texts[meeting.pk]
+        meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]
     return meetings

@@ -187,11 +187,20 @@ def test_search_page_points_to_five_rows_and_counts_the_others(client, meetings)
 def test_search_page_shows_where_the_minutes_hold_the_words(client, meetings):
     page = client.get(reverse("commitments:search"), {"q": "ورشات"}).content.decode()
 
-    # From the agenda item's points, the words marked.
+    # From the agenda item's points, the words marked, a link to the item.
+    minutes = reverse("meetings:minutes", args=[meetings["june"].pk])
+    item = meetings["june"].agenda_items.get()
     assert "برمجة <mark>ورشة</mark> تكوينية" in page
+    assert f'<a href="{minutes}#agenda-{item.order}">' in page
     page = client.get(reverse("commitments:search"), {"q": "دليل المرتفق"}).content.decode()
     # No agenda item holds both words: from the next step that does.
+    step = meetings["june"].next_steps.get()
     assert "إعداد <mark>دليل</mark> <mark>المرتفق</mark>" in page
+    assert f'<a href="{minutes}#step-{step.order}">' in page
+    # The places the links land on.
+    page = client.get(minutes).content.decode()
+    assert f'id="agenda-{item.order}"' in page
+    assert f'id="step-{step.order}"' in page
     page = client.get(reverse("commitments:search"), {"q": "العروض"}).content.decode()
     # Found in a status row only: its link says where, no excerpt.
     assert "search-excerpt" not in page
