@@ -4,8 +4,9 @@ Each line counts one kind of work and links to the admin list that holds it:
 reports to review, reports back with their leads, published reports without
 their French version, draft minutes, commitments of plans under way owing a
 report or with activities past their end date (what reminders are sent about,
-commitments/reminders.py), and the committees' next steps past their due date. Lines with nothing to count are left out, as
-are those whose list the user may not see.
+commitments/reminders.py), and the committees' next steps past their due date.
+Lines with nothing to count are left out, as are those whose list the user
+may not see.
 """
 
 from dataclasses import dataclass

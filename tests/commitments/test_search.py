@@ -147,3 +147,5 @@ def test_search_page_marks_the_words_and_shows_where_the_description_holds_them(
     assert "search-excerpt" not in page  # the description does not hold it
     page = client.get(reverse("commitments:search"), {"q": "بوابة"}).content.decode()
     assert "<bdi><mark>بوابة</mark> المشاركة المواطنة</bdi>" in page  # the title
+    page = client.get(reverse("commitments:search"), {"q": "العدل"}).content.decode()
+    assert "<bdi>وزارة <mark>العدل</mark></bdi>" in page  # the lead institution
