@@ -307,6 +307,7 @@ def french_missing():
 def _has_text(column):
     return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
+
 # A report in one of these is not published yet.
 OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
 
