@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 
 from meetings.enums import MeetingStatus
-from meetings.models import Meeting, Participant
+from meetings.models import Meeting, NextStep, Participant
 from meetings.search import attach_excerpt_texts, attach_rows_found, search_minutes
 from ogptracker.pagecache import cache_public_page
 
@@ -22,6 +22,8 @@ PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
 # Minutes found are listed under the commitments, on the first page only.
 MINUTES_SHOWN = 10
+# Committee decisions still open, listed on a plan's dashboard.
+OPEN_STEPS_SHOWN = 10
 
 
 @cache_public_page
@@ -56,6 +58,7 @@ def plan_dashboard(request, number):
     series = progress.progress_over_time(
         snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
+    open_steps = list(NextStep.objects.open_in_plan(plan))
     return render(
         request,
         "commitments/plan_dashboard.html",
@@ -78,6 +81,9 @@ def plan_dashboard(request, number):
                 key=lambda c: c.axis_id,
                 label=lambda c: c.axis.title if c.axis else "",
             ),
+            "open_steps": open_steps[:OPEN_STEPS_SHOWN],
+            "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
+            "today": timezone.localdate(),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(

@@ -138,6 +138,21 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class NextStepQuerySet(models.QuerySet):
+    def open_in_plan(self, plan):
+        """The plan's committees' published decisions still open: soonest due
+        first (those without a date last), then oldest meeting first."""
+        return (
+            self.filter(
+                status=NextStepStatus.OPEN,
+                meeting__status=MeetingStatus.PUBLISHED,
+                meeting__committee__plan=plan,
+            )
+            .select_related("meeting__committee")
+            .order_by(
+                models.F("due_date").asc(nulls_last=True), "meeting__date", "meeting_id", "order"
+            )
+        )
+
     def past_due(self, today):
         """Steps still open after their due date."""
         return self.filter(status=NextStepStatus.OPEN, due_date__lt=today)

@@ -26,7 +26,7 @@ SIZES = {
 # Live queries of each page; a cached visit is one query for all of them.
 PAGES = [
     ("home", 4),
-    ("plan_dashboard", 5),
+    ("plan_dashboard", 6),
     ("commitment_detail", 6),
     ("institution_detail", 4),
     ("search", 7),
