@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from meetings.enums import MeetingStatus
+from meetings.models import NextStep
 
 from . import languages
 from .counting import row_count
@@ -140,6 +141,21 @@ def plan_snapshots(plan):
         .select_related("commitment__plan", "meeting")
         .order_by("commitment__number", "date", "pk")
     )
+
+
+def plan_decisions(plan):
+    return (
+        NextStep.objects.filter(
+            meeting__status=MeetingStatus.PUBLISHED, meeting__committee__plan=plan
+        )
+        .select_related("meeting__committee__plan", "closed_at")
+        .order_by("meeting__date", "meeting_id", "order")
+    )
+
+
+def _closing_meeting_date(step):
+    meeting = step.closed_at
+    return meeting.date if meeting and meeting.status == MeetingStatus.PUBLISHED else None
 
 
 def plan_number(source):
@@ -295,7 +311,37 @@ SNAPSHOTS = Dataset(
     plan_snapshots,
 )
 
-DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS)}
+DECISIONS = Dataset(
+    "decisions",
+    pgettext_lazy("open data", "Committee decisions"),
+    (
+        plan_number("meeting.committee.plan.number"),
+        Field(
+            "meeting_id",
+            INTEGER,
+            _("Identifier of the meeting that took it (see /api/meetings/)."),
+            "meeting_id",
+        ),
+        Field(
+            "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
+        ),
+        Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
+        Field("decision_number", INTEGER, _("Number of the decision in the minutes."), "order"),
+        Field("text", TEXT, _("The decision, as the minutes word it."), "text", translated=True),
+        Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
+        Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
+        Field("status", TEXT, _("One of open, done, dropped."), "status"),
+        Field(
+            "closed_meeting_date",
+            DATE,
+            _("Date of the published meeting that recorded it done or dropped, if any."),
+            _closing_meeting_date,
+        ),
+    ),
+    plan_decisions,
+)
+
+DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, DECISIONS)}
 
 
 def plans_with_dataset_sizes():
@@ -306,6 +352,10 @@ def plans_with_dataset_sizes():
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
         snapshots_rows=row_count(published, "commitment__plan"),
+        decisions_rows=row_count(
+            NextStep.objects.filter(meeting__status=MeetingStatus.PUBLISHED),
+            "meeting__committee__plan",
+        ),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

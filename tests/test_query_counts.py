@@ -32,6 +32,7 @@ PAGES = [
     ("search", 7),
     ("open_data", 2),
     ("plan_download_csv", 2),
+    ("plan_download_decisions", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
     ("plan_feed", 2),
@@ -79,6 +80,9 @@ def page_url(name, commitment, meeting):
             "search": lambda: reverse("commitments:search") + "?q=%D8%A7%D9%84",
             "plan_download_csv": lambda: reverse(
                 "commitments:plan_download", args=[plan, "snapshots", "csv"]
+            ),
+            "plan_download_decisions": lambda: reverse(
+                "commitments:plan_download", args=[plan, "decisions", "json"]
             ),
             "meeting_list": lambda: reverse("meetings:meeting_list"),
             "minutes_feed": lambda: reverse("meetings:minutes_feed"),

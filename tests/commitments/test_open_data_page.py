@@ -9,7 +9,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from commitments.enums import SnapshotStatus
-from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
+from meetings.enums import MeetingStatus
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_next_step,
+    make_plan,
+    make_snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +96,10 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
     make_activity(commitment, 2)
     make_snapshot(commitment, 40, date=datetime.date(2020, 6, 17))
     make_snapshot(commitment, 90, date=datetime.date(2020, 9, 18), status=SnapshotStatus.SUBMITTED)
+    committee = make_committee(plan=plan)
+    make_next_step(make_meeting(committee, date=datetime.date(2020, 6, 17)))
+    draft = make_meeting(committee, date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
+    make_next_step(draft)
 
     response = _get(client, "fr")
 
@@ -94,11 +107,12 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("commitments", 1),
         ("activities", 2),
         ("snapshots", 1),
+        ("decisions", 1),
     ]
     assert response.content.decode().count("dernier point d'avancement publié : 17 juin 2020") == 1
 
 
-def test_plan_downloads_tag_links_the_nine_files_and_the_open_data_page():
+def test_plan_downloads_tag_links_the_twelve_files_and_the_open_data_page():
     plan = make_plan(3)
 
     with translation.override("fr"):
@@ -108,7 +122,7 @@ def test_plan_downloads_tag_links_the_nine_files_and_the_open_data_page():
 
     assert re.findall(r'href="(/fr/plans/3/data/[a-z]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "snapshots")
+        for dataset in ("commitments", "activities", "snapshots", "decisions")
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

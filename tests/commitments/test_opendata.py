@@ -12,12 +12,14 @@ from django.conf import settings
 
 from commitments import opendata
 from commitments.enums import ActivityStatus, PlatformStatus, SnapshotStatus
-from meetings.enums import MeetingStatus
+from meetings.enums import MeetingStatus, NextStepStatus
 from tests.factories import (
     make_activity,
     make_commitment,
+    make_committee,
     make_institution,
     make_meeting,
+    make_next_step,
     make_plan,
     make_snapshot,
 )
@@ -42,7 +44,20 @@ def plan():
     make_activity(first, 1, title="إطلاق البوابة", status=ActivityStatus.DONE, weight=40)
     make_activity(first, 2, title="التكوين", planned_end=datetime.date(2020, 6, 30))
     make_activity(second, 1, title="نشر الميزانية")
-    meeting = make_meeting(date=datetime.date(2020, 6, 17))
+    committee = make_committee(plan=plan)
+    meeting = make_meeting(committee, date=datetime.date(2020, 6, 17))
+    later = make_meeting(committee, date=datetime.date(2020, 10, 8))
+    draft = make_meeting(committee, date=datetime.date(2021, 1, 5), status=MeetingStatus.DRAFT)
+    make_next_step(
+        meeting,
+        "-إعداد دليل المرتفق",
+        order=1,
+        owner="وزارة العدل",
+        due_date=datetime.date(2020, 9, 30),
+    )
+    make_next_step(meeting, "برمجة ورشة", order=2, status=NextStepStatus.DONE, closed_at=later)
+    make_next_step(later, "تقييم الورشة", order=1, status=NextStepStatus.DROPPED, closed_at=draft)
+    make_next_step(draft, "قرار لم ينشر", order=1)
     make_snapshot(first, 60, date=datetime.date(2020, 2, 1))
     make_snapshot(
         first,
@@ -112,6 +127,28 @@ def test_snapshots_rows_hold_published_snapshots_only(plan):
     ]
     assert rows[1]["platform_status"] == "yes"
     assert rows[2]["no_progress"] is True
+
+
+def test_decisions_rows_hold_the_next_steps_of_published_minutes(plan):
+    rows = opendata.DECISIONS.rows(plan)
+
+    assert [
+        (row["meeting_date"], row["decision_number"], row["text_ar"], row["status"]) for row in rows
+    ] == [
+        (datetime.date(2020, 6, 17), 1, "-إعداد دليل المرتفق", "open"),
+        (datetime.date(2020, 6, 17), 2, "برمجة ورشة", "done"),
+        (datetime.date(2020, 10, 8), 1, "تقييم الورشة", "dropped"),
+    ]
+    first, done, dropped = rows
+    assert (first["committee"], first["owner"], first["due_date"]) == (
+        "execution",
+        "وزارة العدل",
+        datetime.date(2020, 9, 30),
+    )
+    assert first["text_fr"] == "" and first["closed_meeting_date"] is None
+    assert done["closed_meeting_date"] == datetime.date(2020, 10, 8)
+    # Closed at a meeting whose minutes are still a draft: no date yet.
+    assert dropped["closed_meeting_date"] is None
 
 
 def test_snapshots_rows_hide_a_draft_meeting(plan):
