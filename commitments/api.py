@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
 from meetings.models import AgendaItem, Meeting, Participant
 from meetings.search import search_minutes
 from ogptracker.pagecache import cache_public_page
@@ -152,6 +152,7 @@ def _plan(request, plan):
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
+        "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -249,6 +250,22 @@ def plan_snapshots(request, number):
     if date is not None:
         snapshots = snapshots.filter(date=date)
     return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+
+
+@api_view
+def plan_decisions(request, number):
+    found = _get_plan(number)
+    decisions = opendata.plan_decisions(found)
+    status = request.GET.get("status")
+    if status:
+        if status not in NextStepStatus.values:
+            statuses = ", ".join(NextStepStatus.values)
+            raise ApiError(400, f"`status` must be one of {statuses}, got {status!r}.")
+        decisions = decisions.filter(status=status)
+    meeting = _positive_int(request, "meeting")
+    if meeting is not None:
+        decisions = decisions.filter(meeting_id=meeting)
+    return _json(paginate(request, decisions, opendata.DECISIONS.record))
 
 
 def published_meetings():

@@ -45,6 +45,7 @@ PAGES = [
     ("api_commitments", 3),
     ("api_activities", 3),
     ("api_snapshots", 3),
+    ("api_decisions", 3),
     ("api_meetings", 3),
 ]
 
@@ -96,6 +97,7 @@ def page_url(name, commitment, meeting):
             "api_commitments": lambda: f"/api/plans/{plan}/commitments/",
             "api_activities": lambda: f"/api/plans/{plan}/activities/",
             "api_snapshots": lambda: f"/api/plans/{plan}/snapshots/?commitment=1",
+            "api_decisions": lambda: f"/api/plans/{plan}/decisions/?status=done",
             "api_meetings": lambda: "/api/meetings/",
         }[name]()
 

@@ -6,13 +6,14 @@ import pytest
 
 from commitments.enums import SnapshotStatus
 from commitments.models import PlanProgress
-from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
 from meetings.models import AgendaItem, Participant
 from tests.factories import (
     make_activity,
     make_commitment,
     make_committee,
     make_meeting,
+    make_next_step,
     make_plan,
     make_snapshot,
 )
@@ -41,6 +42,7 @@ def _meetings(count, plan=None):
             AgendaItem.objects.create(meeting=meeting, order=order, title=f"نقطة {order}")
         for name in ("حاتم مورادي", "هدى بويهي", "سلمى المودني"):
             Participant.objects.create(meeting=meeting, name=name)
+        make_next_step(meeting, f"قرار الاجتماع {n}", order=1)
         meetings.append(meeting)
     return meetings
 
@@ -105,6 +107,7 @@ def test_api_plan_detail_has_axes_and_recorded_progress(client):
         "/api/plans/9/commitments/",
         "/api/plans/9/activities/",
         "/api/plans/9/snapshots/",
+        "/api/plans/9/decisions/",
     ],
 )
 def test_api_unknown_plan_answers_json_404(client, url):
@@ -305,6 +308,31 @@ def test_api_meetings_filter_by_plan_and_committee(client):
     assert bad.json() == {"error": "`committee` must be one of execution, steering, got 'board'."}
 
 
+def test_api_decisions_list_published_minutes_next_steps_by_meeting(client):
+    first, second = _meetings(2, make_plan(1))
+    make_next_step(first, "برمجة ورشة", order=2, status=NextStepStatus.DONE, closed_at=second)
+    draft = make_meeting(first.committee, date=datetime.date(2020, 3, 1), status="draft")
+    make_next_step(draft, "قرار لم ينشر", order=1)
+
+    every = client.get("/api/plans/1/decisions/").json()
+    done = client.get("/api/plans/1/decisions/?status=done").json()
+    of_second = client.get(f"/api/plans/1/decisions/?meeting={second.pk}").json()
+    bad = client.get("/api/plans/1/decisions/?status=late")
+
+    assert [(d["meeting_id"], d["decision_number"]) for d in every["results"]] == [
+        (first.pk, 1),
+        (first.pk, 2),
+        (second.pk, 1),
+    ]
+    assert [d["text_ar"] for d in done["results"]] == ["برمجة ورشة"]
+    assert done["results"][0]["closed_meeting_date"] == "2020-01-02"
+    assert [d["text_ar"] for d in of_second["results"]] == ["قرار الاجتماع 2"]
+    assert bad.status_code == 400
+    assert bad.json() == {"error": "`status` must be one of open, done, dropped, got 'late'."}
+    plan = client.get("/api/plans/").json()["results"][0]
+    assert plan["decisions_url"] == f"{BASE}/api/plans/1/decisions/"
+
+
 def test_api_commitments_and_meetings_take_the_sites_search(client):
     plan = make_plan(1)
     archives = make_commitment(plan, 3, title="تدبير الأرشيف العمومي")
@@ -339,6 +367,7 @@ def test_api_search_of_more_than_eight_words_answers_json_400(client):
         ("/api/plans/1/commitments/", 3),
         ("/api/plans/1/activities/", 3),
         ("/api/plans/1/snapshots/", 3),
+        ("/api/plans/1/decisions/", 3),
         ("/api/meetings/", 3),
         ("/api/plans/1/commitments/?q=التزام", 3),
         ("/api/meetings/?q=نقطة", 3),
