@@ -81,6 +81,16 @@ def _iso_date(request, name):
         raise ApiError(400, f"`{name}` must be a date as YYYY-MM-DD, got {raw!r}.") from None
 
 
+def _choice(request, name, choices):
+    """One of `choices` (a TextChoices class), or None when the parameter is absent."""
+    raw = request.GET.get(name)
+    if not raw:
+        return None
+    if raw not in choices.values:
+        raise ApiError(400, f"`{name}` must be one of {', '.join(choices.values)}, got {raw!r}.")
+    return raw
+
+
 def _searched(request, queryset, search):
     """`queryset` narrowed to what `search` finds for the `q` parameter, if given."""
     query = request.GET.get("q", "")
@@ -256,11 +266,8 @@ def plan_snapshots(request, number):
 def plan_decisions(request, number):
     found = _get_plan(number)
     decisions = opendata.plan_decisions(found)
-    status = request.GET.get("status")
-    if status:
-        if status not in NextStepStatus.values:
-            statuses = ", ".join(NextStepStatus.values)
-            raise ApiError(400, f"`status` must be one of {statuses}, got {status!r}.")
+    status = _choice(request, "status", NextStepStatus)
+    if status is not None:
         decisions = decisions.filter(status=status)
     meeting = _positive_int(request, "meeting")
     if meeting is not None:
@@ -309,11 +316,8 @@ def meetings(request):
     plan_number = _positive_int(request, "plan")
     if plan_number is not None:
         found = found.filter(committee__plan__number=plan_number)
-    committee = request.GET.get("committee")
-    if committee:
-        if committee not in CommitteeKind.values:
-            kinds = ", ".join(CommitteeKind.values)
-            raise ApiError(400, f"`committee` must be one of {kinds}, got {committee!r}.")
+    committee = _choice(request, "committee", CommitteeKind)
+    if committee is not None:
         found = found.filter(committee__kind=committee)
     return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
 
