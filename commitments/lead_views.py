@@ -52,12 +52,7 @@ def my_commitments(request):
         # The plan under way first, as on the home page.
         .order_by("-plan__number", "number")
     )
-    commitments = list(commitments)
-    next_meetings = Meeting.objects.next_by_plan(
-        {commitment.plan_id for commitment in commitments}, timezone.localdate()
-    )
-    for commitment in commitments:
-        commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
+    commitments = Meeting.objects.attach_next_to_plans(list(commitments), timezone.localdate())
     return render(
         request,
         "commitments/lead/my_commitments.html",

@@ -145,9 +145,8 @@ def plan_snapshots(plan):
 
 def plan_decisions(plan):
     return (
-        NextStep.objects.filter(
-            meeting__status=MeetingStatus.PUBLISHED, meeting__committee__plan=plan
-        )
+        NextStep.objects.published()
+        .filter(meeting__committee__plan=plan)
         .select_related("meeting__committee__plan", "closed_at")
         .order_by("meeting__date", "meeting_id", "order")
     )
@@ -352,10 +351,7 @@ def plans_with_dataset_sizes():
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
         snapshots_rows=row_count(published, "commitment__plan"),
-        decisions_rows=row_count(
-            NextStep.objects.filter(meeting__status=MeetingStatus.PUBLISHED),
-            "meeting__committee__plan",
-        ),
+        decisions_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

@@ -61,13 +61,11 @@ def due_reminders(today=None, plan=None):
     )
     if plan is not None:
         commitments = commitments.filter(plan__number=plan)
-    commitments = list(commitments)
-    next_meetings = Meeting.objects.next_by_plan(
-        {commitment.plan_id for commitment in commitments}, today or timezone.localdate()
+    commitments = Meeting.objects.attach_next_to_plans(
+        list(commitments), today or timezone.localdate()
     )
     reminders = {}
     for commitment in commitments:
-        commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
         for lead in commitment.reminded_leads:
             reminders.setdefault(lead.pk, Reminder(lead)).commitments.append(commitment)
     return [reminders[pk] for pk in sorted(reminders)]

@@ -45,6 +45,13 @@ class MeetingQuerySet(models.QuerySet):
             found.setdefault(meeting.committee.plan_id, meeting)
         return found
 
+    def attach_next_to_plans(self, commitments, today):
+        """Set `next_meeting` (or None) on the loaded plan of each of `commitments`."""
+        next_meetings = self.next_by_plan({c.plan_id for c in commitments}, today)
+        for commitment in commitments:
+            commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
+        return commitments
+
     def for_list(self):
         """Newest plan first, then each committee's meetings newest first."""
         return self.select_related("committee__plan").order_by(
@@ -138,15 +145,16 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class NextStepQuerySet(models.QuerySet):
+    def published(self):
+        """Decisions of published minutes."""
+        return self.filter(meeting__status=MeetingStatus.PUBLISHED)
+
     def open_in_plan(self, plan):
         """The plan's committees' published decisions still open: soonest due
         first (those without a date last), then oldest meeting first."""
         return (
-            self.filter(
-                status=NextStepStatus.OPEN,
-                meeting__status=MeetingStatus.PUBLISHED,
-                meeting__committee__plan=plan,
-            )
+            self.published()
+            .filter(status=NextStepStatus.OPEN, meeting__committee__plan=plan)
             .select_related("meeting__committee")
             .order_by(
                 models.F("due_date").asc(nulls_last=True), "meeting__date", "meeting_id", "order"
@@ -172,5 +180,5 @@ class NextStepQuerySet(models.QuerySet):
         )
         steps = self.filter(earlier & still_open)
         if not include_drafts:
-            steps = steps.filter(meeting__status=MeetingStatus.PUBLISHED)
+            steps = steps.published()
         return steps.select_related("meeting").order_by("meeting__date", "meeting_id", "order")
