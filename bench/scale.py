@@ -16,6 +16,7 @@ connections) in rounds of each in turns.
 
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -278,7 +279,8 @@ def run(port, repeat):
     prepare()
     print(
         f"Setup in {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f};"
-        f" machine speed {machine_speed():.0f} ms (a fixed Python loop; lower is faster)."
+        f" machine speed {machine_speed():.0f} ms (a fixed Python loop; lower is faster);"
+        f" Python {platform.python_version()} ({Path(sys.executable).resolve()})."
     )
     plan, meeting, pages, pdfs = subjects()
     print(f"Measured: plan {plan.number}, meeting {meeting.pk} ({meeting.snapshots.count()} rows).")
