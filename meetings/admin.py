@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db import IntegrityError, models, transaction
 from django.forms import Textarea, TextInput
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +12,7 @@ from commitments.admin import TrackedAdmin
 from commitments.models import ProgressSnapshot
 
 from . import resources
+from .admin_forms import NewDraftMeetingForm
 from .copying import copy_status_table
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 from .publishing import publish_status_table
@@ -132,30 +134,40 @@ class MeetingAdmin(TrackedAdmin):
                 request, _("Select exactly one meeting to copy from."), messages.WARNING
             )
             return None
-        source = queryset.get()
-        try:
-            with transaction.atomic():
-                meeting, copies = copy_status_table(
-                    source, date=timezone.localdate(), author=request.user
+        source = queryset.select_related("committee").get()
+        form = NewDraftMeetingForm(source, request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    meeting, copies = copy_status_table(
+                        source, date=form.cleaned_data["date"], author=request.user
+                    )
+            except IntegrityError:
+                form.add_error(
+                    "date", _("This committee already has a meeting with that number on that date.")
                 )
-        except IntegrityError:
-            self.message_user(
-                request,
-                _("This committee already has a meeting with that number on that date."),
-                messages.ERROR,
-            )
-            return None
-        self.message_user(
-            request,
-            _(
-                "A new draft meeting holds a copy of the %(participants)s participants and of "
-                "the %(count)s rows of the status table: remove whoever is absent and change "
-                "only what moved since the previous meeting."
-            )
-            % {"participants": meeting.participants.count(), "count": len(copies)},
-            messages.SUCCESS,
-        )
-        return redirect("admin:meetings_meeting_change", meeting.pk)
+            else:
+                self.message_user(
+                    request,
+                    _(
+                        "A new draft meeting holds a copy of the %(participants)s participants "
+                        "and of the %(count)s rows of the status table: remove whoever is absent "
+                        "and change only what moved since the previous meeting."
+                    )
+                    % {"participants": meeting.participants.count(), "count": len(copies)},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:meetings_meeting_change", meeting.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("New draft meeting"),
+            "source": source,
+            "participants": source.participants.count(),
+            "rows": source.snapshots.count(),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/copy_to_new_draft.html", context)
 
 
 @admin.register(Participant)

@@ -67,6 +67,9 @@ def test_secretariat_copies_the_status_table_into_a_new_draft(journey):
     trip.page.check(f"input[name=_selected_action][value='{meeting.pk}']")
     trip.page.select_option("select[name=action]", "copy_status_table_to_new_draft")
     trip.page.click("button[name=index]")
+    trip.page.fill("#id_date", "2020-09-15")
+    trip.snap("new-draft-date")
+    trip.page.click("input[name=apply]")
     trip.snap("new-draft")
 
     copy = Meeting.objects.exclude(pk=meeting.pk).get()

@@ -1,9 +1,9 @@
 """The secretariat prepares the next execution committee meeting and publishes its minutes."""
 
+import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from django.utils.formats import date_format
 
 from commitments.enums import SnapshotStatus
@@ -44,6 +44,11 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     page.locator(f"input.action-select[value='{previous.pk}']").check()
     page.select_option("select[name=action]", "copy_status_table_to_new_draft")
     page.locator("button[name=index]").click()
+    # The new meeting's date comes first: leads see it as their next meeting.
+    page.wait_for_selector("#id_date")
+    trip.snap("new-draft-date", full_page=False)
+    page.fill("#id_date", "2020-10-20")
+    page.locator("input[name=apply]").click()
     page.wait_for_selector("#meeting_form")
     trip.snap("new-draft-meeting", full_page=False)
 
@@ -77,7 +82,7 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
 
     meeting = Meeting.objects.exclude(pk=previous.pk).get(committee=previous.committee)
     assert meeting.status == MeetingStatus.PUBLISHED
-    assert meeting.date == timezone.localdate()
+    assert meeting.date == datetime.date(2020, 10, 20)
     assert copied == attended
     assert list(meeting.participants.values_list("name", flat=True)) == [
         "أمينة الإدريسي",

@@ -60,11 +60,15 @@ def test_meeting_change_form_lists_the_status_table_by_commitment_number(
     assert [form.instance.percent for form in formset.formset.forms] == [20, 70]
 
 
-def copy_from(client, user, meeting):
-    return client.post(
-        reverse("admin:meetings_meeting_changelist"),
-        {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk]},
-    )
+NEW_DATE = datetime.date(2020, 9, 15)
+
+
+def copy_from(client, meeting, date=NEW_DATE, *, apply=True):
+    """The copy action; with `apply`, as confirmed on its page with `date`."""
+    data = {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk]}
+    if apply:
+        data |= {"apply": "1", "date": str(date)}
+    return client.post(reverse("admin:meetings_meeting_changelist"), data)
 
 
 def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secretariat, meeting):
@@ -81,7 +85,7 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
     )
     client.force_login(secretariat)
 
-    response = copy_from(client, secretariat, meeting)
+    response = copy_from(client, meeting)
 
     new = Meeting.objects.exclude(pk=meeting.pk).get()
     assert response.status_code == 302
@@ -89,7 +93,7 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
     assert (new.committee, new.sequence, new.date, new.status) == (
         meeting.committee,
         3,
-        timezone.localdate(),
+        NEW_DATE,
         MeetingStatus.DRAFT,
     )
     copy = new.snapshots.get()
@@ -97,7 +101,7 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
         commitment,
         65,
         SnapshotStatus.DRAFT,
-        timezone.localdate(),
+        NEW_DATE,
         secretariat,
     )
     assert (copy.narrative_ar, copy.narrative_fr, copy.schedule_ar) == (
@@ -126,7 +130,7 @@ def test_copy_status_table_copies_the_participants_with_their_commitments(
     make_participant(meeting, "ممثل المجتمع المدني", group="المجتمع المدني", order=1)
     client.force_login(secretariat)
 
-    response = copy_from(client, secretariat, meeting)
+    response = copy_from(client, meeting)
 
     new = Meeting.objects.exclude(pk=meeting.pk).get()
 
@@ -170,9 +174,54 @@ def test_copy_status_table_refuses_several_meetings(client, secretariat, meeting
 
 def test_copy_status_table_twice_the_same_day_is_refused(client, secretariat, meeting):
     client.force_login(secretariat)
-    copy_from(client, secretariat, meeting)
+    copy_from(client, meeting)
 
-    response = copy_from(client, secretariat, meeting)
+    response = copy_from(client, meeting)
 
-    assert response.status_code == 302
+    assert response.status_code == 200
     assert Meeting.objects.count() == 2
+    assert response.context["form"].errors == {
+        "date": ["لهذه اللجنة اجتماع بهذا الرقم في هذا التاريخ."]
+    }
+
+
+def test_copy_status_table_first_asks_for_the_new_meeting_date(client, secretariat, meeting):
+    make_snapshot(make_commitment(number=3), meeting=meeting, percent=65)
+    make_participant(meeting, "هدى بويهي", order=1)
+    make_participant(meeting, "ممثل المجتمع المدني", order=2)
+    client.force_login(secretariat)
+
+    response = copy_from(client, meeting, apply=False)
+
+    assert response.status_code == 200
+    assert Meeting.objects.count() == 1
+    content = response.content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in content
+    assert 'min="2020-06-18"' in content
+    assert "17 يونيو 2020" in content
+    assert "مشاركان (2)" in content
+    assert "سطر واحد (1) من جدول الوضعية" in content
+    assert f'name="_selected_action" value="{meeting.pk}"' in content
+
+
+@pytest.mark.parametrize(
+    ("date", "error"),
+    [
+        ("2020-06-17", "يجب أن يأتي الاجتماع الجديد بعد الاجتماع المنسوخ منه (17 يونيو 2020)."),
+        ("2020-05-01", "يجب أن يأتي الاجتماع الجديد بعد الاجتماع المنسوخ منه (17 يونيو 2020)."),
+        ("2020-13-40", "أدخل تاريخاً صحيحاً."),
+        ("", "هذا الحقل مطلوب."),
+    ],
+)
+def test_copy_status_table_refuses_a_date_not_after_the_copied_meeting(
+    client, secretariat, meeting, date, error
+):
+    make_snapshot(make_commitment(number=3), meeting=meeting, percent=65)
+    client.force_login(secretariat)
+
+    response = copy_from(client, meeting, date)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"date": [error]}
+    assert Meeting.objects.count() == 1
+    assert meeting.snapshots.count() == 1
