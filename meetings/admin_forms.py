@@ -29,7 +29,7 @@ class NewDraftMeetingForm(forms.Form):
         date = self.cleaned_data["date"]
         if date <= self.source.date:
             raise ValidationError(
-                _("The new meeting comes after the one it is copied from (%(date)s)."),
+                _("The new meeting must come after the one it is copied from (%(date)s)."),
                 code="before_source",
                 params={"date": date_format(self.source.date)},
             )
