@@ -12,6 +12,7 @@ from django.db import connection
 
 from commitments.enums import SnapshotStatus
 from commitments.models import Activity, Commitment, ProgressSnapshot
+from meetings.models import AgendaItem, NextStep
 from tests.factories import make_commitment, make_meeting, make_plan
 
 
@@ -60,6 +61,8 @@ def test_snapshots_of_a_meeting_use_the_meeting_index(history):
     ("model", "index"),
     [
         (ProgressSnapshot, "snapshot_search_trgm"),  # the search of minutes
+        (AgendaItem, "agendaitem_search_trgm"),  # the search of minutes
+        (NextStep, "nextstep_search_trgm"),  # the search of minutes
         (Activity, "activity_search_trgm"),  # the search of commitments
     ],
 )
