@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from meetings.enums import MeetingStatus
 from meetings.models import NextStep
 
 from . import languages
@@ -48,9 +47,14 @@ def neutralise_formula(text):
     return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
+def _if_published(meeting):
+    """The meeting, unless it is missing or its minutes are still a draft."""
+    return meeting if meeting is not None and meeting.is_published else None
+
+
 def _published_meeting_id(snapshot):
-    meeting = snapshot.meeting
-    return meeting.pk if meeting and meeting.status == MeetingStatus.PUBLISHED else None
+    meeting = _if_published(snapshot.meeting)
+    return meeting.pk if meeting else None
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,8 @@ def plan_decisions(plan):
 
 
 def _closing_meeting_date(step):
-    meeting = step.closed_at
-    return meeting.date if meeting and meeting.status == MeetingStatus.PUBLISHED else None
+    meeting = _if_published(step.closed_at)
+    return meeting.date if meeting else None
 
 
 def plan_number(source):
