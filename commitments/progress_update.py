@@ -9,14 +9,14 @@ shown what moved since they opened it.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .activity_changes import FIELDS as ACTIVITY_FIELDS
 from .activity_changes import as_proposed, propose
 from .enums import SnapshotStatus
-from .models import REPORT_TEXTS, Commitment, Evidence, ProgressSnapshot
+from .models import REPORT_TEXTS, Evidence, ProgressSnapshot
+from .versions import StaleUpdate, claim
 
 # Snapshot fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
@@ -24,10 +24,6 @@ from .models import REPORT_TEXTS, Commitment, Evidence, ProgressSnapshot
 TEXT_FIELDS = REPORT_TEXTS
 FRENCH_FIELDS = tuple(f"{name}_fr" for name in TEXT_FIELDS)
 SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
-
-
-class StaleUpdate(Exception):
-    """Someone saved this commitment after the form was loaded."""
 
 
 @dataclass
@@ -74,20 +70,11 @@ def initial_values(commitment, snapshot):
     }
 
 
-def _bump_version(commitment, loaded_version):
-    updated = Commitment.objects.filter(pk=commitment.pk, version=loaded_version).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise StaleUpdate
-    commitment.version = loaded_version + 1
-
-
 def save_update(commitment, form, formset, user, *, submit):
     """Save the report and the activity changes it proposes; raise StaleUpdate if stale."""
     data = form.cleaned_data
     with transaction.atomic():
-        _bump_version(commitment, data["version"])
+        commitment.version = claim(commitment.pk, data["version"])
         if submitted_snapshot(commitment) is not None:
             # Submitted in the meantime by a co-lead whose save raced ours.
             raise StaleUpdate
