@@ -13,8 +13,11 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import notices, resources
+from meetings import cycle
+
+from . import resources
 from .admin_filters import FrenchVersionFilter, OwesFilter
+from .admin_forms import ReportAdminForm, ReviewForm
 from .admin_search import FoldedSearchMixin
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
@@ -28,9 +31,9 @@ from .models import (
     Institution,
     PlanProgress,
     ProgressSnapshot,
+    ReviewComment,
     SnapshotAwaitingReview,
 )
-from .review import ReviewRefused, approve, as_tracked, return_for_revision
 
 
 class TrackedAdmin(
@@ -87,6 +90,7 @@ class ActivityInline(TranslationTabularInline):
 
 class SnapshotInline(TranslationStackedInline):
     model = ProgressSnapshot
+    form = ReportAdminForm
     extra = 0
     fields = [
         "date",
@@ -97,7 +101,6 @@ class SnapshotInline(TranslationStackedInline):
         "platform_note",
         "schedule",
         "meeting",
-        "review_comment",
     ]
     autocomplete_fields = ["meeting"]
     ordering = ["-date"]
@@ -116,6 +119,11 @@ class CommitmentAdmin(TrackedAdmin):
     list_select_related = ["plan", "lead_institution"]
     inlines = [ActivityInline, SnapshotInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProgressSnapshot:
+            return super().save_formset(request, form, formset, change)
+        save_reports(request, formset)
+
 
 @admin.register(Activity)
 class ActivityAdmin(TrackedAdmin):
@@ -126,6 +134,20 @@ class ActivityAdmin(TrackedAdmin):
     autocomplete_fields = ["commitment"]
     list_select_related = ["commitment__plan"]
     ordering = ["commitment__plan__number", "commitment__number", "number"]
+
+
+class ReviewCommentInline(admin.TabularInline):
+    """The report's thread: the secretariat's comments, each return adding one."""
+
+    model = ReviewComment
+    extra = 0
+    fields = ["written_at", "author", "text"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("the secretariat's comments")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class EvidenceInline(admin.TabularInline):
@@ -177,13 +199,27 @@ def _date_or_dash(value):
     return date_format(value) if value else "—"
 
 
+def save_reports(request, formset):
+    """Reports of an admin formset, each saved by the cycle's step for its status."""
+    statuses = {id(form.instance): form.initial.get("status") for form in formset.initial_forms}
+    for snapshot in formset.save(commit=False):
+        before = statuses.get(id(snapshot))
+        cycle.save_edited(
+            snapshot, request.user, status_before=before, reason="Edited in the admin"
+        )
+    for snapshot in formset.deleted_objects:
+        snapshot._history_user = request.user
+        snapshot.delete()
+    formset.save_m2m()
+
+
 def _decide_each(snapshots, decide):
     """Apply a review decision to each snapshot: (those decided, those the review refused)."""
     done, refused = [], []
     for snapshot in snapshots:
         try:
             decided = decide(snapshot)
-        except ReviewRefused:
+        except cycle.Refused:
             refused.append(snapshot)
         else:
             done.append(decided)
@@ -199,10 +235,8 @@ class ReviewActionsMixin:
     def approve_and_publish(self, request, queryset):
         done, refused = _decide_each(
             queryset.select_related("commitment"),
-            lambda snapshot: approve(snapshot, request.user),
+            lambda snapshot: cycle.approve_report(snapshot, request.user, request=request),
         )
-        for snapshot in done:
-            notices.report_published(request, snapshot)
         if done:
             self.message_user(
                 request,
@@ -231,12 +265,10 @@ class ReviewActionsMixin:
             return TemplateResponse(request, "admin/commitments/return_for_revision.html", context)
         done, refused = _decide_each(
             snapshots,
-            lambda snapshot: return_for_revision(
-                snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}")
+            lambda snapshot: cycle.return_report(
+                snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}"), request=request
             ),
         )
-        for snapshot in done:
-            notices.report_returned(request, snapshot)
         if done:
             self.message_user(
                 request,
@@ -276,7 +308,12 @@ class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
     autocomplete_fields = ["commitment", "meeting", "author"]
     list_select_related = ["commitment__plan", "meeting__committee"]
     date_hierarchy = "date"
-    inlines = [ActivityChangeInline, EvidenceInline]
+    inlines = [ActivityChangeInline, ReviewCommentInline, EvidenceInline]
+    form = ReportAdminForm
+
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("status") if change else None
+        cycle.save_edited(obj, request.user, status_before=before, reason="Edited in the admin")
 
 
 class ReviewEvidenceInline(EvidenceInline):
@@ -319,7 +356,8 @@ class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, Transla
         "author",
     ]
     readonly_fields = ["commitment", "last_published", "author"]
-    inlines = [ActivityChangeInline, ReviewEvidenceInline]
+    inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
+    form = ReviewForm
 
     def get_queryset(self, request):
         return (
@@ -360,10 +398,7 @@ class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, Transla
         return False
 
     def save_model(self, request, obj, form, change):
-        tracked = as_tracked(obj)
-        tracked._history_user = request.user
-        tracked._change_reason = "Edited during review"
-        super().save_model(request, tracked, form, change)
+        cycle.correct(obj, request.user, reason="Edited during review")
 
     def response_change(self, request, obj):
         queue = reverse("admin:commitments_snapshotawaitingreview_changelist")
@@ -371,16 +406,16 @@ class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, Transla
             self.approve_and_publish(request, self.get_queryset(request).filter(pk=obj.pk))
             return HttpResponseRedirect(queue)
         if "_return" in request.POST:
+            comment = request.POST.get("review_comment", "")
             try:
-                returned = return_for_revision(obj, request.user, obj.review_comment)
-            except ReviewRefused:
+                cycle.return_report(obj, request.user, comment, request=request)
+            except cycle.Refused:
                 self.message_user(
                     request,
                     _("Write the secretariat's comment before returning the report."),
                     messages.ERROR,
                 )
                 return HttpResponseRedirect(request.path)
-            notices.report_returned(request, returned)
             self.message_user(
                 request, _("The report was returned to its project leads."), messages.SUCCESS
             )

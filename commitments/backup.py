@@ -29,7 +29,7 @@ from meetings import resources as meeting_resources
 
 from . import resources
 from .import_report import import_problems
-from .models import Activity, ActivityChange, Evidence, ProgressSnapshot
+from .models import Activity, ActivityChange, Evidence, ProgressSnapshot, ReviewComment
 from .roles import ensure_secretariat_group
 
 FORMAT = "ogptracker-backup"
@@ -156,6 +156,7 @@ def export_all(directory):
         files.append((name, export_table(directory / name, resource_class)))
     files.append(("evidence.csv", export_evidence(directory)))
     files.append(("activity_changes.csv", export_activity_changes(directory)))
+    files.append(("review_comments.csv", export_review_comments(directory)))
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -288,6 +289,39 @@ def export_activity_changes(directory):
     return len(rows)
 
 
+REVIEW_COMMENT_COLUMNS = [
+    "plan",
+    "commitment",
+    "snapshot_date",
+    "snapshot_index",
+    "written_at",
+    "author",
+    "text",
+]
+
+
+def export_review_comments(directory):
+    """Each report's thread: the secretariat's comments, oldest first."""
+    positions = snapshot_positions()
+    comments = ReviewComment.objects.select_related(
+        "snapshot__commitment__plan", "author"
+    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    rows = [
+        [
+            comment.snapshot.commitment.plan.number,
+            comment.snapshot.commitment.number,
+            comment.snapshot.date.isoformat(),
+            positions[comment.snapshot_id],
+            as_text(comment.written_at),
+            comment.author.get_username() if comment.author else "",
+            comment.text,
+        ]
+        for comment in comments
+    ]
+    write_csv(directory / "review_comments.csv", REVIEW_COMMENT_COLUMNS, rows)
+    return len(rows)
+
+
 # --- import --------------------------------------------------------------------
 
 
@@ -340,6 +374,8 @@ def import_all(directory, replace=False):
         counts["evidence.csv"] = import_evidence(directory)
         if "activity_changes.csv" in expected:  # Not in backups written before it existed.
             counts["activity_changes.csv"] = import_activity_changes(directory)
+        if "review_comments.csv" in expected:
+            counts["review_comments.csv"] = import_review_comments(directory)
         # Last: restoring a meeting's participants touches the meeting's updated_at.
         for restore_bookkeeping in bookkeeping:
             restore_bookkeeping()
@@ -544,6 +580,32 @@ def import_activity_changes(directory):
             ) from None
         changes.append(change)
     ActivityChange.objects.bulk_create(changes, batch_size=1000)
+    return len(rows)
+
+
+def import_review_comments(directory):
+    path = directory / "review_comments.csv"
+    headers, rows = read_csv(path)
+    snapshots = SnapshotKeys()
+    users = dict(get_user_model().objects.values_list("username", "pk"))
+    comments = []
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        author = record["author"]
+        if author and author not in users:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [Problem(path.name, line, "author", "no such user")],
+            )
+        comments.append(
+            ReviewComment(
+                snapshot_id=snapshots.pk(path, line, record),
+                author_id=users.get(author),
+                written_at=datetime.datetime.fromisoformat(record["written_at"]),
+                text=record["text"],
+            )
+        )
+    ReviewComment.objects.bulk_create(comments, batch_size=1000)
     return len(rows)
 
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from meetings.models import Meeting
 
-from . import notices
 from .activity_changes import as_proposed
 from .enums import ActivityStatus
 from .evidence import INLINE_KINDS
@@ -76,13 +75,12 @@ def commitment_update(request, pk):
         if form.is_valid() and formset.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
-                saved = save_update(commitment, form, formset, request.user, submit=submit)
+                save_update(commitment, form, formset, request.user, submit=submit, request=request)
             except StaleUpdate:
                 commitment.refresh_from_db()
                 conflict = differences(commitment, form, formset)
             else:
                 if submit:
-                    notices.report_submitted(request, saved)
                     messages.success(request, _("Your report was sent to the secretariat."))
                 else:
                     messages.success(request, _("Your draft was saved."))
@@ -117,7 +115,7 @@ def commitment_update(request, pk):
             ),
             "reports": commitment.snapshots.latest_first()
             .select_related("author")
-            .prefetch_related("evidence"),
+            .prefetch_related("evidence", "review_comments__author"),
         },
     )
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
@@ -449,7 +449,6 @@ class ProgressSnapshot(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.DRAFT
     )
-    review_comment = models.TextField(_("secretariat's comment"), blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -461,6 +460,16 @@ class ProgressSnapshot(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # A meeting's row prepared from a lead's report, or from the previous meeting's
+    # row when no report came since (meetings/cycle.py, `prepare_next_meeting`).
+    prepared_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared from"),
+    )
     # The minutes' status table, as the search of minutes reads it (meetings/search.py).
     search_text = search_column(*translated(*REPORT_TEXTS))
 
@@ -478,30 +487,38 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
-    def save(self, *args, **kwargs):
-        """Save; publishing a report also makes the activity changes it proposes."""
-        loaded = getattr(self, "_status_when_loaded", None)
-        publishing = loaded is not None and loaded != self.status and self.is_published
-        if not publishing:
-            super().save(*args, **kwargs)
-        else:
-            from .activity_changes import make_changes
-
-            with transaction.atomic():
-                super().save(*args, **kwargs)
-                make_changes(self)
-        self._status_when_loaded = self.status
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        # What save() compares with, to know when a report is being published.
-        snapshot = super().from_db(db, field_names, values)
-        snapshot._status_when_loaded = snapshot.__dict__.get("status")
-        return snapshot
-
     @property
     def is_published(self):
         return self.status == SnapshotStatus.PUBLISHED
+
+
+class ReviewComment(models.Model):
+    """One word of the secretariat on a report: each return for revision adds one."""
+
+    snapshot = models.ForeignKey(
+        ProgressSnapshot,
+        on_delete=models.CASCADE,
+        related_name="review_comments",
+        verbose_name=_("progress snapshot"),
+    )
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    written_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        ordering = ["snapshot", "written_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
 
 
 class ActivityChange(models.Model):

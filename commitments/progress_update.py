@@ -12,11 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings import cycle
+
 from .activity_changes import FIELDS as ACTIVITY_FIELDS
 from .activity_changes import as_proposed, propose
 from .enums import SnapshotStatus
 from .models import REPORT_TEXTS, Evidence, ProgressSnapshot
-from .versions import StaleUpdate, claim
+from .versions import StaleUpdate
 
 # Snapshot fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
@@ -70,16 +72,18 @@ def initial_values(commitment, snapshot):
     }
 
 
-def save_update(commitment, form, formset, user, *, submit):
-    """Save the report and the activity changes it proposes; raise StaleUpdate if stale."""
+def save_update(commitment, form, formset, user, *, submit, request=None):
+    """Save the report and the activity changes it proposes; raise StaleUpdate if stale.
+
+    The report is kept as a draft or submitted by the reporting cycle's steps
+    (meetings/cycle.py), which claim the version the form was loaded at.
+    """
     data = form.cleaned_data
     with transaction.atomic():
-        commitment.version = claim(commitment.pk, data["version"])
         if submitted_snapshot(commitment) is not None:
             # Submitted in the meantime by a co-lead whose save raced ours.
             raise StaleUpdate
         snapshot = editable_snapshot(commitment) or ProgressSnapshot(commitment=commitment)
-        was_returned = snapshot.status == SnapshotStatus.RETURNED
         for name in ("percent", "no_progress", "platform_status"):
             setattr(snapshot, name, data[name])
         for name in TEXT_FIELDS:
@@ -88,14 +92,13 @@ def save_update(commitment, form, formset, user, *, submit):
             setattr(snapshot, name, data[name])
         snapshot.date = timezone.localdate()
         snapshot.author = user
-        snapshot.status = SnapshotStatus.SUBMITTED if submit else snapshot.status
         if submit:
-            snapshot._change_reason = (
-                "Resubmitted after revision" if was_returned else "Submitted for review"
+            snapshot = cycle.submit_report(
+                snapshot, user, loaded_version=data["version"], request=request
             )
         else:
-            snapshot._change_reason = "Draft saved"
-        snapshot.save()
+            snapshot = cycle.save_draft(snapshot, user, loaded_version=data["version"])
+        commitment.version = data["version"] + 1
         propose(snapshot, formset.forms)
         for evidence in data.get("remove_evidence") or []:
             evidence.file.delete(save=False)

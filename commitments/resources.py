@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from meetings.cycle import imported_rows
+
 from . import keys
-from .activity_changes import make_pending_changes
 from .cells import Field, model_fields
 from .languages import translated
 from .models import (
@@ -197,15 +198,14 @@ ActivityResource = resource(
 )
 
 
-class MakesPublishedActivityChanges:
-    """Reports a file publishes make the activity changes they propose, as in the admin.
-
-    Snapshot rows are saved by batches, without `ProgressSnapshot.save`.
-    """
+class FollowsTheReportingCycle:
+    """Reports and status rows a file writes take the cycle's steps, as in the admin:
+    a published report makes its activity changes, a row of published minutes is
+    published with them (meetings/cycle.py, `imported_rows`)."""
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        make_pending_changes()
+        imported_rows(self.saved, self.user)
 
 
 ProgressSnapshotResource = resource(
@@ -218,7 +218,7 @@ ProgressSnapshotResource = resource(
         **model_fields(ProgressSnapshot, ["no_progress", "platform_status"]),
         **model_fields(ProgressSnapshot, translated("platform_note", "schedule")),
         **meeting_fields(),
-        **model_fields(ProgressSnapshot, ["status", "review_comment"]),
+        **model_fields(ProgressSnapshot, ["status"]),
         "author": Field(
             attribute="author",
             column_name="author",
@@ -232,7 +232,7 @@ ProgressSnapshotResource = resource(
     related=["commitment__plan", "meeting__committee", "author"],
     # Snapshot files are the long ones (years of figures): saved by batches.
     bulk=True,
-    mixins=[MakesPublishedActivityChanges],
+    mixins=[FollowsTheReportingCycle],
 )
 
 PlanProgressResource = resource(

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 
+from ogptracker.pagecache import data_changed
+
+from . import versions
 from .cells import (
     LANGUAGE_CODES,
     KeyWidget,
@@ -24,6 +27,17 @@ from .cells import (
     isolated,
     unescape_formula,
 )
+
+
+def _commitment_ids(instances):
+    from .models import Commitment
+
+    for instance in instances:
+        if isinstance(instance, Commitment):
+            yield instance.pk
+        elif getattr(instance, "commitment_id", None) is not None:
+            yield instance.commitment_id
+
 
 # Beyond this many rows the preview lists what each row does, without a per-cell diff.
 PREVIEW_DIFF_ROWS = 500
@@ -125,6 +139,8 @@ class TrackerResource(resources.ModelResource):
         self.instance_loader = None
         self.preview_diff = True
         self.user = None
+        # What this import wrote, for the reporting cycle's steps once it is saved.
+        self.saved = []
 
     class Meta:
         instance_loader_class = NaturalKeyLoader
@@ -186,6 +202,7 @@ class TrackerResource(resources.ModelResource):
         for widget in self.key_widgets():
             widget.cache.clear()
         self.preview_diff = len(dataset) <= PREVIEW_DIFF_ROWS
+        self.saved = []
         user = kwargs.get("user")
         self.user = user if user is not None and user.is_authenticated else None
         aliases = self.header_aliases()
@@ -373,6 +390,14 @@ class TrackerResource(resources.ModelResource):
     def after_save_instance(self, instance, row, **kwargs):
         if self.instance_loader is not None:
             self.instance_loader.remember(row, instance)
+        self.saved.append(instance)
+
+    def after_import(self, dataset, result, **kwargs):
+        """Rows are saved by batches, without `save()` or its signals: what any change
+        to the tracker's data does is done here, once for the whole file."""
+        super().after_import(dataset, result, **kwargs)
+        versions.bump(_commitment_ids(self.saved))
+        data_changed()
 
     def import_data(self, dataset, *args, **kwargs):
         # All or nothing: a file with one invalid row saves no row at all.

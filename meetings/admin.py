@@ -4,18 +4,24 @@ from django.forms import Textarea, TextInput
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
 from commitments.models import ProgressSnapshot
 
-from . import resources
+from . import cycle, resources
 from .admin_forms import NewDraftMeetingForm
-from .copying import copy_status_table
+from .enums import MeetingStatus
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
-from .publishing import publish_status_table
+
+# The task queue renders the minutes' PDFs (meetings/cycle.py); its results are the
+# operators' to read in the logs, not a page of the secretariat's admin.
+admin.site.unregister(DBTaskResult)
 
 
 @admin.register(Committee)
@@ -99,36 +105,99 @@ class MeetingAdmin(TrackedAdmin):
     ordering = ["-date"]
     list_select_related = ["committee"]
     inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
-    actions = ["copy_status_table_to_new_draft"]
+    actions = ["prepare_next_meeting"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("committee")
 
+    def save_model(self, request, obj, form, change):
+        # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.
+        saved = Meeting.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        request.meeting_status_asked = obj.status
+        obj.status = saved or MeetingStatus.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProgressSnapshot:
+            return super().save_formset(request, form, formset, change)
+        for row in formset.save(commit=False):
+            cycle.save_row(row, request.user)
+        for row in formset.deleted_objects:
+            row._history_user = request.user
+            row.delete()
+        formset.save_m2m()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if not form.instance.is_published:
+        meeting = form.instance
+        asked = getattr(request, "meeting_status_asked", meeting.status)
+        if asked == meeting.status:
             return
-        count = publish_status_table(form.instance, request.user)
-        if count:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d row of the status table was published with the minutes.",
-                    "%(count)d rows of the status table were published with the minutes.",
-                    count,
+        if asked == MeetingStatus.PUBLISHED:
+            rows = cycle.publish_meeting(meeting, request.user)
+            message = ngettext(
+                "The minutes were published with %(count)d row of the status table.",
+                "The minutes were published with %(count)d rows of the status table.",
+                len(rows),
+            ) % {"count": len(rows)}
+        else:
+            rows = cycle.withdraw_meeting(meeting, request.user)
+            message = _("The minutes were withdrawn: they and their status table are drafts again.")
+        meeting.status = asked
+        self.message_user(request, message, messages.SUCCESS)
+
+    def get_deleted_objects(self, objs, request):
+        """What deleting meetings deletes, in the site's words; published minutes are refused.
+
+        The draft rows of a meeting's status table go with it (their link to it
+        would otherwise be cut, leaving drafts that no lead wrote); the links
+        between participants and commitments are not worth a line each.
+        """
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        through = Participant.commitments.through._meta
+        hidden = str(capfirst(through.verbose_name))
+        deleted = _without(deleted, hidden)
+        counts.pop(through.verbose_name_plural, None)
+        rows = []
+        for meeting in objs:
+            refusal = cycle.deletion_refused(meeting)
+            if refusal:
+                protected.append(f"{meeting}: {refusal}")
+                continue
+            rows.extend(
+                format_html(
+                    "{}: {}",
+                    capfirst(_("status table row")),
+                    _("%(plan)s · %(number)s. %(title)s — %(percent)s %%")
+                    % {
+                        "plan": row.commitment.plan.number,
+                        "number": row.commitment.number,
+                        "title": row.commitment.title,
+                        "percent": row.percent,
+                    },
                 )
-                % {"count": count},
-                messages.SUCCESS,
+                for row in cycle.rows_deleted_with(meeting)
             )
+        if rows:
+            deleted.append(rows)
+            counts[_("status table rows")] = len(rows)
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        cycle.delete_draft_meeting(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for meeting in queryset:
+            cycle.delete_draft_meeting(meeting, request.user)
 
     @admin.action(
         description=_(
-            "Copy the participants and status table of the previous meeting "
-            "into a new draft meeting"
+            "Prepare the next meeting: its status table from the leads' reports, "
+            "its participants from this meeting"
         ),
         permissions=["add"],
     )
-    def copy_status_table_to_new_draft(self, request, queryset):
+    def prepare_next_meeting(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(
                 request, _("Select exactly one meeting to copy from."), messages.WARNING
@@ -139,35 +208,54 @@ class MeetingAdmin(TrackedAdmin):
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    meeting, copies = copy_status_table(
-                        source, date=form.cleaned_data["date"], author=request.user
+                    meeting, rows = cycle.prepare_next_meeting(
+                        source, date=form.cleaned_data["date"], user=request.user
                     )
             except IntegrityError:
                 form.add_error(
                     "date", _("This committee already has a meeting with that number on that date.")
                 )
             else:
+                reported = sum(1 for row in rows if row.prepared_from.meeting_id is None)
                 self.message_user(
                     request,
                     _(
                         "A new draft meeting holds a copy of the %(participants)s participants "
-                        "and of the %(count)s rows of the status table: remove whoever is absent "
-                        "and change only what moved since the previous meeting."
+                        "and a status table of %(count)s rows: %(reported)s from the leads' "
+                        "reports since the previous meeting, the others without a new report. "
+                        "Remove whoever is absent and check each row."
                     )
-                    % {"participants": meeting.participants.count(), "count": len(copies)},
+                    % {
+                        "participants": meeting.participants.count(),
+                        "count": len(rows),
+                        "reported": reported,
+                    },
                     messages.SUCCESS,
                 )
                 return redirect("admin:meetings_meeting_change", meeting.pk)
+        table = cycle.next_table(source)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("New draft meeting"),
             "source": source,
             "participants": source.participants.count(),
-            "rows": source.snapshots.count(),
+            "rows": len(table),
+            "reported": sum(1 for origin in table if origin.meeting_id is None),
             "form": form,
         }
         return TemplateResponse(request, "admin/meetings/meeting/copy_to_new_draft.html", context)
+
+
+def _without(nested, prefix):
+    """A nested list of the admin's deletion lines without those starting with `prefix`."""
+    kept = []
+    for item in nested:
+        if isinstance(item, list):
+            kept.append(_without(item, prefix))
+        elif not str(item).startswith(prefix):
+            kept.append(item)
+    return [item for item in kept if item != []]
 
 
 @admin.register(Participant)

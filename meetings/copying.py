@@ -1,10 +1,11 @@
-"""Start the next meeting from the previous one: its participants and its status table.
+"""What the next meeting takes from the previous one and from the leads' reports.
 
 The same project leads and representatives sit on a committee from one
-meeting to the next; the secretariat removes whoever is absent.
+meeting to the next; the secretariat removes whoever is absent. The status
+table's rows copy the figures and texts of a report or of a previous row.
+`meetings/cycle.py` (`prepare_next_meeting`) puts these together.
 """
 
-from commitments.enums import SnapshotStatus
 from commitments.models import ProgressSnapshot
 
 from .enums import MeetingStatus
@@ -46,31 +47,23 @@ def _with_languages(model, names):
     return expanded
 
 
-def copy_status_table(source, *, date, author=None):
-    """A draft meeting after `source` with its participants, and the draft copies
-    of its status table's rows."""
-    meeting = Meeting.objects.create(
+def new_meeting_after(source, date):
+    """An unsaved draft meeting of `source`'s committee on `date`, numbered after it."""
+    return Meeting(
         committee_id=source.committee_id,
         sequence=source.sequence + 1 if source.sequence else None,
         date=date,
         status=MeetingStatus.DRAFT,
         **{name: getattr(source, name) for name in _with_languages(Meeting, COPIED_MEETING_FIELDS)},
     )
-    copy_participants(source, meeting)
-    fields = _with_languages(ProgressSnapshot, COPIED_SNAPSHOT_FIELDS)
-    rows = source.snapshots.order_by("commitment__number", "pk")
-    # One save per row (not bulk_create) so each copy enters the change history.
-    copies = [
-        ProgressSnapshot.objects.create(
-            **{name: getattr(row, name) for name in fields},
-            date=date,
-            meeting=meeting,
-            status=SnapshotStatus.DRAFT,
-            author=author,
-        )
-        for row in rows
-    ]
-    return meeting, copies
+
+
+def row_values(origin):
+    """What a status row takes from the report or row it is prepared from."""
+    return {
+        name: getattr(origin, name)
+        for name in _with_languages(ProgressSnapshot, COPIED_SNAPSHOT_FIELDS)
+    }
 
 
 def copy_participants(source, meeting):

@@ -3,7 +3,9 @@ PDFs ahead of their first visitor.
 
 After a release every cached PDF is stale (the cache key holds the layout's
 digest, `pdf.layout_digest`), and each first download would wait for a render
-of about a second; `manage.py warm_minutes_pdfs` renders them beforehand.
+of about a second; `manage.py warm_minutes_pdfs` renders them beforehand. A
+meeting's own PDFs are rendered by the task queue as soon as the reporting
+cycle publishes or changes its minutes (`render_minutes_pdfs`, meetings/cycle.py).
 """
 
 import time
@@ -16,6 +18,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import task
 
 from commitments.languages import CODES
 
@@ -42,22 +45,40 @@ class Warmed:
 def warm_minutes_pdfs(languages=None, latest=None):
     """Render and cache the public PDF of each published meeting (or of the `latest`
     ones) in each language, where the cache does not hold the current one yet."""
-    languages = languages or CODES
     meetings = Meeting.objects.with_change_marks().published().order_by("-date", "-pk")
     warmed = Warmed()
     started = time.perf_counter()
     for meeting in meetings[:latest] if latest else meetings:
-        for language in languages:
-            with translation.override(language):
-                key = pdf.cache_key(meeting, change_marks(meeting), preview=False)
-                if cache.has_key(key):
-                    warmed.already_cached += 1
-                    continue
-                request = _visitor(reverse("meetings:minutes_pdf", args=[meeting.pk]))
-                pdf.cached_pdf(key, partial(minutes_html, request, meeting.pk, preview=False))
-                warmed.rendered += 1
+        _warm(meeting, languages or CODES, warmed)
     warmed.seconds = time.perf_counter() - started
     return warmed
+
+
+@task()
+def render_minutes_pdfs(meeting_id: int) -> int:
+    """Render the public PDFs of a published meeting in every language; return how many.
+
+    Queued when the minutes are published or changed, so that their first
+    readers download them without waiting for a render.
+    """
+    meeting = Meeting.objects.with_change_marks().published().filter(pk=meeting_id).first()
+    if meeting is None:
+        return 0
+    warmed = Warmed()
+    _warm(meeting, CODES, warmed)
+    return warmed.rendered
+
+
+def _warm(meeting, languages, warmed):
+    for language in languages:
+        with translation.override(language):
+            key = pdf.cache_key(meeting, change_marks(meeting), preview=False)
+            if cache.has_key(key):
+                warmed.already_cached += 1
+                continue
+            request = _visitor(reverse("meetings:minutes_pdf", args=[meeting.pk]))
+            pdf.cached_pdf(key, partial(minutes_html, request, meeting.pk, preview=False))
+            warmed.rendered += 1
 
 
 def _visitor(path):

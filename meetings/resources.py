@@ -11,7 +11,8 @@ from commitments.cells import ChoiceWidget, Field, KeyWidget, model_fields
 from commitments.languages import translated
 from commitments.resources import plan_field, resource
 
-from .enums import CommitteeKind
+from .cycle import publish_meeting
+from .enums import CommitteeKind, MeetingStatus
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
 
@@ -83,6 +84,36 @@ CommitteeResource = resource(
     related=["plan"],
 )
 
+
+class PublishesThroughTheCycle:
+    """A meeting a file publishes (new, or a draft until now) is saved as a draft, then
+    published by the reporting cycle with its status table (meetings/cycle.py)."""
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.to_publish = []
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if instance.status != MeetingStatus.PUBLISHED:
+            return
+        saved = Meeting.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+        if saved != MeetingStatus.PUBLISHED:
+            instance.status = MeetingStatus.DRAFT
+            self.to_publish.append(instance)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        if instance in self.to_publish:
+            # What the file asks, for the preview; the cycle publishes it after the file.
+            instance.status = MeetingStatus.PUBLISHED
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        for meeting in self.to_publish:
+            publish_meeting(meeting, self.user)
+
+
 MeetingResource = resource(
     Meeting,
     {
@@ -102,6 +133,7 @@ MeetingResource = resource(
     import_id_fields=["committee", "date"],
     ordering=["date", "committee__kind", "pk"],
     related=["committee__plan"],
+    mixins=[PublishesThroughTheCycle],
 )
 
 ParticipantResource = resource(

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "ogptracker.pagecache",
     "commitments",
     "meetings",
@@ -129,6 +131,15 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "ogptracker.wsgi.application"
+
+# Work done after a request rather than during it (a published meeting's PDFs,
+# meetings/minutes_pdf.py), queued in the database and run by
+# `manage.py db_worker`, which `make demo` and `make serve` start.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -67,6 +67,8 @@ def settings_for_the_test_client():
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         WHITENOISE_AUTOREFRESH=True,
         WHITENOISE_USE_FINDERS=True,
+        # Queued tasks are kept, not run: a test runs the one it is about.
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
         STORAGES={
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

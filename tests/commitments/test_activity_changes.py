@@ -8,7 +8,8 @@ from django.utils import translation
 
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Activity, ActivityChange, ProgressSnapshot
-from meetings.publishing import publish_status_table
+from meetings import cycle
+from meetings.enums import MeetingStatus
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.commitments.test_import_admin import confirm, preview
 from tests.factories import make_activity, make_evidence, make_meeting, make_snapshot
@@ -35,12 +36,11 @@ def public_values(activity):
 
 
 @pytest.mark.django_db
-def test_publishing_a_report_however_it_is_saved_makes_its_changes(commitment, activity):
+def test_publishing_a_report_makes_its_changes(commitment, activity, secretariat):
     report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
     assert public_values(activity) == (ActivityStatus.PLANNED, None)
 
-    report.status = SnapshotStatus.PUBLISHED
-    report.save()
+    cycle.publish_report(report, secretariat)
 
     assert public_values(activity) == (ActivityStatus.POSTPONED, END)
     change = report.activity_changes.get()
@@ -52,24 +52,26 @@ def test_publishing_a_report_however_it_is_saved_makes_its_changes(commitment, a
 
 
 @pytest.mark.django_db
-def test_a_published_report_saved_again_does_not_make_its_changes_again(commitment, activity):
+def test_a_published_report_corrected_does_not_make_its_changes_again(
+    commitment, activity, secretariat
+):
     report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
-    report.status = SnapshotStatus.PUBLISHED
-    report.save()
+    cycle.publish_report(report, secretariat)
     Activity.objects.filter(pk=activity.pk).update(status=ActivityStatus.DONE)
 
     report.percent = 65
-    report.save()
-    ProgressSnapshot.objects.get(pk=report.pk).save()
+    cycle.correct(report, secretariat, reason="Corrected")
+    with pytest.raises(cycle.Refused):
+        cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), secretariat)
 
     assert public_values(activity) == (ActivityStatus.DONE, END)
 
 
 @pytest.mark.django_db
-def test_saving_a_report_that_stays_open_changes_no_activity(commitment, activity):
+def test_save_infers_no_step_even_when_the_status_says_published(commitment, activity):
     report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
 
-    report.status = SnapshotStatus.RETURNED
+    report.status = SnapshotStatus.PUBLISHED
     report.save()
 
     assert public_values(activity) == (ActivityStatus.PLANNED, None)
@@ -80,10 +82,10 @@ def test_saving_a_report_that_stays_open_changes_no_activity(commitment, activit
 def test_publishing_a_meetings_status_table_makes_the_changes_of_its_rows(
     commitment, activity, secretariat
 ):
-    meeting = make_meeting(date=datetime.date(2020, 10, 1))
+    meeting = make_meeting(date=datetime.date(2020, 10, 1), status=MeetingStatus.DRAFT)
     proposed(commitment, activity, status=SnapshotStatus.DRAFT, meeting=meeting)
 
-    assert publish_status_table(meeting, secretariat) == 1
+    assert len(cycle.publish_meeting(meeting, secretariat)) == 1
 
     assert public_values(activity) == (ActivityStatus.POSTPONED, END)
     assert activity.history.latest().history_user == secretariat
@@ -159,7 +161,7 @@ def test_review_page_shows_each_change_beside_what_the_public_sees(
 def test_a_returned_report_keeps_its_changes_for_the_lead_to_revise(
     client, owning_lead, commitment, activity
 ):
-    proposed(commitment, activity, status=SnapshotStatus.RETURNED, review_comment="وضحوا التأجيل")
+    proposed(commitment, activity, status=SnapshotStatus.RETURNED)
     client.force_login(owning_lead)
 
     data = load_report_form(client, commitment)

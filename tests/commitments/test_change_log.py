@@ -10,6 +10,7 @@ from django.utils import translation
 from commitments.change_log import published_change_log
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import ProgressSnapshot
+from meetings import cycle
 from tests.factories import make_activity, make_evidence, make_snapshot
 
 
@@ -96,12 +97,10 @@ def test_change_log_takes_three_queries_whatever_its_length(
             status=SnapshotStatus.SUBMITTED,
         )
         report.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
-        report = ProgressSnapshot.objects.get(pk=report.pk)
-        report.status = SnapshotStatus.PUBLISHED
-        report.save()
+        report = cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), None)
         make_evidence(report)
         report.percent += 1
-        report.save()
+        cycle.correct(report, None, reason="Corrected")
 
     with django_assert_num_queries(3):
         log = published_change_log(commitment)
@@ -120,11 +119,9 @@ def test_change_log_tells_what_a_publication_changed_in_the_activities(commitmen
     report.activity_changes.create(
         activity=activity, status=ActivityStatus.DONE, revised_end=datetime.date(2020, 9, 30)
     )
-    report = ProgressSnapshot.objects.get(pk=report.pk)
-    report.status = SnapshotStatus.PUBLISHED
-    report.save()
+    report = cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), None)
     report.percent = 65
-    report.save()
+    cycle.correct(report, None, reason="Corrected")
 
     corrected, published = published_change_log(commitment)
 

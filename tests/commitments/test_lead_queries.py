@@ -133,7 +133,7 @@ def test_update_page_query_count_does_not_grow(
         make_snapshot(commitment, percent=number)
     client.force_login(owning_lead)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
 
     assert response.context["snapshot"] == draft

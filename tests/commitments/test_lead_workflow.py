@@ -107,7 +107,8 @@ def test_report_workflow_reaches_the_public_only_once_approved(
         **{f"comment-{report.pk}": "أرفقوا المرسوم"},
     )
     report.refresh_from_db()
-    assert (report.status, report.review_comment) == (SnapshotStatus.RETURNED, "أرفقوا المرسوم")
+    assert report.status == SnapshotStatus.RETURNED
+    assert [comment.text for comment in report.review_comments.all()] == ["أرفقوا المرسوم"]
     assert public_figure(commitment) == 40
     assert public_page(commitment) == before
     client.force_login(owning_lead)
@@ -258,14 +259,17 @@ def test_review_queue_change_page_returns_with_the_comment_typed_there(
         if value is not None and key != "commitment"
     }
     data.update({"review_comment": "النسبة غير مبررة", "_return": "1"})
-    for inline in ("activity_changes", "evidence"):
+    for inline in ("activity_changes", "review_comments", "evidence"):
         data.update({f"{inline}-TOTAL_FORMS": 0, f"{inline}-INITIAL_FORMS": 0})
 
     response = client.post(url, data)
 
     report.refresh_from_db()
     assert response.status_code == 302
-    assert (report.status, report.review_comment) == (SnapshotStatus.RETURNED, "النسبة غير مبررة")
+    assert report.status == SnapshotStatus.RETURNED
+    assert [(c.text, c.author) for c in report.review_comments.all()] == [
+        ("النسبة غير مبررة", secretariat)
+    ]
 
 
 @pytest.mark.django_db

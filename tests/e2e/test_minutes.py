@@ -65,7 +65,7 @@ def test_secretariat_copies_the_status_table_into_a_new_draft(journey):
     assert trip.page.get_by_role("link", name="معاينة المحضر").is_visible()
     trip.page.goto("/ar/admin/meetings/meeting/")
     trip.page.check(f"input[name=_selected_action][value='{meeting.pk}']")
-    trip.page.select_option("select[name=action]", "copy_status_table_to_new_draft")
+    trip.page.select_option("select[name=action]", "prepare_next_meeting")
     trip.page.click("button[name=index]")
     trip.page.fill("#id_date", "2020-09-15")
     trip.snap("new-draft-date")

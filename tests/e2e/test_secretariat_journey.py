@@ -42,7 +42,7 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     trip.snap("admin-index")
     page.get_by_role("link", name="الاجتماعات", exact=True).first.click()
     page.locator(f"input.action-select[value='{previous.pk}']").check()
-    page.select_option("select[name=action]", "copy_status_table_to_new_draft")
+    page.select_option("select[name=action]", "prepare_next_meeting")
     page.locator("button[name=index]").click()
     # The new meeting's date comes first: leads see it as their next meeting.
     page.wait_for_selector("#id_date")

@@ -65,7 +65,7 @@ NEW_DATE = datetime.date(2020, 9, 15)
 
 def copy_from(client, meeting, date=NEW_DATE, *, apply=True):
     """The copy action; with `apply`, as confirmed on its page with `date`."""
-    data = {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk]}
+    data = {"action": "prepare_next_meeting", "_selected_action": [meeting.pk]}
     if apply:
         data |= {"apply": "1", "date": str(date)}
     return client.post(reverse("admin:meetings_meeting_changelist"), data)
@@ -162,7 +162,7 @@ def test_copy_status_table_refuses_several_meetings(client, secretariat, meeting
 
     response = client.post(
         reverse("admin:meetings_meeting_changelist"),
-        {"action": "copy_status_table_to_new_draft", "_selected_action": [meeting.pk, other.pk]},
+        {"action": "prepare_next_meeting", "_selected_action": [meeting.pk, other.pk]},
         follow=True,
     )
 

@@ -1,4 +1,5 @@
-"""Publishing a meeting in the admin publishes the status table its minutes print."""
+"""Publishing a meeting, in the admin or by the cycle's step, publishes the status table its
+minutes print."""
 
 import datetime
 
@@ -6,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from commitments.enums import SnapshotStatus
+from meetings import cycle
 from meetings.enums import MeetingStatus
-from meetings.publishing import publish_status_table
 from tests.factories import make_commitment, make_committee, make_meeting, make_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,6 @@ def test_publishing_a_meeting_in_the_admin_publishes_its_draft_status_rows(
     client, secretariat, draft_meeting
 ):
     copied = make_snapshot(meeting=draft_meeting, percent=72, status=SnapshotStatus.DRAFT)
-    submitted = make_snapshot(meeting=draft_meeting, percent=40, status=SnapshotStatus.SUBMITTED)
     url = reverse("admin:meetings_meeting_change", args=[draft_meeting.pk])
     client.force_login(secretariat)
     data = change_form_as_displayed(client.get(url))
@@ -57,13 +57,14 @@ def test_publishing_a_meeting_in_the_admin_publishes_its_draft_status_rows(
     response = client.post(url, data | {"status": MeetingStatus.PUBLISHED, "_continue": "1"})
 
     copied.refresh_from_db()
-    submitted.refresh_from_db()
+    draft_meeting.refresh_from_db()
     assert response.status_code == 302
+    assert draft_meeting.status == MeetingStatus.PUBLISHED
+    assert draft_meeting.history.first().history_change_reason == "Minutes published"
     assert (copied.status, copied.percent) == (SnapshotStatus.PUBLISHED, 72)
     assert copied.published_at is not None
     assert copied.history.first().history_change_reason == "Published with the meeting's minutes"
     assert copied.history.first().history_user == secretariat
-    assert submitted.status == SnapshotStatus.SUBMITTED
 
 
 def test_saving_a_draft_meeting_keeps_its_status_rows_drafts(client, secretariat, draft_meeting):
@@ -79,18 +80,17 @@ def test_saving_a_draft_meeting_keeps_its_status_rows_drafts(client, secretariat
     assert copied.status == SnapshotStatus.DRAFT
 
 
-def test_publish_status_table_counts_only_the_drafts_it_published(secretariat, draft_meeting):
+def test_publish_meeting_publishes_its_draft_rows_once_and_refuses_a_second_time(
+    secretariat, draft_meeting
+):
     commitment = make_commitment()
     make_snapshot(commitment, meeting=draft_meeting, status=SnapshotStatus.DRAFT)
-    make_snapshot(commitment, meeting=draft_meeting, status=SnapshotStatus.PUBLISHED)
 
-    first, second = (
-        publish_status_table(draft_meeting, secretariat),
-        publish_status_table(draft_meeting, secretariat),
-    )
+    published = cycle.publish_meeting(draft_meeting, secretariat)
+    with pytest.raises(cycle.Refused):
+        cycle.publish_meeting(draft_meeting, secretariat)
 
-    assert (first, second) == (1, 0)
+    assert len(published) == 1
     assert list(draft_meeting.snapshots.values_list("status", flat=True)) == [
-        SnapshotStatus.PUBLISHED,
-        SnapshotStatus.PUBLISHED,
+        SnapshotStatus.PUBLISHED
     ]

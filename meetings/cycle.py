@@ -1,0 +1,456 @@
+"""The reporting cycle: every change of state of a report and of a meeting.
+
+A lead reports, the secretariat reviews, a committee meets on a status table,
+its minutes are published. Each step is one function here, and every writer
+(the lead's form, the review queue, the admin's forms and inlines, the
+spreadsheet imports, the backup's restore) calls it; no `save()` infers a
+step. Each function checks the state it starts from (`Refused` otherwise),
+records who made the change and why in the change history, moves the
+commitments' versions on (a form still open on them is stale), and once the
+transaction commits sends its notices, lets the page cache go and queues the
+renders of the minutes' PDFs. docs/reporting-cycle.md draws the states.
+
+Report (`ProgressSnapshot` without a meeting):
+
+    draft ──submit──▶ submitted ──approve──▶ published
+    returned ◀─return─┘                        ▲
+    draft / returned / submitted ──publish─────┘   (the secretariat records it)
+
+Meeting, with its status table (rows are `ProgressSnapshot`s of the meeting):
+
+    prepare_next_meeting ──▶ draft ──publish──▶ published ──withdraw──▶ draft
+    a draft is deleted with the draft rows it holds; a published one is not.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments import notices, versions
+from commitments.activity_changes import make_changes, make_pending_changes
+from commitments.enums import SnapshotStatus
+from commitments.models import OPEN_REPORT as OPEN
+from commitments.models import Commitment, ProgressSnapshot, ReviewComment
+from ogptracker.pagecache import data_changed
+
+from .copying import copy_participants, new_meeting_after, row_values
+from .enums import MeetingStatus
+from .minutes_pdf import render_minutes_pdfs
+from .models import Meeting
+
+# What a lead may still edit.
+EDITABLE = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED)
+# Reports that a committee's next status table is prepared from.
+REPORTED = (SnapshotStatus.SUBMITTED, SnapshotStatus.PUBLISHED)
+
+
+class Refused(Exception):
+    """The change asked does not start from the record's state; the message says why."""
+
+
+def _as_tracked(snapshot):
+    """The same row as a ProgressSnapshot: history is recorded for that class, not its proxies."""
+    if type(snapshot) is ProgressSnapshot:
+        return snapshot
+    tracked = ProgressSnapshot()
+    tracked.__dict__.update(snapshot.__dict__)
+    return tracked
+
+
+def _record(instance, user, reason, **save_kwargs):
+    instance._history_user = user
+    instance._change_reason = reason
+    instance.save(**save_kwargs)
+    return instance
+
+
+def _changed(commitment_ids: Iterable[int] = (), meeting_ids: Iterable[int] = ()):
+    """What every step ends with: versions on, pages let go, published PDFs queued.
+
+    The page cache's bump waits for the commit and runs once per transaction,
+    however many steps the transaction holds (ogptracker/pagecache).
+    """
+    versions.bump(commitment_ids)
+    data_changed()
+    for meeting_id in set(meeting_ids):
+        transaction.on_commit(lambda meeting_id=meeting_id: _queue_pdfs(meeting_id))
+
+
+def _queue_pdfs(meeting_id):
+    if Meeting.objects.published().filter(pk=meeting_id).exists():
+        render_minutes_pdfs.enqueue(meeting_id)
+
+
+def _claim_or_bump(commitment_id, loaded_version):
+    """Claim the version a form was loaded at (StaleUpdate if it moved), else bump it."""
+    if loaded_version is None:
+        versions.bump([commitment_id])
+    else:
+        versions.claim(commitment_id, loaded_version)
+
+
+# Reports -----------------------------------------------------------------------------
+
+
+def _check_report(snapshot, allowed, message):
+    if snapshot.meeting_id is not None:
+        raise Refused(
+            _("This row belongs to a meeting's status table: it is published with the minutes.")
+        )
+    if snapshot.status not in allowed:
+        raise Refused(message)
+
+
+@transaction.atomic
+def save_draft(snapshot, user, *, loaded_version=None):
+    """Keep a lead's report as a draft (new, draft or returned); it stays theirs to edit."""
+    snapshot = _as_tracked(snapshot)
+    if snapshot.pk is not None:
+        _check_report(snapshot, EDITABLE, _("This report is no longer a draft."))
+    elif snapshot.status not in EDITABLE:
+        snapshot.status = SnapshotStatus.DRAFT
+    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    _record(snapshot, user, "Draft saved")
+    _changed()
+    return snapshot
+
+
+save_draft.alters_data = True
+
+
+@transaction.atomic
+def submit_report(snapshot, user, *, loaded_version=None, request=None):
+    """A lead sends their report to the secretariat's review queue."""
+    snapshot = _as_tracked(snapshot)
+    if snapshot.pk is not None:
+        _check_report(snapshot, EDITABLE, _("This report was already sent or published."))
+    returned = snapshot.status == SnapshotStatus.RETURNED
+    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    snapshot.status = SnapshotStatus.SUBMITTED
+    _record(snapshot, user, "Resubmitted after revision" if returned else "Submitted for review")
+    _changed()
+    if request is not None:
+        notices.report_submitted(request, snapshot)
+    return snapshot
+
+
+submit_report.alters_data = True
+
+
+@transaction.atomic
+def approve_report(snapshot, user, *, request=None):
+    """The secretariat publishes a report that awaits its review."""
+    snapshot = _as_tracked(snapshot)
+    _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
+    _publish(snapshot, user, "Approved and published")
+    _changed([snapshot.commitment_id])
+    if request is not None:
+        notices.report_published(request, snapshot)
+    return snapshot
+
+
+approve_report.alters_data = True
+
+
+@transaction.atomic
+def return_report(snapshot, user, comment, *, request=None):
+    """The secretariat sends a report back to its leads, with a comment added to its thread."""
+    snapshot = _as_tracked(snapshot)
+    _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
+    comment = (comment or "").strip()
+    if not comment:
+        raise Refused(_("A report is returned with a comment saying what to revise."))
+    snapshot.status = SnapshotStatus.RETURNED
+    _record(snapshot, user, "Returned for revision")
+    ReviewComment.objects.create(snapshot=snapshot, text=comment, author=user)
+    _changed([snapshot.commitment_id])
+    if request is not None:
+        notices.report_returned(request, snapshot)
+    return snapshot
+
+
+return_report.alters_data = True
+
+
+@transaction.atomic
+def publish_report(snapshot, user, *, reason="Published by the secretariat"):
+    """The secretariat records a report as published without the review queue (an
+    admin form, a spreadsheet import): a draft, returned or submitted one."""
+    snapshot = _as_tracked(snapshot)
+    _check_report(snapshot, OPEN, _("This report is already published."))
+    _publish(snapshot, user, reason)
+    _changed([snapshot.commitment_id])
+    return snapshot
+
+
+publish_report.alters_data = True
+
+
+def _publish(snapshot, user, reason):
+    snapshot.status = SnapshotStatus.PUBLISHED
+    snapshot.published_at = timezone.now()
+    _record(snapshot, user, reason)
+    # The activities change only now: the public never saw them before validation.
+    make_changes(snapshot)
+
+
+@transaction.atomic
+def correct(snapshot, user, *, reason, loaded_version=None):
+    """The secretariat corrects a report or a status row without changing its state.
+
+    A row of a published meeting changes the minutes: their PDFs are rendered again.
+    """
+    snapshot = _as_tracked(snapshot)
+    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    _record(snapshot, user, reason)
+    _changed(meeting_ids=[snapshot.meeting_id] if snapshot.meeting_id else [])
+    return snapshot
+
+
+correct.alters_data = True
+
+
+@transaction.atomic
+def imported_rows(rows, user):
+    """The steps of reports and status rows a spreadsheet import saved by batches.
+
+    A row of published minutes is published with them; a report the file
+    publishes makes the activity changes it proposed. (A row of a draft
+    meeting cannot be published: the import refuses it.)
+    """
+    ids = [row.pk for row in rows if row.pk is not None]
+    following = ProgressSnapshot.objects.filter(
+        pk__in=ids, status__in=OPEN, meeting__status=MeetingStatus.PUBLISHED
+    )
+    now = timezone.now()
+    for row in following:
+        row.status = SnapshotStatus.PUBLISHED
+        row.published_at = row.published_at or now
+        _record(row, user, "Published with the meeting's minutes")
+    make_pending_changes()
+    meeting_ids = {row.meeting_id for row in rows if row.meeting_id is not None}
+    _changed({row.commitment_id for row in rows}, meeting_ids)
+
+
+imported_rows.alters_data = True
+
+
+def status_change_refusal(wanted, status_before, *, in_meeting=False):
+    """Why an admin form may not take a report from `status_before` (None: a new one)
+    to `wanted`, or None. Rows of a meeting follow their meeting (`save_row`)."""
+    if in_meeting:
+        return None
+    if wanted == status_before:
+        return None
+    if status_before == SnapshotStatus.PUBLISHED:
+        return _("A published report is corrected, not taken back.")
+    if wanted == SnapshotStatus.PUBLISHED:
+        return None
+    if status_before == SnapshotStatus.SUBMITTED:
+        return _("A report that awaits review is returned with a comment (Return for revision).")
+    if wanted == SnapshotStatus.SUBMITTED:
+        return None
+    if status_before is None:
+        return None if wanted == SnapshotStatus.DRAFT else _("A new report starts as a draft.")
+    return _("Only its project leads move a report between draft and returned.")
+
+
+@transaction.atomic
+def save_edited(snapshot, user, *, status_before, loaded_version=None, reason):
+    """A report or status row as the secretariat's admin form left it, saved by the
+    step its status change calls for (see `status_change_refusal`)."""
+    snapshot = _as_tracked(snapshot)
+    if snapshot.meeting_id is not None:
+        return save_row(snapshot, user, loaded_version=loaded_version, reason=reason)
+    refusal = status_change_refusal(snapshot.status, status_before)
+    if refusal:
+        raise Refused(refusal)
+    wanted = snapshot.status
+    if wanted == status_before or (status_before is None and wanted == SnapshotStatus.DRAFT):
+        return correct(snapshot, user, reason=reason, loaded_version=loaded_version)
+    snapshot.status = status_before or SnapshotStatus.DRAFT
+    if wanted == SnapshotStatus.SUBMITTED:
+        return submit_report(snapshot, user, loaded_version=loaded_version)
+    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    return publish_report(snapshot, user, reason=reason)
+
+
+save_edited.alters_data = True
+
+
+@transaction.atomic
+def save_row(row, user, *, loaded_version=None, reason="Edited in the status table"):
+    """A row of a meeting's status table, typed by the secretariat: a draft while the
+    minutes are, published with them once they are."""
+    row = _as_tracked(row)
+    published = Meeting.objects.published().filter(pk=row.meeting_id).exists()
+    if published and row.status != SnapshotStatus.PUBLISHED:
+        row.status = SnapshotStatus.PUBLISHED
+        row.published_at = timezone.now()
+    elif not published:
+        row.status = SnapshotStatus.DRAFT
+        row.published_at = None
+    return correct(row, user, reason=reason, loaded_version=loaded_version)
+
+
+save_row.alters_data = True
+
+
+# Meetings ----------------------------------------------------------------------------
+
+
+def latest_reports(commitment_ids, since):
+    """Each commitment's latest report submitted or published after the date `since`."""
+    reports = (
+        ProgressSnapshot.objects.filter(
+            commitment__in=commitment_ids,
+            meeting__isnull=True,
+            status__in=REPORTED,
+            date__gt=since,
+        )
+        .select_related("commitment")
+        .order_by("commitment_id", "-date", "-pk")
+    )
+    latest = {}
+    for report in reports:
+        latest.setdefault(report.commitment_id, report)
+    return latest
+
+
+@transaction.atomic
+def prepare_next_meeting(source, *, date, user):
+    """A draft meeting after `source`: its participants, and a status table prepared
+    from the leads' reports.
+
+    For each commitment of the committee's plan, the row holds the latest report
+    submitted or published since `source`; without one, `source`'s own row (the
+    row's `prepared_from` is then a row of a meeting: "no new report"). Return the
+    meeting and its rows.
+    """
+    if date <= source.date:
+        raise Refused(_("The new meeting must come after the one it is prepared from."))
+    meeting = _record(new_meeting_after(source, date), user, "Prepared from the previous meeting")
+    copy_participants(source, meeting)
+    rows = []
+    for origin in next_table(source):
+        row = ProgressSnapshot(
+            **row_values(origin),
+            date=date,
+            meeting=meeting,
+            status=SnapshotStatus.DRAFT,
+            author=user,
+            prepared_from=origin,
+        )
+        reason = "Prepared from a report" if origin.meeting_id is None else "No new report"
+        rows.append(_record(row, user, reason))
+    _changed([row.commitment_id for row in rows])
+    return meeting, rows
+
+
+def next_table(source):
+    """What the status table of the meeting after `source` is prepared from, in
+    commitment order: for each commitment, its latest report since `source`, else
+    `source`'s own row."""
+    previous = {}
+    for row in source.snapshots.order_by("pk"):
+        previous[row.commitment_id] = row
+    plan_id = source.committee.plan_id
+    if plan_id:
+        commitments = Commitment.objects.filter(plan_id=plan_id)
+    else:
+        # A committee of every plan: the commitments its previous table held.
+        commitments = Commitment.objects.filter(pk__in=previous)
+    commitments = list(commitments.order_by("plan__number", "number").values_list("pk", flat=True))
+    reports = latest_reports(commitments, source.date)
+    origins = (reports.get(pk) or previous.get(pk) for pk in commitments)
+    return [origin for origin in origins if origin is not None]
+
+
+prepare_next_meeting.alters_data = True
+
+
+@transaction.atomic
+def publish_meeting(meeting, user):
+    """Publish a draft meeting's minutes with its status table.
+
+    Its draft rows become the committee's record and each commitment's current
+    figure; the leads' reports they were prepared from and that still await
+    review are published with them, as the committee adopted them. Return the
+    rows published.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.DRAFT:
+        raise Refused(_("These minutes are already published."))
+    meeting.status = MeetingStatus.PUBLISHED
+    _record(meeting, user, "Minutes published")
+    rows = list(meeting.snapshots.filter(status__in=OPEN).select_related("prepared_from"))
+    for row in rows:
+        _publish(row, user, "Published with the meeting's minutes")
+        source = row.prepared_from
+        if source is not None and source.status == SnapshotStatus.SUBMITTED:
+            _publish(source, user, "Adopted with the meeting's minutes")
+    _changed([row.commitment_id for row in rows], [meeting.pk])
+    return rows
+
+
+publish_meeting.alters_data = True
+
+
+@transaction.atomic
+def withdraw_meeting(meeting, user):
+    """Take published minutes back to a draft, their status table with them."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.PUBLISHED:
+        raise Refused(_("These minutes are not published."))
+    meeting.status = MeetingStatus.DRAFT
+    _record(meeting, user, "Minutes withdrawn")
+    rows = list(meeting.snapshots.filter(status=SnapshotStatus.PUBLISHED))
+    for row in rows:
+        row.status = SnapshotStatus.DRAFT
+        row.published_at = None
+        _record(row, user, "Withdrawn with the meeting's minutes")
+    _changed([row.commitment_id for row in rows])
+    return rows
+
+
+withdraw_meeting.alters_data = True
+
+
+def rows_deleted_with(meeting):
+    """The rows that deleting the draft `meeting` deletes: its whole status table."""
+    return meeting.snapshots.select_related("commitment__plan").order_by(
+        "commitment__plan__number", "commitment__number", "pk"
+    )
+
+
+def deletion_refused(meeting):
+    """Why `meeting` may not be deleted, or None."""
+    if meeting.status != MeetingStatus.DRAFT:
+        return _("Published minutes are not deleted: withdraw them first.")
+    if meeting.snapshots.exclude(status=SnapshotStatus.DRAFT).exists():
+        return _("This draft meeting holds status rows that are not drafts.")
+    return None
+
+
+@transaction.atomic
+def delete_draft_meeting(meeting, user):
+    """Delete a draft meeting and the draft rows of its status table; return how many rows."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    refusal = deletion_refused(meeting)
+    if refusal:
+        raise Refused(refusal)
+    rows = list(rows_deleted_with(meeting))
+    for row in rows:
+        row._history_user = user
+        row._change_reason = "Deleted with its draft meeting"
+        row.delete()
+    meeting._history_user = user
+    meeting._change_reason = "Draft meeting deleted"
+    meeting.delete()
+    _changed([row.commitment_id for row in rows])
+    return len(rows)
+
+
+delete_draft_meeting.alters_data = True
