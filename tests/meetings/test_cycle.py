@@ -1,0 +1,279 @@
+"""The reporting cycle's steps (meetings/cycle.py), and every writer going through them."""
+
+import datetime
+
+import pytest
+import tablib
+from django.urls import reverse
+
+from commitments.enums import SnapshotStatus
+from commitments.models import Commitment, ProgressSnapshot
+from commitments.resources import ProgressSnapshotResource
+from meetings import cycle
+from meetings.enums import MeetingStatus
+from meetings.models import Meeting
+from meetings.resources import MeetingResource
+from ogptracker.pagecache import version as page_version
+from tests.commitments.lead_forms import load_report_form, post_report
+from tests.factories import (
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_participant,
+    make_plan,
+    make_snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+PREVIOUS = datetime.date(2025, 3, 18)
+NEXT = datetime.date(2025, 7, 10)
+
+
+@pytest.fixture
+def plan_meeting():
+    """A plan of three commitments and its committee's published meeting of 18 March 2025."""
+    plan = make_plan(3)
+    committee = make_committee(plan=plan)
+    meeting = make_meeting(committee, sequence=1, date=PREVIOUS)
+    for number, percent in ((1, 40), (2, 55), (3, 10)):
+        make_snapshot(
+            make_commitment(plan=plan, number=number), percent, meeting=meeting, date=PREVIOUS
+        )
+    return meeting
+
+
+def commitment(plan_meeting, number):
+    return Commitment.objects.get(plan=plan_meeting.committee.plan, number=number)
+
+
+def lead_report(commitment, percent, status=SnapshotStatus.SUBMITTED, date=None):
+    return make_snapshot(commitment, percent, status=status, date=date or PREVIOUS.replace(month=5))
+
+
+# Preparing the next meeting -----------------------------------------------------------
+
+
+def test_the_next_meeting_is_prepared_from_the_reports_since_the_previous_one(
+    plan_meeting, secretariat
+):
+    submitted = lead_report(commitment(plan_meeting, 1), 60)
+    approved = lead_report(commitment(plan_meeting, 2), 70, status=SnapshotStatus.PUBLISHED)
+    lead_report(commitment(plan_meeting, 3), 90, date=PREVIOUS - datetime.timedelta(days=3))
+    make_participant(plan_meeting, "هدى بويهي")
+
+    meeting, rows = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+
+    previous_row = plan_meeting.snapshots.get(commitment__number=3)
+    assert [(r.commitment.number, r.percent, r.prepared_from) for r in rows] == [
+        (1, 60, submitted),
+        (2, 70, approved),
+        (3, 10, previous_row),
+    ]
+    assert {r.status for r in rows} == {SnapshotStatus.DRAFT}
+    assert {r.date for r in rows} == {NEXT}
+    assert (meeting.status, meeting.sequence) == (MeetingStatus.DRAFT, 2)
+    assert list(meeting.participants.values_list("name", flat=True)) == ["هدى بويهي"]
+    assert rows[2].history.first().history_change_reason == "No new report"
+
+
+def test_publishing_the_prepared_meeting_adopts_the_reports_still_awaiting_review(
+    plan_meeting, secretariat
+):
+    submitted = lead_report(commitment(plan_meeting, 1), 60)
+    meeting, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+
+    cycle.publish_meeting(meeting, secretariat)
+
+    submitted.refresh_from_db()
+    assert submitted.status == SnapshotStatus.PUBLISHED
+    assert set(meeting.snapshots.values_list("status", flat=True)) == {SnapshotStatus.PUBLISHED}
+    latest = ProgressSnapshot.objects.published().filter(commitment__number=1).latest_first()
+    assert (latest.first().percent, latest.first().meeting) == (60, meeting)
+
+
+def test_the_admin_lists_where_each_prepared_row_comes_from(client, plan_meeting, secretariat):
+    lead_report(commitment(plan_meeting, 1), 60)
+    client.force_login(secretariat)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "prepare_next_meeting", "_selected_action": [plan_meeting.pk]},
+    )
+
+    content = response.content.decode()
+    assert "3 أسطر من جدول الوضعية" in content
+    assert "1 منها من تقرير مرسل أو مصادق عليه منذئذ" in content
+
+
+# Deleting a draft meeting -------------------------------------------------------------
+
+
+def test_deleting_a_prepared_draft_meeting_deletes_its_draft_rows(
+    client, plan_meeting, secretariat
+):
+    draft, rows = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    make_participant(draft, "هدى بويهي").commitments.add(commitment(plan_meeting, 1))
+    client.force_login(secretariat)
+    url = reverse("admin:meetings_meeting_delete", args=[draft.pk])
+
+    confirmation = client.get(url).content.decode()
+    response = client.post(url, {"post": "yes"})
+
+    assert "سطر من جدول الوضعية: الخطة 3 · 1. الالتزام 1 — 40 %" in confirmation
+    assert "object (" not in confirmation
+    assert response.status_code == 302
+    assert not Meeting.objects.filter(pk=draft.pk).exists()
+    assert not ProgressSnapshot.objects.filter(pk__in=[row.pk for row in rows]).exists()
+    assert not ProgressSnapshot.objects.filter(meeting__isnull=True, status="draft").exists()
+
+
+def test_deleting_published_minutes_is_refused(client, plan_meeting, secretariat):
+    client.force_login(secretariat)
+    url = reverse("admin:meetings_meeting_delete", args=[plan_meeting.pk])
+
+    response = client.post(url, {"post": "yes"})
+
+    assert Meeting.objects.filter(pk=plan_meeting.pk).exists()
+    assert plan_meeting.snapshots.count() == 3
+    assert "لا يُحذف محضر منشور" in response.content.decode()
+    with pytest.raises(cycle.Refused):
+        cycle.delete_draft_meeting(plan_meeting, secretariat)
+
+
+# Reviews ------------------------------------------------------------------------------
+
+
+def test_each_return_adds_a_dated_comment_to_the_reports_thread(plan_meeting, secretariat):
+    report = lead_report(commitment(plan_meeting, 1), 60)
+
+    cycle.return_report(report, secretariat, "أرفقوا لائحة الحضور")
+    cycle.submit_report(report, None)
+    cycle.return_report(report, secretariat, "النسبة غير مبررة")
+
+    assert [c.text for c in report.review_comments.all()] == [
+        "أرفقوا لائحة الحضور",
+        "النسبة غير مبررة",
+    ]
+    with pytest.raises(cycle.Refused):
+        cycle.approve_report(report, secretariat)
+
+
+def test_a_meetings_row_takes_no_report_step(plan_meeting, secretariat):
+    row = plan_meeting.snapshots.first()
+
+    with pytest.raises(cycle.Refused):
+        cycle.approve_report(row, secretariat)
+
+
+# Imports ------------------------------------------------------------------------------
+
+
+def test_a_meeting_imported_as_published_publishes_its_status_table(plan_meeting, secretariat):
+    draft, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    exported = MeetingResource().export(Meeting.objects.filter(pk=draft.pk)).csv
+    published = exported.replace(",draft", ",published")
+    assert published != exported
+
+    result = MeetingResource().import_data(
+        tablib.Dataset().load(published, format="csv"), dry_run=False, user=secretariat
+    )
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    draft.refresh_from_db()
+    assert draft.status == MeetingStatus.PUBLISHED
+    assert set(draft.snapshots.values_list("status", flat=True)) == {SnapshotStatus.PUBLISHED}
+    assert draft.history.first().history_change_reason == "Minutes published"
+
+
+# Every writer: the commitment's version moves, the page cache goes once -----------------
+
+
+def _import_snapshots(plan_meeting, secretariat):
+    number = plan_meeting.committee.plan.number
+    text = f"plan,commitment,date,percent,status\n{number},1,2025-05-02,66,published\n"
+    ProgressSnapshotResource().import_data(
+        tablib.Dataset().load(text, format="csv"), dry_run=False, user=secretariat
+    )
+
+
+def _import_meeting(plan_meeting, secretariat):
+    draft, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    text = MeetingResource().export(Meeting.objects.filter(pk=draft.pk)).csv
+    MeetingResource().import_data(
+        tablib.Dataset().load(text.replace(",draft", ",published"), format="csv"),
+        dry_run=False,
+        user=secretariat,
+    )
+
+
+def _admin_report_form(plan_meeting, secretariat, client):
+    report = lead_report(commitment(plan_meeting, 1), 60)
+    client.force_login(secretariat)
+    url = reverse("admin:commitments_progresssnapshot_change", args=[report.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data |= {"percent": 75, "status": SnapshotStatus.PUBLISHED}
+    for prefix in ("activity_changes", "review_comments", "evidence"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    assert client.post(url, data).status_code == 302
+
+
+def _review_approve(plan_meeting, secretariat, client):
+    report = lead_report(commitment(plan_meeting, 1), 60)
+    client.force_login(secretariat)
+    client.post(
+        reverse("admin:commitments_snapshotawaitingreview_changelist"),
+        {"action": "approve_and_publish", "_selected_action": [report.pk]},
+    )
+    report.refresh_from_db()
+    assert report.status == SnapshotStatus.PUBLISHED
+
+
+def _lead_submits(plan_meeting, secretariat, client, owning_lead):
+    owned = commitment(plan_meeting, 1)
+    owned.leads.add(owning_lead)
+    client.force_login(owning_lead)
+    data = load_report_form(client, owned) | {"percent": "61", "narrative": "تقدم"}
+    assert post_report(client, owned, data, action="submit").status_code == 302
+
+
+def _publish_in_admin(plan_meeting, secretariat, client):
+    draft, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    client.force_login(secretariat)
+    cycle.publish_meeting(draft, secretariat)
+
+
+WRITERS = {
+    "spreadsheet of reports": _import_snapshots,
+    "spreadsheet of meetings": _import_meeting,
+    "admin report form": _admin_report_form,
+    "review queue": _review_approve,
+    "lead's form": _lead_submits,
+    "publishing minutes": _publish_in_admin,
+}
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_every_writer_moves_the_version_and_lets_the_page_cache_go_once(
+    writer,
+    plan_meeting,
+    secretariat,
+    owning_lead,
+    client,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    bumps = []
+    real_bump = page_version.bump_data_version
+    monkeypatch.setattr(page_version, "bump_data_version", lambda: bumps.append(real_bump()))
+    before = commitment(plan_meeting, 1).version
+    arguments = {"client": client, "owning_lead": owning_lead}
+    write = WRITERS[writer]
+    wanted = write.__code__.co_varnames[: write.__code__.co_argcount]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        write(plan_meeting, secretariat, **{k: v for k, v in arguments.items() if k in wanted})
+
+    assert commitment(plan_meeting, 1).version > before
+    assert len(bumps) == 1
