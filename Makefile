@@ -41,7 +41,10 @@ demo: $(VENV)/.installed
 	DEBUG=true $(BIN)/python manage.py migrate -v0
 	DEBUG=true $(BIN)/python manage.py createcachetable
 	DEBUG=true $(BIN)/python manage.py load_demo
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The task worker renders published minutes' PDFs; it stops with the server.
+	DEBUG=true $(BIN)/python manage.py db_worker --interval 2 -v0 & worker=$$!; \
+		trap 'kill $$worker' EXIT; \
+		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Starts a throwaway PostgreSQL cluster under .pg/, runs everything, stops it.
 test: $(VENV)/.installed
@@ -69,7 +72,8 @@ serve: $(VENV)/.production
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	exec $(BIN)/gunicorn ogptracker.wsgi
+	@# One task worker per machine renders published minutes' PDFs ahead of readers.
+	$(BIN)/python manage.py db_worker --no-reload -v0 & exec $(BIN)/gunicorn ogptracker.wsgi
 
 # Gunicorn and PostgreSQL on loopback under load; prints requests/s and latencies.
 bench: $(VENV)/.installed

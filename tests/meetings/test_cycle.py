@@ -5,12 +5,14 @@ import datetime
 import pytest
 import tablib
 from django.urls import reverse
+from django_tasks import default_task_backend
 
 from commitments.enums import SnapshotStatus
 from commitments.models import Commitment, ProgressSnapshot
 from commitments.resources import ProgressSnapshotResource
-from meetings import cycle
+from meetings import cycle, pdf
 from meetings.enums import MeetingStatus
+from meetings.minutes_pdf import render_minutes_pdfs
 from meetings.models import Meeting
 from meetings.resources import MeetingResource
 from ogptracker.pagecache import version as page_version
@@ -277,3 +279,23 @@ def test_every_writer_moves_the_version_and_lets_the_page_cache_go_once(
 
     assert commitment(plan_meeting, 1).version > before
     assert len(bumps) == 1
+
+
+# The minutes' PDFs ------------------------------------------------------------------
+
+
+def test_publishing_minutes_queues_their_pdfs_which_the_task_renders_in_every_language(
+    plan_meeting, secretariat, django_capture_on_commit_callbacks
+):
+    draft, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    default_task_backend.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle.publish_meeting(draft, secretariat)
+
+    (queued,) = default_task_backend.results
+    assert (queued.task.name, queued.args) == ("render_minutes_pdfs", [draft.pk])
+    renders = pdf.render_count
+    assert render_minutes_pdfs.call(draft.pk) == 3
+    assert pdf.render_count == renders + 3
+    assert render_minutes_pdfs.call(draft.pk) == 0
