@@ -4,6 +4,7 @@ from django.forms import Textarea, TextInput
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +81,7 @@ class StatusTableInline(TranslationStackedInline):
     verbose_name_plural = _("status table")
     fields = [
         "commitment",
+        "origin",
         "date",
         "percent",
         "no_progress",
@@ -90,9 +92,28 @@ class StatusTableInline(TranslationStackedInline):
         "status",
     ]
     autocomplete_fields = ["commitment"]
+    readonly_fields = ["origin"]
     ordering = ["commitment__plan__number", "commitment__number", "pk"]
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
+
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("prepared_from__meeting")
+
+    @admin.display(description=_("prepared from"))
+    def origin(self, row):
+        source = row.prepared_from
+        if source is None:
+            return "—"
+        if source.meeting_id is None:
+            return _("the leads' report of %(date)s (%(percent)s %%)") % {
+                "date": date_format(source.date),
+                "percent": source.percent,
+            }
+        return _("no new report: the row of the meeting of %(date)s") % {
+            "date": date_format(source.meeting.date)
+        }
 
 
 @admin.register(Meeting)

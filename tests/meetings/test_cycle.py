@@ -25,6 +25,7 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
+from tests.meetings.test_publishing import change_form_as_displayed
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +300,36 @@ def test_publishing_minutes_queues_their_pdfs_which_the_task_renders_in_every_la
     assert render_minutes_pdfs.call(draft.pk) == 3
     assert pdf.render_count == renders + 3
     assert render_minutes_pdfs.call(draft.pk) == 0
+
+
+# The meeting's admin page -------------------------------------------------------------
+
+
+def test_the_status_table_says_which_report_or_row_each_row_comes_from(
+    client, plan_meeting, secretariat
+):
+    lead_report(commitment(plan_meeting, 1), 60, date=datetime.date(2025, 5, 2))
+    draft, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+    client.force_login(secretariat)
+
+    content = client.get(reverse("admin:meetings_meeting_change", args=[draft.pk])).content
+
+    text = content.decode()
+    assert "تقرير رؤساء المشروع المؤرخ في 2 ماي 2025 (60 %)" in text
+    assert text.count("لا تقرير جديد: سطر اجتماع 18 مارس 2025") == 2
+
+
+def test_withdrawing_minutes_in_the_admin_takes_their_rows_back_to_drafts(
+    client, plan_meeting, secretariat
+):
+    url = reverse("admin:meetings_meeting_change", args=[plan_meeting.pk])
+    client.force_login(secretariat)
+    data = change_form_as_displayed(client.get(url))
+
+    response = client.post(url, data | {"status": MeetingStatus.DRAFT, "_continue": "1"})
+
+    plan_meeting.refresh_from_db()
+    assert response.status_code == 302
+    assert plan_meeting.status == MeetingStatus.DRAFT
+    assert set(plan_meeting.snapshots.values_list("status", flat=True)) == {SnapshotStatus.DRAFT}
+    assert not ProgressSnapshot.objects.published().exists()
