@@ -97,7 +97,6 @@ class StatusTableInline(TranslationStackedInline):
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
 
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("prepared_from__meeting")
 
