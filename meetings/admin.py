@@ -133,7 +133,7 @@ class MeetingAdmin(TrackedAdmin):
     def save_model(self, request, obj, form, change):
         # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.
         saved = Meeting.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-        request.meeting_status_asked = obj.status
+        form.status_asked = obj.status
         obj.status = saved or MeetingStatus.DRAFT
         super().save_model(request, obj, form, change)
 
@@ -150,7 +150,7 @@ class MeetingAdmin(TrackedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         meeting = form.instance
-        asked = getattr(request, "meeting_status_asked", meeting.status)
+        asked = getattr(form, "status_asked", meeting.status)
         if asked == meeting.status:
             return
         if asked == MeetingStatus.PUBLISHED:
