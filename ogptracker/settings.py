@@ -134,6 +134,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A kept connection is tried before each request uses it: after the database
+        # restarts, each worker's first request reconnects instead of answering 500.
+        conn_health_checks=True,
     )
 }
 # Shared by every server process (rendered PDFs, cached pages): no process memory.
