@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Control characters refused before anything reads the address (ogptracker/params.py).
+    "ogptracker.params.QueryParametersMiddleware",
     # Repeat anonymous visits of public pages, answered before the rest of the stack.
     "ogptracker.pagecache.recent.RecentPagesMiddleware",
     "csp.middleware.CSPMiddleware",
