@@ -195,7 +195,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Hashed, compressed file names, served by WhiteNoise with far-future caching.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # File names under the names' rule for bidirectional controls (ogptracker/bidi.py).
+    "default": {"BACKEND": "ogptracker.bidi.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
