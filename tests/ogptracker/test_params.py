@@ -151,6 +151,17 @@ def test_page_number_past_an_integer_column_is_refused(client, published):
 
 
 @pytest.mark.django_db
+def test_page_number_of_thousands_of_digits_is_refused(client, published):
+    # int() refuses more than 4,300 digits: this was a 500.
+    response = client.get("/api/plans/", {"page": "9" * 5000})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"error": "`page` must be at most 2147483647."},
+    )
+
+
+@pytest.mark.django_db
 def test_unknown_sort_of_a_plan_dashboard_is_refused(client, published):
     response = client.get("/ar/plans/1/", {"sort": "salary"})
 
