@@ -173,3 +173,20 @@ def test_parameters_a_page_does_not_read_are_left_alone(client, published):
     response = client.get("/ar/plans/1/", {"utm_source": "newsletter", "sort": "progress"})
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_null_byte_in_the_admin_search_is_refused(client, secretariat):
+    client.force_login(secretariat)
+
+    response = client.get("/ar/admin/commitments/commitment/", {"q": "\x00"})
+
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/ar/plans/10000000000000000000/", "/api/plans/10000000000000000000/"]
+)
+def test_number_in_an_address_past_any_row_is_404(client, published, url):
+    assert client.get(url).status_code == 404
