@@ -4,8 +4,8 @@ An override such as U+202E (RIGHT-TO-LEFT OVERRIDE) typed in a participant's
 name reverses everything after it on the line, the function and commitments
 that follow in the minutes included; U+2066–U+2069 open and close isolates the
 same way. One rule, `strip_controls`, takes them out of names and titles as
-they are saved (`NameField`, whatever the path: admin, lead forms, spreadsheet
-imports, restores) and of uploaded file names (`FileSystemStorage`). The
+they are saved (`NameField`, whatever the path: admin, spreadsheet imports,
+restores) and of uploaded file names (`FileSystemStorage`). The
 marks (LRM, RLM, ALM) orient only the character beside them and are kept:
 Arabic typists use them around Latin words and digits. Text saved before this
 rule, and longer texts, are isolated where they are printed (`isolated`).

@@ -113,7 +113,7 @@ class QueryParametersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Before anything, the page cache included, reads the address.
+        # Before a session, a view or the database reads them.
         for name, values in request.GET.lists():
             if any(CONTROL_CHARACTERS.search(item) for item in (name, *values)):
                 return error_response(request, 400, "Parameters may not hold control characters.")

@@ -95,11 +95,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Control characters refused before anything reads the address (ogptracker/params.py).
-    "ogptracker.params.QueryParametersMiddleware",
     # Repeat anonymous visits of public pages, answered before the rest of the stack.
     "ogptracker.pagecache.recent.RecentPagesMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Odd parameters refused before sessions or views read them (ogptracker/params.py); the
+    # page cache's copies, further out, are only ever of answers that passed here.
+    "ogptracker.params.QueryParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -190,3 +190,10 @@ def test_null_byte_in_the_admin_search_is_refused(client, secretariat):
 )
 def test_number_in_an_address_past_any_row_is_404(client, published, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_refusal_carries_the_security_policy(client, published):
+    response = client.get("/ar/search/", {"q": "\x00"})
+
+    assert "default-src 'self'" in response["Content-Security-Policy"].split("; ")
