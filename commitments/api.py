@@ -7,7 +7,6 @@ commitments' and meetings' lists take `q`, words to find as the site's search
 finds them (`commitments/search.py`, `meetings/search.py`).
 """
 
-import datetime
 from functools import wraps
 
 from django.db.models import Prefetch
@@ -16,16 +15,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
+from meetings.enums import MeetingStatus
 from meetings.models import AgendaItem, Meeting, Participant
 from meetings.search import search_minutes
 from ogptracker.pagecache import cache_public_page
+from ogptracker.params import BadParameter, cleaned
 
 from . import opendata
 from .counting import row_count
 from .languages import translated
 from .models import ActionPlan, Axis, Commitment, PlanProgress
-from .search import MAX_WORDS, search_commitments
+from .search import search_commitments
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -53,51 +53,19 @@ def api_view(view):
             return view(request, *args, **kwargs)
         except ApiError as error:
             return _json({"error": error.message}, status=error.status)
+        except BadParameter as error:
+            return _json({"error": str(error)}, status=400)
         except Http404:
             return _json({"error": "Not found."}, status=404)
 
     return wrapper
 
 
-def _positive_int(request, name, default=None):
-    raw = request.GET.get(name)
-    if raw is None or raw == "":
-        if default is None:
-            return None
-        return default
-    # isascii: str.isdigit() also accepts digits such as «²» that int() refuses.
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-        raise ApiError(400, f"`{name}` must be a positive integer, got {raw!r}.")
-    return int(raw)
-
-
-def _iso_date(request, name):
-    raw = request.GET.get(name)
-    if not raw:
-        return None
-    try:
-        return datetime.date.fromisoformat(raw)
-    except ValueError:
-        raise ApiError(400, f"`{name}` must be a date as YYYY-MM-DD, got {raw!r}.") from None
-
-
-def _choice(request, name, choices):
-    """One of `choices` (a TextChoices class), or None when the parameter is absent."""
-    raw = request.GET.get(name)
-    if not raw:
-        return None
-    if raw not in choices.values:
-        raise ApiError(400, f"`{name}` must be one of {', '.join(choices.values)}, got {raw!r}.")
-    return raw
-
-
 def _searched(request, queryset, search):
     """`queryset` narrowed to what `search` finds for the `q` parameter, if given."""
-    query = request.GET.get("q", "")
+    query = cleaned(request, "q", "")
     if not query.strip():
         return queryset
-    if len(query.split()) > MAX_WORDS:
-        raise ApiError(400, f"`q` takes at most {MAX_WORDS} words.")
     return queryset.filter(pk__in=search(query).values("pk"))
 
 
@@ -108,8 +76,8 @@ def _page_link(request, page):
 
 
 def paginate(request, queryset, serialise):
-    page = _positive_int(request, "page", 1)
-    size = min(_positive_int(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+    page = cleaned(request, "page", 1)
+    size = min(cleaned(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
     count = queryset.count()
     last = max(1, -(-count // size))
     if page > last:
@@ -243,7 +211,7 @@ def plan_commitments(request, number):
 def plan_activities(request, number):
     found = _get_plan(number)
     activities = opendata.plan_activities(found)
-    commitment = _positive_int(request, "commitment")
+    commitment = cleaned(request, "commitment")
     if commitment is not None:
         activities = activities.filter(commitment__number=commitment)
     return _json(paginate(request, activities, opendata.ACTIVITIES.record))
@@ -253,10 +221,10 @@ def plan_activities(request, number):
 def plan_snapshots(request, number):
     found = _get_plan(number)
     snapshots = opendata.plan_snapshots(found)
-    commitment = _positive_int(request, "commitment")
+    commitment = cleaned(request, "commitment")
     if commitment is not None:
         snapshots = snapshots.filter(commitment__number=commitment)
-    date = _iso_date(request, "date")
+    date = cleaned(request, "date")
     if date is not None:
         snapshots = snapshots.filter(date=date)
     return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
@@ -266,10 +234,10 @@ def plan_snapshots(request, number):
 def plan_decisions(request, number):
     found = _get_plan(number)
     decisions = opendata.plan_decisions(found)
-    status = _choice(request, "status", NextStepStatus)
+    status = cleaned(request, "status")
     if status is not None:
         decisions = decisions.filter(status=status)
-    meeting = _positive_int(request, "meeting")
+    meeting = cleaned(request, "meeting")
     if meeting is not None:
         decisions = decisions.filter(meeting_id=meeting)
     return _json(paginate(request, decisions, opendata.DECISIONS.record))
@@ -313,10 +281,10 @@ def _meeting(request, meeting):
 @api_view
 def meetings(request):
     found = _searched(request, published_meetings(), search_minutes)
-    plan_number = _positive_int(request, "plan")
+    plan_number = cleaned(request, "plan")
     if plan_number is not None:
         found = found.filter(committee__plan__number=plan_number)
-    committee = _choice(request, "committee", CommitteeKind)
+    committee = cleaned(request, "committee")
     if committee is not None:
         found = found.filter(committee__kind=committee)
     return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))

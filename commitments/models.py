@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import MeetingStatus
+from ogptracker.bidi import NameField
 
 from .enums import (
     ActivityStatus,
@@ -31,8 +32,8 @@ def percent_constraint(name):
 
 
 class Institution(models.Model):
-    name = models.CharField(_("name"), max_length=300)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = NameField(_("name"), max_length=300)
+    acronym = NameField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(
         _("kind"), max_length=20, choices=InstitutionKind.choices, default=InstitutionKind.MINISTRY
     )
@@ -59,7 +60,7 @@ class ActionPlanQuerySet(models.QuerySet):
 
 class ActionPlan(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = NameField(_("title"), max_length=300)
     start = models.DateField(_("start"))
     planned_end = models.DateField(_("planned end"))
     revised_end = models.DateField(_("revised end"), null=True, blank=True)
@@ -94,7 +95,7 @@ class Axis(models.Model):
         ActionPlan, on_delete=models.CASCADE, related_name="axes", verbose_name=_("action plan")
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
+    title = NameField(_("title"), max_length=300)
 
     class Meta:
         verbose_name = _("axis")
@@ -216,7 +217,7 @@ class Commitment(models.Model):
     ogp_id = models.CharField(
         _("OGP identifier"), max_length=20, blank=True, help_text=_("For example MO0005.")
     )
-    title = models.CharField(_("title"), max_length=400)
+    title = NameField(_("title"), max_length=400)
     problem = models.TextField(_("problem addressed"), blank=True)
     status_quo = models.TextField(_("status quo"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -350,7 +351,7 @@ class Activity(models.Model):
         verbose_name=_("commitment"),
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=400)
+    title = NameField(_("title"), max_length=400)
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     revised_end = models.DateField(_("revised end"), null=True, blank=True)

@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import get_language, gettext, npgettext, override, pgettext
 
 from commitments.enums import PlatformStatus, SnapshotStatus
+from ogptracker.bidi import isolated
 
 from .enums import Honorific, ParticipantRole
 
@@ -148,17 +149,18 @@ def list_separator():
 def participant_line(participant):
     """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once."""
     separator = list_separator()
-    head = participant.name
+    # What was typed is isolated (ogptracker/bidi.py): a control in a name stops at its end.
+    head = isolated(participant.name)
     if participant.honorific:
-        head = f"{Honorific(participant.honorific).label} {participant.name}"
+        head = f"{Honorific(participant.honorific).label} {head}"
     parts = [head]
     function = participant.function
     if function:
-        parts.append(function)
+        parts.append(isolated(function))
     elif participant.role != ParticipantRole.MEMBER:
         parts.append(str(ParticipantRole(participant.role).label))
     if participant.organisation and participant.organisation not in function:
-        parts.append(participant.organisation)
+        parts.append(isolated(participant.organisation))
     numbers = [c.number for c in getattr(participant, "commitments_in_charge", [])]
     named = {int(n) for n in re.findall(r"\d+", function)}
     if numbers and not set(numbers) <= named:

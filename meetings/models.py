@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.folding import search_column
 from commitments.languages import translated
+from ogptracker.bidi import NameField
 
 from .enums import (
     CommitteeKind,
@@ -34,7 +35,7 @@ class Committee(models.Model):
         help_text=_("Leave empty for a committee that serves all plans."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
-    name = models.CharField(_("name"), max_length=300)
+    name = NameField(_("name"), max_length=300)
 
     class Meta:
         verbose_name = _("committee")
@@ -58,13 +59,13 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("2 for «the second meeting» of this committee, if the minutes number it."),
     )
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    title = NameField(_("title"), max_length=300, blank=True)
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     format = models.CharField(
         _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
-    place = models.CharField(_("place"), max_length=300, blank=True)
+    place = NameField(_("place"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
     )
@@ -110,9 +111,9 @@ class Participant(models.Model):
         blank=True,
         help_text=_("Also sets the gender of the role's wording in Arabic minutes."),
     )
-    name = models.CharField(_("name"), max_length=200)
-    function = models.CharField(_("title or function"), max_length=300, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    name = NameField(_("name"), max_length=200)
+    function = NameField(_("title or function"), max_length=300, blank=True)
+    organisation = NameField(_("organisation"), max_length=300, blank=True)
     role = models.CharField(
         _("role"), max_length=30, choices=ParticipantRole.choices, default=ParticipantRole.MEMBER
     )
@@ -145,7 +146,7 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=400)
+    title = NameField(_("title"), max_length=400)
     body = models.TextField(_("discussion"), blank=True)
     bullets = models.TextField(_("bullet points"), blank=True, help_text=_("One point per line."))
     search_text = search_text("title", "body", "bullets")
@@ -172,7 +173,7 @@ class NextStep(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"))
     text = models.TextField(_("decision or next step"))
-    owner = models.CharField(_("owner"), max_length=300, blank=True)
+    owner = NameField(_("owner"), max_length=300, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=NextStepStatus.choices, default=NextStepStatus.OPEN

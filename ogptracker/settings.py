@@ -100,11 +100,15 @@ MIDDLEWARE = [
     # Repeat anonymous visits of public pages, answered before the rest of the stack.
     "ogptracker.pagecache.recent.RecentPagesMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Odd parameters refused before sessions or views read them (ogptracker/params.py); the
+    # page cache's copies, further out, are only ever of answers that passed here.
+    "ogptracker.params.QueryParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ogptracker.signed_in.SignedInNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -145,6 +149,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A kept connection is tried before each request uses it: after the database
+        # restarts, each worker's first request reconnects instead of answering 500.
+        conn_health_checks=True,
     )
 }
 # Shared by every server process (rendered PDFs, cached pages): no process memory.
@@ -200,7 +207,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Hashed, compressed file names, served by WhiteNoise with far-future caching.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # File names under the names' rule for bidirectional controls (ogptracker/bidi.py).
+    "default": {"BACKEND": "ogptracker.bidi.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

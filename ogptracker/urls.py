@@ -44,3 +44,8 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("meetings.urls")),
     path("", include("commitments.urls")),
 )
+
+# JSON under /api/, the address's language elsewhere; a database away is a 503.
+handler400 = "ogptracker.errors.bad_request"
+handler404 = "ogptracker.errors.page_not_found"
+handler500 = "ogptracker.errors.server_error"
