@@ -199,7 +199,7 @@ class MeetingAdmin(TrackedAdmin):
                 for row in cycle.rows_deleted_with(meeting)
             )
         if rows:
-            deleted.append(rows)
+            deleted.extend(rows)
             counts[_("status table rows")] = len(rows)
         return deleted, counts, perms_needed, protected
 

@@ -123,7 +123,7 @@ def test_deleting_a_prepared_draft_meeting_deletes_its_draft_rows(
     confirmation = client.get(url).content.decode()
     response = client.post(url, {"post": "yes"})
 
-    assert "سطر من جدول الوضعية: الخطة 3 · 1. الالتزام 1 — 40 %" in confirmation
+    assert "<li>سطر من جدول الوضعية: الخطة 3 · 1. الالتزام 1 — 40 %</li>" in confirmation
     assert "object (" not in confirmation
     assert response.status_code == 302
     assert not Meeting.objects.filter(pk=draft.pk).exists()
