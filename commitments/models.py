@@ -173,9 +173,7 @@ class CommitmentQuerySet(models.QuerySet):
         its activities' weights (to weight the plan's roll-up); all subqueries,
         so the list stays one query however many commitments it holds.
         """
-        latest = (
-            ProgressSnapshot.objects.published().filter(commitment=OuterRef("pk")).latest_first()
-        )
+        latest = ProgressSnapshot.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
         activities = Activity.objects.filter(commitment=OuterRef("pk")).order_by()
         return self.annotate(
             latest_percent=Subquery(latest.values("percent")[:1]),
@@ -405,6 +403,16 @@ class ProgressSnapshotQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(status=SnapshotStatus.PUBLISHED)
+
+    def figures(self):
+        """Published figures, each counted once: a report that published minutes
+        adopted (their row was prepared from it) counts as that row, not again."""
+        adopted = self.model.objects.filter(
+            prepared_from=OuterRef("pk"),
+            status=SnapshotStatus.PUBLISHED,
+            meeting__status=MeetingStatus.PUBLISHED,
+        )
+        return self.published().exclude(Exists(adopted))
 
     def latest_first(self):
         return self.order_by("-date", "-pk")

@@ -50,7 +50,7 @@ def plan_dashboard(request, number):
     )
     commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
     snapshots = (
-        ProgressSnapshot.objects.published()
+        ProgressSnapshot.objects.figures()
         .filter(commitment__plan=plan)
         .order_by("date", "pk")
         .values_list("commitment_id", "date", "percent")

@@ -301,18 +301,18 @@ save_row.alters_data = True
 # Meetings ----------------------------------------------------------------------------
 
 
-def latest_reports(commitment_ids, since):
-    """Each commitment's latest report submitted or published after the date `since`."""
-    reports = (
-        ProgressSnapshot.objects.filter(
-            commitment__in=commitment_ids,
-            meeting__isnull=True,
-            status__in=REPORTED,
-            date__gt=since,
-        )
-        .select_related("commitment")
-        .order_by("commitment_id", "-date", "-pk")
+def latest_reports(commitment_ids, since, until=None):
+    """Each commitment's latest report submitted or published after the date `since`
+    (and by the date `until`, if given)."""
+    reports = ProgressSnapshot.objects.filter(
+        commitment__in=commitment_ids,
+        meeting__isnull=True,
+        status__in=REPORTED,
+        date__gt=since,
     )
+    if until is not None:
+        reports = reports.filter(date__lte=until)
+    reports = reports.select_related("commitment").order_by("commitment_id", "-date", "-pk")
     latest = {}
     for report in reports:
         latest.setdefault(report.commitment_id, report)
@@ -334,7 +334,7 @@ def prepare_next_meeting(source, *, date, user):
     meeting = _record(new_meeting_after(source, date), user, "Prepared from the previous meeting")
     copy_participants(source, meeting)
     rows = []
-    for origin in next_table(source):
+    for origin in next_table(source, until=date):
         row = ProgressSnapshot(
             **row_values(origin),
             date=date,
@@ -349,10 +349,10 @@ def prepare_next_meeting(source, *, date, user):
     return meeting, rows
 
 
-def next_table(source):
+def next_table(source, until=None):
     """What the status table of the meeting after `source` is prepared from, in
-    commitment order: for each commitment, its latest report since `source`, else
-    `source`'s own row."""
+    commitment order: for each commitment, its latest report since `source` (and
+    by `until`, the new meeting's date), else `source`'s own row."""
     previous = {}
     for row in source.snapshots.order_by("pk"):
         previous[row.commitment_id] = row
@@ -363,7 +363,7 @@ def next_table(source):
         # A committee of every plan: the commitments its previous table held.
         commitments = Commitment.objects.filter(pk__in=previous)
     commitments = list(commitments.order_by("plan__number", "number").values_list("pk", flat=True))
-    reports = latest_reports(commitments, source.date)
+    reports = latest_reports(commitments, source.date, until)
     origins = (reports.get(pk) or previous.get(pk) for pk in commitments)
     return [origin for origin in origins if origin is not None]
 

@@ -80,6 +80,14 @@ def test_the_next_meeting_is_prepared_from_the_reports_since_the_previous_one(
     assert rows[2].history.first().history_change_reason == "No new report"
 
 
+def test_a_report_dated_after_the_new_meeting_is_left_for_a_later_one(plan_meeting, secretariat):
+    lead_report(commitment(plan_meeting, 1), 60, date=NEXT + datetime.timedelta(days=1))
+
+    _, rows = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+
+    assert (rows[0].percent, rows[0].prepared_from.meeting) == (40, plan_meeting)
+
+
 def test_publishing_the_prepared_meeting_adopts_the_reports_still_awaiting_review(
     plan_meeting, secretariat
 ):
@@ -107,6 +115,18 @@ def test_the_admin_lists_where_each_prepared_row_comes_from(client, plan_meeting
     content = response.content.decode()
     assert "3 أسطر من جدول الوضعية" in content
     assert "1 منها من تقرير مرسل أو مصادق عليه منذئذ" in content
+
+
+def test_a_report_adopted_with_the_minutes_counts_once_as_their_row(plan_meeting, secretariat):
+    lead_report(commitment(plan_meeting, 1), 60)
+    meeting, _ = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
+
+    cycle.publish_meeting(meeting, secretariat)
+
+    listed = Commitment.objects.with_latest_progress().get(pk=commitment(plan_meeting, 1).pk)
+    assert (listed.latest_percent, listed.previous_percent) == (60, 40)
+    assert ProgressSnapshot.objects.figures().filter(commitment=listed).count() == 2
+    assert ProgressSnapshot.objects.published().filter(commitment=listed).count() == 3
 
 
 # Deleting a draft meeting -------------------------------------------------------------
