@@ -45,7 +45,10 @@ def main(date="2020-06-17", renders=5, repeats=50):
     with override("ar"):
         url = reverse("meetings:minutes_pdf", args=[meeting.pk])
     client = Client(SERVER_NAME="localhost")
-    # Warm the process (imports, templates, font loading).
+    # Warm the process as gunicorn's workers are (imports, libraries, fonts) and
+    # its templates, with a render: the database's cache may hold the PDF from
+    # an earlier run, and answering from it would leave WeasyPrint unloaded.
+    cache.clear()
     client.get(url, {"inline": "1"})
 
     def first_download():
