@@ -1,13 +1,7 @@
 # The README's two commands: `make demo` and `make test`.
 
-# The virtualenv's interpreter: Debian's own python3 when it is 3.11 or newer.
-# Debian builds it with profile-guided and link-time optimisation; it lays out
-# a minutes PDF about a tenth faster than a plain source build that may come
-# first on the PATH (pyenv's, say). `make PYTHON=python3.12` picks another.
-SYSTEM_PYTHON := /usr/bin/python3
-ifeq ($(origin PYTHON), undefined)
-PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo $(SYSTEM_PYTHON) || echo python3)
-endif
+# The virtualenv's interpreter; `make PYTHON=python3.12` picks another.
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Packages the site needs: gettext for compilemessages, Pango and the Amiri
@@ -20,8 +14,9 @@ TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils
 .PHONY: demo test lint format clean deploy release serve bench
 
 $(BIN)/activate:
-	@# Debian's python3 makes virtualenvs only with its python3-venv package.
-	@if [ "$(PYTHON)" = "$(SYSTEM_PYTHON)" ]; then .ci/system-deps.sh python3-venv; fi
+	@# Debian's own python3 (installed under /usr) makes virtualenvs only with
+	@# its python3-venv package.
+	@if $(PYTHON) -c 'import sys; sys.exit(sys.prefix != "/usr")'; then .ci/system-deps.sh python3-venv; fi
 	$(PYTHON) -m venv $(VENV)
 
 # Servers get the site's packages only, not the test tools.

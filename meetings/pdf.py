@@ -1,7 +1,10 @@
 """Minutes as PDF: WeasyPrint on the page's own HTML, cached per version of the meeting.
 
 WeasyPrint is imported inside the functions that use it, so the site starts
-without loading it.
+without loading it, and used through its public API only (`HTML`, `CSS`,
+`FontConfiguration` and its documented URL fetcher classes). Readers do not
+wait for a render: published minutes are rendered ahead by the task worker
+(meetings/minutes_pdf.py).
 """
 
 import atexit
@@ -19,8 +22,6 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.utils.translation import get_language, gettext
-
-from meetings import pdf_tree, rtl_lines
 
 # The document's static links resolve under this made-up origin and are read
 # from disk by the fetcher below; nothing is ever fetched over the network.
@@ -83,6 +84,8 @@ def static_path(url):
 
 
 def _fetcher():
+    # WeasyPrint's documented way (its "URL Fetchers"): a URLFetcher whose
+    # fetch() returns a URLFetcherResponse.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticFilesFetcher(URLFetcher):
@@ -120,12 +123,6 @@ def render_pdf(html):
     return pdf
 
 
-def layout(html):
-    """A minutes document laid out in pages, as its PDF prints them."""
-    document, options = _document(html)
-    return document.render(**options)
-
-
 def _render(html):
     with _fewer_collections():
         document, options = _document(html)
@@ -135,7 +132,8 @@ def _render(html):
 # A render makes and drops some hundreds of thousands of objects, most of them
 # freed as soon as dropped. At Python's default thresholds the garbage collector
 # ran about a hundred times per minutes PDF, walking its boxes again and again:
-# a twentieth of the render.
+# a twentieth of the render. The thresholds are the interpreter's own setting,
+# not WeasyPrint's code.
 RENDER_GC_THRESHOLD = 50_000
 _collections_lock = threading.Lock()
 _renders_running = 0
@@ -161,12 +159,12 @@ def _fewer_collections():
 
 
 def _document(html):
-    from weasyprint import CSS
+    from weasyprint import CSS, HTML
 
     fonts, stylesheets = _stylesheets()
     fetcher = _fetcher()
     page = CSS(string=page_stylesheet(), url_fetcher=fetcher, font_config=fonts)
-    document = pdf_tree.weasyprint_html(html, BASE_URL, fetcher)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     return document, {"stylesheets": [*stylesheets, page], "font_config": fonts}
 
 
@@ -185,8 +183,6 @@ def _stylesheets():
     if not hasattr(_parsed, "stylesheets"):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
-
-        rtl_lines.apply()
 
         fonts = FontConfiguration()
         fetcher = _fetcher()

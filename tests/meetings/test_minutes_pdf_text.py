@@ -1,0 +1,37 @@
+"""The seed minutes' PDFs read back, word for word and line for line, as stored.
+
+tests/meetings/pdf_text/ holds what pdftotext read in the public PDFs of the
+June 2020 and March 2025 minutes, in Arabic and French, before the renderer
+was changed (issue 22). Nothing is normalised: the PDFs print no date of
+generation or other varying text, so any difference (a word, a line broken
+elsewhere, a page more) is a change in what readers get.
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from meetings import pdf
+from meetings.models import Meeting
+from tests.text import pdf_text
+
+STORED = Path(__file__).parent / "pdf_text"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("date", ["2020-06-17", "2025-03-18"])
+def test_seed_minutes_pdf_text_is_the_stored_copy(client, seed_data, date, language):
+    meeting = Meeting.objects.get(date=datetime.date.fromisoformat(date))
+    with override(language):
+        url = reverse("meetings:minutes_pdf", args=[meeting.pk])
+
+    renders = pdf.render_count
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert pdf.render_count == renders + 1
+    assert pdf_text(response.content) == (STORED / f"{date}.{language}.txt").read_text()
