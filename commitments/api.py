@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from meetings.enums import MeetingStatus
 from meetings.models import AgendaItem, Meeting, Participant
@@ -27,6 +27,7 @@ from .languages import translated
 from .models import ActionPlan, Axis, Commitment, PlanProgress
 from .search import search_commitments
 
+ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"]
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
@@ -43,12 +44,14 @@ def _json(data, status=200):
 
 
 def api_view(view):
-    """GET and HEAD only; errors answer as JSON `{"error": …}`."""
+    """Read only, and says so in JSON: GET and HEAD answer; OPTIONS lists the
+    methods; any other method is a JSON 405, never Django's CSRF page (which
+    is HTML, and meaningless for a read-only API without sessions).
+    Errors answer as JSON `{"error": …}`."""
 
-    @require_safe
     @cache_public_page
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def read(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except ApiError as error:
@@ -57,6 +60,19 @@ def api_view(view):
             return _json({"error": str(error)}, status=400)
         except Http404:
             return _json({"error": "Not found."}, status=404)
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return read(request, *args, **kwargs)
+        if request.method == "OPTIONS":
+            response = _json({"methods": ALLOWED_METHODS})
+        else:
+            message = f"The API is read-only: {', '.join(ALLOWED_METHODS)}, not {request.method}."
+            response = _json({"error": message}, status=405)
+        response["Allow"] = ", ".join(ALLOWED_METHODS)
+        return response
 
     return wrapper
 
