@@ -1,4 +1,9 @@
-"""An Atom feed of each plan's published progress reports, for readers who follow a plan."""
+"""An Atom feed of each plan's published progress reports, for readers who follow a plan.
+
+Atom requires an author for the feed or every entry (RFC 4287, 4.1.1): each
+report's is the institution that leads the commitment, the feed's the
+secretariat that publishes the reports.
+"""
 
 import datetime
 
@@ -30,17 +35,23 @@ class PlanProgressFeed(Feed):
     def link(self, plan):
         return reverse("commitments:plan_dashboard", args=[plan.number])
 
+    def author_name(self, plan):
+        return publisher()
+
     def items(self, plan):
         return (
             ProgressSnapshot.objects.published()
             .filter(commitment__plan=plan)
-            .select_related("commitment__plan")
+            .select_related("commitment__plan", "commitment__lead_institution")
             .order_by("-published_at", "-date", "-pk")[:ITEMS]
         )
 
     def item_title(self, snapshot):
         commitment = snapshot.commitment
         return f"{commitment.number}. {commitment.title} — {snapshot.percent} %"
+
+    def item_author_name(self, snapshot):
+        return snapshot.commitment.lead_institution.name
 
     def item_description(self, snapshot):
         """The actions taken, as HTML (feed readers show entries as HTML)."""
@@ -59,6 +70,11 @@ class PlanProgressFeed(Feed):
 
     def item_updateddate(self, snapshot):
         return snapshot.updated_at
+
+
+def publisher():
+    # Translators: the author of the site's Atom feeds, the body that publishes them.
+    return _("Permanent secretariat of Open Government in Morocco")
 
 
 def _midnight(day):

@@ -1,4 +1,7 @@
-"""An Atom feed of the committees' published minutes, newest first."""
+"""An Atom feed of the committees' published minutes, newest first.
+
+Each entry's author is its committee; the feed's, the secretariat that publishes.
+"""
 
 import datetime
 
@@ -8,6 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from commitments.feeds import publisher
 
 from .models import Meeting
 
@@ -28,6 +33,9 @@ class MinutesFeed(Feed):
     def link(self):
         return reverse("meetings:meeting_list")
 
+    def author_name(self):
+        return publisher()
+
     def items(self):
         return (
             Meeting.objects.published()
@@ -38,6 +46,10 @@ class MinutesFeed(Feed):
 
     def item_title(self, meeting):
         return f"{meeting.committee.name} — {date_format(meeting.date, 'j F Y')}"
+
+    def item_author_name(self, meeting):
+        """The committee that met and adopted the minutes."""
+        return meeting.committee.name
 
     def item_link(self, meeting):
         return reverse("meetings:minutes", args=[meeting.pk])
