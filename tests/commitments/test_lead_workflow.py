@@ -400,3 +400,18 @@ def test_report_in_french_too_reaches_the_french_pages(
                 "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
             )
         assert narrative in Client().get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_report_awaiting_review_without_arabic_texts_shows_a_dash_not_none(
+    client, owning_lead, commitment
+):
+    # As an import or the French form alone leaves them: no Arabic version at all.
+    make_snapshot(commitment, 40, status="submitted", narrative_ar=None, schedule_ar=None)
+    client.force_login(owning_lead)
+
+    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+
+    summary = page.content.decode().split('<dl class="snapshot-summary">')[1].split("</dl>")[0]
+    assert "None" not in summary
+    assert summary.count('<dd dir="auto">—') == 2
