@@ -111,7 +111,7 @@ def save_update(commitment, form, formset, user, *, submit):
     return snapshot
 
 
-def _loaded_value(form, name):
+def loaded_value(form, name):
     """The value a field had when the form was loaded (from its hidden initial input)."""
     field = form.fields[name]
     widget = field.hidden_widget()
@@ -122,7 +122,7 @@ def _loaded_value(form, name):
         return raw
 
 
-def _shown(field, value):
+def shown(field, value):
     choices = dict(getattr(field, "choices", []) or [])
     if value in (None, ""):
         return "—"
@@ -138,7 +138,7 @@ def differences(commitment, form, formset):
     current = initial_values(commitment, snapshot)
     for name in SNAPSHOT_FIELDS:
         field = form.fields[name]
-        loaded = _loaded_value(form, name)
+        loaded = loaded_value(form, name)
         if loaded in (None, "") and current[name] in (None, ""):
             continue
         if loaded != current[name]:
@@ -146,9 +146,9 @@ def differences(commitment, form, formset):
             changed.append(
                 Difference(
                     str(field.label),
-                    _shown(field, loaded),
-                    _shown(field, current[name]),
-                    _shown(field, yours),
+                    shown(field, loaded),
+                    shown(field, current[name]),
+                    shown(field, yours),
                 )
             )
     activities = {
@@ -160,16 +160,16 @@ def differences(commitment, form, formset):
             continue
         for name in ACTIVITY_FIELDS:
             field = activity_form.fields[name]
-            loaded = _loaded_value(activity_form, name)
+            loaded = loaded_value(activity_form, name)
             now = getattr(activity, name)
             if loaded != now:
                 yours = activity_form.cleaned_data.get(name) if activity_form.is_valid() else None
                 changed.append(
                     Difference(
                         f"{activity.number}. {activity.title} — {field.label}",
-                        _shown(field, loaded),
-                        _shown(field, now),
-                        _shown(field, yours),
+                        shown(field, loaded),
+                        shown(field, now),
+                        shown(field, yours),
                     )
                 )
     return changed
