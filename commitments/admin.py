@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import notices, resources
 from .admin_filters import FrenchVersionFilter, OwesFilter
 from .admin_search import FoldedSearchMixin
+from .admin_versions import LoadedValuesForm, LockedAdmin, VersionedForm
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
@@ -81,12 +82,14 @@ class InstitutionAdmin(TrackedAdmin):
 
 class ActivityInline(TranslationTabularInline):
     model = Activity
+    form = LoadedValuesForm
     extra = 0
     fields = ["number", "title", "planned_start", "planned_end", "revised_end", "status", "weight"]
 
 
 class SnapshotInline(TranslationStackedInline):
     model = ProgressSnapshot
+    form = LoadedValuesForm
     extra = 0
     fields = [
         "date",
@@ -105,8 +108,9 @@ class SnapshotInline(TranslationStackedInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TrackedAdmin):
+class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.CommitmentResource]
+    form = VersionedForm
     list_display = ["number", "title", "plan", "ogp_id", "lead_institution"]
     list_display_links = ["number", "title"]
     list_filter = [OwesFilter, "plan", "lead_institution", "axis"]
@@ -118,8 +122,9 @@ class CommitmentAdmin(TrackedAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TrackedAdmin):
+class ActivityAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.ActivityResource]
+    form = VersionedForm
     list_display = ["number", "title", "commitment", "planned_end", "revised_end", "status"]
     list_filter = ["commitment__plan", "status"]
     search_fields = ["title", "commitment__title"]
@@ -262,8 +267,9 @@ class ReviewActionsMixin:
 
 
 @admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
+class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     resource_classes = [resources.ProgressSnapshotResource]
+    form = VersionedForm
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = [
         "status",
@@ -289,8 +295,12 @@ class ReviewEvidenceInline(EvidenceInline):
 
 
 @admin.register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin):
+class SnapshotAwaitingReviewAdmin(
+    LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
+):
     """The review queue: submitted reports only, oldest first, with approve / return."""
+
+    form = VersionedForm
 
     list_display = [
         "commitment",

@@ -248,7 +248,8 @@ class Commitment(models.Model):
         related_name="led_commitments",
         verbose_name=_("project leads"),
     )
-    # Bumped on every update through the lead form; a stale form is refused.
+    # Moved on by every save of a report or of the activities, a lead's or the
+    # secretariat's: a form loaded at an older one is refused (versions.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (commitments/search.py), kept by the database.
