@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
+from commitments.admin_versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
 from commitments.models import ProgressSnapshot
 
 from . import resources
@@ -69,6 +70,8 @@ class StatusTableInline(TranslationStackedInline):
 
     model = ProgressSnapshot
     fk_name = "meeting"
+    form = LoadedValuesForm
+    formset = VersionedRowsFormSet
     extra = 0
     verbose_name = _("status table row")
     verbose_name_plural = _("status table")
@@ -90,7 +93,7 @@ class StatusTableInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TrackedAdmin):
+class MeetingAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.MeetingResource]
     list_display = ["date", "committee", "sequence", "format", "status"]
     list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]

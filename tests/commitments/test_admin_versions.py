@@ -16,7 +16,7 @@ from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Activity, Commitment, ProgressSnapshot
 from tests.admin_forms import as_posted, inline_key, load_admin_form
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
-from tests.factories import make_activity, make_snapshot
+from tests.factories import make_activity, make_commitment, make_meeting, make_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -360,6 +360,110 @@ def test_activity_revert_moves_the_version_once(admin_client, commitment, activi
     assert response.status_code == 302
     activity.refresh_from_db()
     assert (activity.status, version(commitment)) == (ActivityStatus.PLANNED, 2)
+
+
+# A meeting's status table (StatusTableInline of MeetingAdmin): rows of several commitments.
+
+
+@pytest.fixture
+def status_table(commitment):
+    """A draft meeting's table: the lead's commitment, and another one."""
+    meeting = make_meeting(status="draft")
+    other = make_commitment(plan=commitment.plan)
+    today = timezone.localdate()
+    rows = [
+        make_snapshot(c, percent=p, status=SnapshotStatus.DRAFT, date=today, meeting=meeting)
+        for c, p in ((commitment, 72), (other, 40))
+    ]
+    return meeting, other, rows
+
+
+def meeting_url(meeting):
+    with translation.override("en"):
+        return reverse("admin:meetings_meeting_change", args=[meeting.pk])
+
+
+def test_status_table_refuses_the_rows_whose_commitment_moved_since_loaded(
+    admin_client, lead_client, commitment, status_table
+):
+    meeting, other, (mine, theirs) = status_table
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    lead_saves(lead_client, commitment, percent="80")
+    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
+    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+
+    response = admin_client.post(url, page)
+
+    assert response.status_code == 200
+    assert table(response) == [(f"{commitment} — {shown_date(mine)} — Progress (%)", 72, 80, 75)]
+    assert list(
+        ProgressSnapshot.objects.filter(meeting=meeting)
+        .order_by("commitment__number")
+        .values_list("percent", "commitment__version")
+    ) == [(80, 2), (40, 1)]
+
+
+def test_status_table_saves_the_rows_of_commitments_that_did_not_move(
+    admin_client, lead_client, commitment, status_table
+):
+    meeting, other, (mine, theirs) = status_table
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    lead_saves(lead_client, commitment, percent="80")
+    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+
+    response = admin_client.post(url, page)
+
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.percent, theirs.percent) == (80, 45)
+    assert (version(commitment), version(other)) == (2, 2)
+
+
+def test_status_table_row_added_makes_its_commitment_stale(admin_client, lead_client, commitment):
+    meeting = make_meeting(status="draft")
+    report = load_report_form(lead_client, commitment)
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    page.update(
+        {
+            "snapshots-TOTAL_FORMS": "1",
+            "snapshots-0-commitment": str(commitment.pk),
+            "snapshots-0-date": timezone.localdate().isoformat(),
+            "snapshots-0-percent": "75",
+            "snapshots-0-status": SnapshotStatus.DRAFT,
+        }
+    )
+
+    saved = admin_client.post(url, page)
+
+    assert saved.status_code == 302
+    assert version(commitment) == 2
+    response = post_report(lead_client, commitment, {**report, "percent": "60"})
+    assert response.context["conflict"] is not None
+    assert list(commitment.snapshots.values_list("percent", flat=True)) == [75]
+
+
+def test_status_table_save_refuses_a_lead_form_opened_before(
+    admin_client, lead_client, commitment, status_table
+):
+    meeting, other, (mine, theirs) = status_table
+    report = load_report_form(lead_client, commitment)
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
+
+    saved = admin_client.post(url, page)
+
+    assert saved.status_code == 302
+    assert (version(commitment), version(other)) == (2, 1)
+    with translation.override("en"):
+        response = post_report(lead_client, commitment, {**report, "percent": "60"})
+    assert lead_table(response) == [("Progress (%)", 72, 75, 60)]
+    mine.refresh_from_db()
+    assert mine.percent == 75
 
 
 # The check and the save are one: from validation on, the commitment waits for the admin's commit.
