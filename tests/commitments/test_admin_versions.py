@@ -404,6 +404,43 @@ def test_status_table_refuses_the_rows_whose_commitment_moved_since_loaded(
     ) == [(80, 2), (40, 1)]
 
 
+def test_status_table_refused_saves_when_posted_again(
+    admin_client, lead_client, commitment, status_table
+):
+    meeting, other, (mine, theirs) = status_table
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    lead_saves(lead_client, commitment, percent="80")
+    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
+    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+    refused = admin_client.post(url, page)
+
+    response = admin_client.post(url, as_posted(refused.context["adminform"].form.data))
+
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.percent, theirs.percent) == (75, 45)
+    assert (version(commitment), version(other)) == (3, 2)
+
+
+def test_status_table_claims_a_commitment_of_two_rows_once(admin_client, commitment, status_table):
+    meeting, other, (mine, theirs) = status_table
+    again = make_snapshot(
+        commitment, percent=10, status=SnapshotStatus.DRAFT, date=mine.date, meeting=meeting
+    )
+    url = meeting_url(meeting)
+    page = load_admin_form(admin_client, url)
+    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
+    page[inline_key(page, "snapshots", again.pk, "percent")] = "15"
+
+    response = admin_client.post(url, page)
+
+    assert response.status_code == 302
+    again.refresh_from_db()
+    assert (again.percent, version(commitment), version(other)) == (15, 2, 1)
+
+
 def test_status_table_saves_the_rows_of_commitments_that_did_not_move(
     admin_client, lead_client, commitment, status_table
 ):
