@@ -144,7 +144,10 @@ class CommitmentQuerySet(models.QuerySet):
             .latest_first()
         )
         in_progress = (
-            ProgressSnapshot.objects.filter(commitment=OuterRef("pk")).open().latest_first()
+            ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
+            .reports()
+            .open()
+            .latest_first()
         )
         return self.annotate(
             overdue_activities=Coalesce(Subquery(overdue), 0),
@@ -247,7 +250,8 @@ class Commitment(models.Model):
         related_name="led_commitments",
         verbose_name=_("project leads"),
     )
-    # Bumped on every update through the lead form; a stale form is refused.
+    # Moved on by every save of a report or of the activities, a lead's or the
+    # secretariat's: a form loaded at an older one is refused (versions.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (commitments/search.py), kept by the database.
@@ -397,6 +401,10 @@ class ProgressSnapshotQuerySet(models.QuerySet):
     def open(self):
         """Not yet published: still the lead's to edit, or with the secretariat."""
         return self.filter(status__in=OPEN_REPORT)
+
+    def reports(self):
+        """Leads' reports, not the rows of a meeting's status table."""
+        return self.filter(meeting__isnull=True)
 
     def awaiting_review(self):
         return self.filter(status=SnapshotStatus.SUBMITTED)

@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
+from commitments.admin_versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
 from commitments.models import ProgressSnapshot
 
 from . import cycle, resources
@@ -76,6 +77,8 @@ class StatusTableInline(TranslationStackedInline):
 
     model = ProgressSnapshot
     fk_name = "meeting"
+    form = LoadedValuesForm
+    formset = VersionedRowsFormSet
     extra = 0
     verbose_name = _("status table row")
     verbose_name_plural = _("status table")
@@ -116,7 +119,7 @@ class StatusTableInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TrackedAdmin):
+class MeetingAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.MeetingResource]
     list_display = ["date", "committee", "sequence", "format", "status"]
     list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]
@@ -140,8 +143,9 @@ class MeetingAdmin(TrackedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not ProgressSnapshot:
             return super().save_formset(request, form, formset, change)
+        formset.claim_versions()
         for row in formset.save(commit=False):
-            cycle.save_row(row, request.user)
+            cycle.save_row(row, request.user, claimed=True)
         for row in formset.deleted_objects:
             row._history_user = request.user
             row.delete()

@@ -83,8 +83,11 @@ def _queue_pdfs(meeting_id):
         render_minutes_pdfs.enqueue(meeting_id)
 
 
-def _claim_or_bump(commitment_id, loaded_version):
-    """Claim the version a form was loaded at (StaleUpdate if it moved), else bump it."""
+def _claim_or_bump(commitment_id, loaded_version, claimed=False):
+    """Claim the version a form was loaded at (StaleUpdate if it moved), else bump it;
+    nothing if the caller `claimed` it already (commitments/admin_versions.py)."""
+    if claimed:
+        return
     if loaded_version is None:
         versions.bump([commitment_id])
     else:
@@ -121,13 +124,13 @@ save_draft.alters_data = True
 
 
 @transaction.atomic
-def submit_report(snapshot, user, *, loaded_version=None, request=None):
+def submit_report(snapshot, user, *, loaded_version=None, claimed=False, request=None):
     """A lead sends their report to the secretariat's review queue."""
     snapshot = _as_tracked(snapshot)
     if snapshot.pk is not None:
         _check_report(snapshot, EDITABLE, _("This report was already sent or published."))
     returned = snapshot.status == SnapshotStatus.RETURNED
-    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
     snapshot.status = SnapshotStatus.SUBMITTED
     _record(snapshot, user, "Resubmitted after revision" if returned else "Submitted for review")
     _changed()
@@ -175,13 +178,16 @@ return_report.alters_data = True
 
 
 @transaction.atomic
-def publish_report(snapshot, user, *, reason="Published by the secretariat"):
+def publish_report(
+    snapshot, user, *, reason="Published by the secretariat", loaded_version=None, claimed=False
+):
     """The secretariat records a report as published without the review queue (an
     admin form, a spreadsheet import): a draft, returned or submitted one."""
     snapshot = _as_tracked(snapshot)
     _check_report(snapshot, OPEN, _("This report is already published."))
+    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
     _publish(snapshot, user, reason)
-    _changed([snapshot.commitment_id])
+    _changed()
     return snapshot
 
 
@@ -197,13 +203,13 @@ def _publish(snapshot, user, reason):
 
 
 @transaction.atomic
-def correct(snapshot, user, *, reason, loaded_version=None):
+def correct(snapshot, user, *, reason, loaded_version=None, claimed=False):
     """The secretariat corrects a report or a status row without changing its state.
 
     A row of a published meeting changes the minutes: their PDFs are rendered again.
     """
     snapshot = _as_tracked(snapshot)
-    _claim_or_bump(snapshot.commitment_id, loaded_version)
+    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
     _record(snapshot, user, reason)
     _changed(meeting_ids=[snapshot.meeting_id] if snapshot.meeting_id else [])
     return snapshot
@@ -258,30 +264,30 @@ def status_change_refusal(wanted, status_before, *, in_meeting=False):
 
 
 @transaction.atomic
-def save_edited(snapshot, user, *, status_before, loaded_version=None, reason):
+def save_edited(snapshot, user, *, status_before, reason, loaded_version=None, claimed=False):
     """A report or status row as the secretariat's admin form left it, saved by the
     step its status change calls for (see `status_change_refusal`)."""
     snapshot = _as_tracked(snapshot)
+    lock = {"loaded_version": loaded_version, "claimed": claimed}
     if snapshot.meeting_id is not None:
-        return save_row(snapshot, user, loaded_version=loaded_version, reason=reason)
+        return save_row(snapshot, user, reason=reason, **lock)
     refusal = status_change_refusal(snapshot.status, status_before)
     if refusal:
         raise Refused(refusal)
     wanted = snapshot.status
     if wanted == status_before or (status_before is None and wanted == SnapshotStatus.DRAFT):
-        return correct(snapshot, user, reason=reason, loaded_version=loaded_version)
+        return correct(snapshot, user, reason=reason, **lock)
     snapshot.status = status_before or SnapshotStatus.DRAFT
     if wanted == SnapshotStatus.SUBMITTED:
-        return submit_report(snapshot, user, loaded_version=loaded_version)
-    _claim_or_bump(snapshot.commitment_id, loaded_version)
-    return publish_report(snapshot, user, reason=reason)
+        return submit_report(snapshot, user, **lock)
+    return publish_report(snapshot, user, reason=reason, **lock)
 
 
 save_edited.alters_data = True
 
 
 @transaction.atomic
-def save_row(row, user, *, loaded_version=None, reason="Edited in the status table"):
+def save_row(row, user, *, reason="Edited in the status table", loaded_version=None, claimed=False):
     """A row of a meeting's status table, typed by the secretariat: a draft while the
     minutes are, published with them once they are."""
     row = _as_tracked(row)
@@ -292,7 +298,7 @@ def save_row(row, user, *, loaded_version=None, reason="Edited in the status tab
     elif not published:
         row.status = SnapshotStatus.DRAFT
         row.published_at = None
-    return correct(row, user, reason=reason, loaded_version=loaded_version)
+    return correct(row, user, reason=reason, loaded_version=loaded_version, claimed=claimed)
 
 
 save_row.alters_data = True
