@@ -410,7 +410,15 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         return self.filter(status=SnapshotStatus.SUBMITTED)
 
     def published(self):
-        return self.filter(status=SnapshotStatus.PUBLISHED)
+        """Public: published, and outside a meeting or in one whose minutes are published.
+
+        A row's publication follows its meeting's: a row of draft minutes is never
+        public, whatever its own status.
+        """
+        return self.filter(
+            Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED),
+            status=SnapshotStatus.PUBLISHED,
+        )
 
     def figures(self):
         """Published figures, each counted once: a report that published minutes
@@ -504,9 +512,34 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
+    def clean(self):
+        meeting = self.meeting if self.meeting_id else None
+        if meeting is None:
+            return
+        if self.status == SnapshotStatus.PUBLISHED and not _minutes_published(meeting):
+            raise ValidationError(
+                {"status": _("A row of draft minutes is published with them, not before.")}
+            )
+        plan_id = meeting.committee.plan_id
+        if plan_id and self.commitment_id and self.commitment.plan_id != plan_id:
+            raise ValidationError(
+                {"commitment": _("This commitment belongs to another plan than the meeting's.")}
+            )
+
     @property
     def is_published(self):
-        return self.status == SnapshotStatus.PUBLISHED
+        """As `ProgressSnapshotQuerySet.published`, for a row in memory."""
+        if self.status != SnapshotStatus.PUBLISHED:
+            return False
+        return self.meeting_id is None or self.meeting.is_published
+
+
+def _minutes_published(meeting):
+    """Whether `meeting`'s minutes are published as saved: a form that withdraws them
+    still shows their rows as published until the withdrawal takes them back."""
+    if meeting.pk is None:
+        return meeting.is_published
+    return type(meeting).objects.filter(pk=meeting.pk, status=MeetingStatus.PUBLISHED).exists()
 
 
 class ReviewComment(models.Model):
@@ -661,6 +694,14 @@ class PlanProgress(models.Model):
 
     def __str__(self):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
+
+    def clean(self):
+        if self.meeting_id and self.plan_id:
+            plan_id = self.meeting.committee.plan_id
+            if plan_id and plan_id != self.plan_id:
+                raise ValidationError(
+                    {"meeting": _("This meeting is of another plan's committee.")}
+                )
 
 
 class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):

@@ -132,9 +132,6 @@ def commitment_detail(request, plan_number, number):
     )
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
-    for snapshot in commitment.published_snapshots:
-        if snapshot.meeting and not snapshot.meeting.is_published:
-            snapshot.meeting = None
     series = [
         progress.TimePoint(snapshot.date, snapshot.percent, 1)
         for snapshot in reversed(commitment.published_snapshots)

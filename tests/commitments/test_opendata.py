@@ -151,14 +151,15 @@ def test_decisions_rows_hold_the_next_steps_of_published_minutes(plan):
     assert dropped["closed_meeting_date"] is None
 
 
-def test_snapshots_rows_hide_a_draft_meeting(plan):
+def test_snapshots_rows_leave_out_the_rows_of_draft_minutes_whatever_their_status(plan):
     published = plan.commitments.get(number=1).snapshots.get(percent=89)
     draft = make_meeting(date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
     make_snapshot(plan.commitments.get(number=2), 40, date=draft.date, meeting=draft)
 
     rows = opendata.SNAPSHOTS.rows(plan)
 
-    assert [r["meeting_id"] for r in rows] == [None, published.meeting_id, None, None]
+    assert [r["meeting_id"] for r in rows] == [None, published.meeting_id, None]
+    assert 40 not in [r["percent"] for r in rows]
 
 
 def _csv_rows(content):
