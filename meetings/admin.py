@@ -14,10 +14,10 @@ from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
 from commitments.admin_versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
-from commitments.models import ProgressSnapshot
+from commitments.models import Commitment, ProgressSnapshot
 
 from . import cycle, resources
-from .admin_forms import NewDraftMeetingForm
+from .admin_forms import NewDraftMeetingForm, PlanCommitmentField
 from .enums import MeetingStatus
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
@@ -94,7 +94,6 @@ class StatusTableInline(TranslationStackedInline):
         "schedule",
         "status",
     ]
-    autocomplete_fields = ["commitment"]
     readonly_fields = ["origin"]
     ordering = ["commitment__plan__number", "commitment__number", "pk"]
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
@@ -102,6 +101,23 @@ class StatusTableInline(TranslationStackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("prepared_from__meeting")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "commitment":
+            # Only the meeting's plan's commitments (every plan's before its
+            # committee is saved, or for a committee of every plan).
+            commitments = Commitment.objects.select_related("plan").order_by(
+                "-plan__number", "number"
+            )
+            plan_id = _plan_of_meeting(request)
+            if plan_id:
+                commitments = commitments.filter(plan_id=plan_id)
+            kwargs.update(queryset=commitments, form_class=PlanCommitmentField)
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Read once for the page, not once for each row's select.
+            field.choices = list(field.choices)
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("prepared from"))
     def origin(self, row):
@@ -269,6 +285,14 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/meetings/meeting/copy_to_new_draft.html", context)
+
+
+def _plan_of_meeting(request):
+    """The plan of the meeting whose admin page `request` shows, if any."""
+    meeting_id = request.resolver_match.kwargs.get("object_id")
+    if not meeting_id or not str(meeting_id).isdigit():
+        return None
+    return Meeting.objects.filter(pk=meeting_id).values_list("committee__plan", flat=True).first()
 
 
 def _without(nested, prefix):

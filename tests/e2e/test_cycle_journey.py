@@ -126,7 +126,9 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
     page.wait_for_selector("#meeting_form")
     office.snap("new-draft-meeting", full_page=False)
     draft_figures = {
-        number: status_row(page, number).locator("input[name$='-percent']").input_value()
+        number: status_row(page, number)
+        .locator("input[type=number][name$='-percent']")
+        .input_value()
         for number in (3, 4, 5)
     }
     page.select_option("#id_status", MeetingStatus.PUBLISHED)
