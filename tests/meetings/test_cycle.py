@@ -48,7 +48,7 @@ def plan_meeting():
 
 
 def commitment(plan_meeting, number):
-    return Commitment.objects.get(plan=plan_meeting.committee.plan, number=number)
+    return Commitment.objects.get(plan__number=plan_meeting.committee.plan.number, number=number)
 
 
 def lead_report(commitment, percent, status=SnapshotStatus.SUBMITTED, date=None):
