@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -9,6 +10,7 @@ from commitments.models import ProgressSnapshot
 from commitments.synthetic import SyntheticData
 from ogptracker.pagecache import bump_data_version, data_changed, data_version
 from ogptracker.pagecache.models import DataVersion
+from ogptracker.pagecache.recent import Copy, RecentPages, recent_pages
 from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
@@ -34,13 +36,13 @@ def change_unnoticed(snapshot, percent):
     ProgressSnapshot.objects.filter(pk=snapshot.pk).update(percent=percent)
 
 
-def test_page_cache_serves_the_second_anonymous_visit_in_three_queries(
+def test_page_cache_serves_the_second_anonymous_visit_in_one_query(
     client, snapshot, django_assert_num_queries
 ):
     first = client.get(url(snapshot))
 
-    # The data version, the address's list of headers the page varies on, the page.
-    with django_assert_num_queries(3):
+    # The data version: the page is this process's copy.
+    with django_assert_num_queries(1):
         second = client.get(url(snapshot))
 
     assert second.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
@@ -289,6 +291,39 @@ def test_page_cache_hit_gets_the_headers_the_middleware_adds(client, snapshot):
     assert second["Content-Language"] == first["Content-Language"]
 
 
+def test_page_cache_serves_another_process_from_the_shared_cache_in_three_queries(
+    client, snapshot, django_assert_num_queries
+):
+    first = client.get(url(snapshot))
+    recent_pages.clear()
+
+    # The data version, the address's list of headers the page varies on, the page.
+    with django_assert_num_queries(3):
+        second = client.get(url(snapshot))
+
+    assert second.content == first.content
+
+
+def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, snapshot):
+    client.get(url(snapshot))
+    # Only the shared version token is read on a hit; the page comes from this process.
+    cache.clear()
+    change_unnoticed(snapshot, 70)
+
+    response = client.get(url(snapshot))
+
+    assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
+
+
+def test_page_cache_process_copy_is_not_taken_of_errors(client, db):
+    client.get("/missing/")
+    make_commitment()
+
+    response = client.get("/missing/")
+
+    assert response.content.decode() == "not found 1"
+
+
 def test_page_cache_answers_a_visitor_with_a_session_from_the_cache(
     client, snapshot, django_assert_num_queries
 ):
@@ -300,6 +335,26 @@ def test_page_cache_answers_a_visitor_with_a_session_from_the_cache(
         response = client.get(url(snapshot))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
+
+
+def test_recent_pages_drop_the_least_recently_used_copy_beyond_their_budget():
+    pages = RecentPages(max_bytes=100)
+    for key in ("a", "b", "c"):
+        pages.put(key, Copy("v1", b"x" * 40, {}))
+        pages.get("a")
+
+    assert list(pages.entries) == ["c", "a"]
+    assert pages.size == 80
+
+
+def test_recent_pages_count_a_replaced_copy_once():
+    pages = RecentPages(max_bytes=100)
+    pages.put("a", Copy("v1", b"x" * 40, {}))
+
+    pages.put("a", Copy("v2", b"x" * 50, {}))
+
+    assert pages.get("a").version == "v2"
+    assert pages.size == 50
 
 
 def test_data_version_is_one_row(db):

@@ -11,13 +11,13 @@ from django.views.decorators.cache import cache_page
 from .version import data_version
 
 
-def key_prefix():
+def key_prefix(version):
     """The release, the data version and the local date ("late" changes at midnight).
 
     Django's key adds the full address (scheme and host included: pages hold
     absolute links), the language and the time zone.
     """
-    return f"{settings.RELEASE}.{data_version()}.{timezone.localdate().isoformat()}"
+    return f"{settings.RELEASE}.{version}.{timezone.localdate().isoformat()}"
 
 
 def _cacheable(request):
@@ -47,6 +47,15 @@ def _shared_or_private(view):
     return wrapper
 
 
+def _shared(response):
+    # What Django's cache stores, as UpdateCacheMiddleware decides it here.
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
 def cache_public_page(view):
     """Serve anonymous GETs of `view` from Django's cache while the release, the data
     and the date are unchanged (pretalx's conditional_cache_page)."""
@@ -56,7 +65,13 @@ def cache_public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        cached = cache_page(settings.PAGE_CACHE_SECONDS, key_prefix=key_prefix())(inner)
-        return cached(request, *args, **kwargs)
+        # Read already by RecentPagesMiddleware when it held an outdated copy.
+        version = getattr(request, "data_version", None) or data_version()
+        cached = cache_page(settings.PAGE_CACHE_SECONDS, key_prefix=key_prefix(version))(inner)
+        response = cached(request, *args, **kwargs)
+        if _shared(response):
+            # For RecentPagesMiddleware: this process may keep a copy.
+            response.data_version = version
+        return response
 
     return wrapper

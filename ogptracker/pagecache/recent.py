@@ -1,0 +1,116 @@
+"""This process's copies of the public pages it served last, answered early."""
+
+from collections import OrderedDict
+from typing import NamedTuple
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from .version import data_version
+
+# Per server process: a few hundred pages, or a few dozen minutes PDFs.
+MAX_BYTES = 32 * 1024 * 1024
+
+
+class Copy(NamedTuple):
+    """A whole answer, kept with the data version it holds the data of."""
+
+    version: str
+    content: bytes
+    headers: dict
+
+    @classmethod
+    def of(cls, version, response):
+        # Age is the shared cache's, for the answer it served then.
+        headers = {name: value for name, value in response.headers.items() if name != "Age"}
+        return cls(version, response.content, headers)
+
+    def replay(self):
+        return HttpResponse(self.content, headers=self.headers)
+
+
+class RecentPages:
+    """Copies of whole answers, least recently used first, within a budget of bytes."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        copy = self.entries.get(key)
+        if copy is not None:
+            self.entries.move_to_end(key)
+        return copy
+
+    def put(self, key, copy):
+        self.discard(key)
+        self.entries[key] = copy
+        self.size += len(copy.content)
+        while self.size > self.max_bytes:
+            _, oldest = self.entries.popitem(last=False)
+            self.size -= len(oldest.content)
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
+
+    def discard(self, key):
+        copy = self.entries.pop(key, None)
+        if copy is not None:
+            self.size -= len(copy.content)
+
+
+recent_pages = RecentPages(MAX_BYTES)
+
+
+def _anonymous_read(request):
+    # Without a session nobody is signed in; a pending message is shown by the next page.
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _visit_key(request):
+    # The language as LocaleMiddleware, further in, will choose it: from the URL's
+    # prefix, else the language cookie or Accept-Language (the API).
+    language = translation.get_language_from_request(request, check_path=True)
+    # The local date: "late" flags and "n days ago" change overnight.
+    today = timezone.localdate().isoformat()
+    return f"{settings.RELEASE}:{language}:{today}:{request.build_absolute_uri()}"
+
+
+class RecentPagesMiddleware:
+    """Answer an anonymous visit from this process's copy while the data version holds.
+
+    Placed right after WhiteNoise, a hit reads the shared version token and
+    skips sessions, authentication, URL resolution and the view. A copy is the
+    whole answer as the inner middleware left it, security policy included; it
+    is taken only of answers `cache_public_page` marked with their data version
+    (those Django's cache stores), and only for the visits it serves (no
+    session, no pending message). A deploy restarts the processes, and so
+    empties it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not _anonymous_read(request):
+            return self.get_response(request)
+        key = _visit_key(request)
+        copy = recent_pages.get(key)
+        if copy is not None:
+            # cache_public_page reuses the token rather than read it again.
+            request.data_version = data_version()
+            if copy.version == request.data_version:
+                return copy.replay()
+            recent_pages.discard(key)
+        response = self.get_response(request)
+        version = getattr(response, "data_version", None)
+        if version is not None and not response.cookies:
+            recent_pages.put(key, Copy.of(version, response))
+        return response
