@@ -1,7 +1,7 @@
 """Open data: the published datasets of a plan and their CSV, XLSX and JSON forms.
 
 Each dataset's fields are defined once here; the downloads, the open-data page
-and the README's field list all follow these definitions. Field names are
+and the field list of docs/open-data-and-api.md all follow these definitions. Field names are
 stable English snake_case; translated text comes in the three languages
 (`title_ar`, `title_fr`, `title_en`), raw, without falling back to Arabic.
 """

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_environment(**overrides):
-    """What an operator sets on a server, per the README's Deploy section."""
+    """What an operator sets on a server, per docs/deploy.md."""
     environment = {
         "PATH": os.environ["PATH"],
         "SECRET_KEY": secrets.token_urlsafe(50),
