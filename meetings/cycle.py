@@ -392,6 +392,13 @@ def publish_meeting(meeting, user):
     meeting.status = MeetingStatus.PUBLISHED
     _record(meeting, user, "Minutes published")
     rows = list(meeting.snapshots.filter(status__in=OPEN).select_related("prepared_from"))
+    # A row marked published before its minutes were (an older file, say) goes public
+    # now: the activity changes it proposed are made now too.
+    for row in meeting.snapshots.filter(
+        status=SnapshotStatus.PUBLISHED, activity_changes__made_at__isnull=True
+    ).distinct():
+        row._history_user = user
+        make_changes(row)
     for row in rows:
         _publish(row, user, "Published with the meeting's minutes")
         source = row.prepared_from
