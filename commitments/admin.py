@@ -17,8 +17,9 @@ from meetings import cycle
 
 from . import resources
 from .admin_filters import FrenchVersionFilter, OwesFilter
-from .admin_forms import ReportAdminForm, ReviewForm
+from .admin_forms import ReportAdminForm, ReportRowForm, ReviewForm
 from .admin_search import FoldedSearchMixin
+from .admin_versions import LoadedValuesForm, LockedAdmin, VersionedForm
 from .history_admin import DeletedRecordsMixin
 from .import_admin import SpreadsheetAdmin
 from .models import (
@@ -84,13 +85,14 @@ class InstitutionAdmin(TrackedAdmin):
 
 class ActivityInline(TranslationTabularInline):
     model = Activity
+    form = LoadedValuesForm
     extra = 0
     fields = ["number", "title", "planned_start", "planned_end", "revised_end", "status", "weight"]
 
 
 class SnapshotInline(TranslationStackedInline):
     model = ProgressSnapshot
-    form = ReportAdminForm
+    form = ReportRowForm
     extra = 0
     fields = [
         "date",
@@ -108,8 +110,9 @@ class SnapshotInline(TranslationStackedInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TrackedAdmin):
+class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.CommitmentResource]
+    form = VersionedForm
     list_display = ["number", "title", "plan", "ogp_id", "lead_institution"]
     list_display_links = ["number", "title"]
     list_filter = [OwesFilter, "plan", "lead_institution", "axis"]
@@ -126,8 +129,9 @@ class CommitmentAdmin(TrackedAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TrackedAdmin):
+class ActivityAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.ActivityResource]
+    form = VersionedForm
     list_display = ["number", "title", "commitment", "planned_end", "revised_end", "status"]
     list_filter = ["commitment__plan", "status"]
     search_fields = ["title", "commitment__title"]
@@ -200,12 +204,16 @@ def _date_or_dash(value):
 
 
 def save_reports(request, formset):
-    """Reports of an admin formset, each saved by the cycle's step for its status."""
+    """Reports of the commitment's page, each saved by the cycle's step for its status;
+    the page's own form claimed the commitment's version."""
     statuses = {id(form.instance): form.initial.get("status") for form in formset.initial_forms}
     for snapshot in formset.save(commit=False):
-        before = statuses.get(id(snapshot))
         cycle.save_edited(
-            snapshot, request.user, status_before=before, reason="Edited in the admin"
+            snapshot,
+            request.user,
+            status_before=statuses.get(id(snapshot)),
+            reason="Edited in the admin",
+            claimed=True,
         )
     for snapshot in formset.deleted_objects:
         snapshot._history_user = request.user
@@ -294,8 +302,9 @@ class ReviewActionsMixin:
 
 
 @admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
+class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     resource_classes = [resources.ProgressSnapshotResource]
+    form = ReportAdminForm
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = [
         "status",
@@ -309,11 +318,16 @@ class ProgressSnapshotAdmin(ReviewActionsMixin, TrackedAdmin):
     list_select_related = ["commitment__plan", "meeting__committee"]
     date_hierarchy = "date"
     inlines = [ActivityChangeInline, ReviewCommentInline, EvidenceInline]
-    form = ReportAdminForm
 
     def save_model(self, request, obj, form, change):
-        before = form.initial.get("status") if change else None
-        cycle.save_edited(obj, request.user, status_before=before, reason="Edited in the admin")
+        form.claim_versions()
+        cycle.save_edited(
+            obj,
+            request.user,
+            status_before=form.initial.get("status") if change else None,
+            reason="Edited in the admin",
+            claimed=True,
+        )
 
 
 class ReviewEvidenceInline(EvidenceInline):
@@ -326,8 +340,12 @@ class ReviewEvidenceInline(EvidenceInline):
 
 
 @admin.register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin):
+class SnapshotAwaitingReviewAdmin(
+    LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
+):
     """The review queue: submitted reports only, oldest first, with approve / return."""
+
+    form = ReviewForm
 
     list_display = [
         "commitment",
@@ -357,7 +375,6 @@ class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, Transla
     ]
     readonly_fields = ["commitment", "last_published", "author"]
     inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
-    form = ReviewForm
 
     def get_queryset(self, request):
         return (
@@ -398,7 +415,8 @@ class SnapshotAwaitingReviewAdmin(FoldedSearchMixin, ReviewActionsMixin, Transla
         return False
 
     def save_model(self, request, obj, form, change):
-        cycle.correct(obj, request.user, reason="Edited during review")
+        form.claim_versions()
+        cycle.correct(obj, request.user, reason="Edited during review", claimed=True)
 
     def response_change(self, request, obj):
         queue = reverse("admin:commitments_snapshotawaitingreview_changelist")

@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings import cycle
 
+from .admin_versions import LoadedValuesForm, VersionedForm
 
-class ReportAdminForm(forms.ModelForm):
-    """A report or status row as the secretariat edits it.
 
-    Its status moves only where a step of the reporting cycle takes it
-    (meetings/cycle.py); the form says which field is wrong otherwise.
-    """
+class StatusStepsMixin:
+    """A report's status moves only where a step of the reporting cycle takes it
+    (meetings/cycle.py); the form says which field is wrong otherwise."""
 
     def clean(self):
         cleaned = super().clean()
@@ -28,7 +27,15 @@ class ReportAdminForm(forms.ModelForm):
         return cleaned
 
 
-class ReviewForm(forms.ModelForm):
+class ReportAdminForm(StatusStepsMixin, VersionedForm):
+    """A report or status row on its own admin page."""
+
+
+class ReportRowForm(StatusStepsMixin, LoadedValuesForm):
+    """A report among its commitment's, on the commitment's page."""
+
+
+class ReviewForm(VersionedForm):
     """A report in the review queue, with the comment a return for revision adds to its thread."""
 
     review_comment = forms.CharField(

@@ -163,7 +163,7 @@ def _activity_rows(formset, today):
 
 def evidence_download(request, pk):
     """Evidence is public once its snapshot is published; before that, only its people see it."""
-    evidence = get_object_or_404(Evidence.objects.select_related("snapshot"), pk=pk)
+    evidence = get_object_or_404(Evidence.objects.select_related("snapshot__meeting"), pk=pk)
     snapshot = evidence.snapshot
     if not snapshot.is_published:
         visible = Commitment.objects.for_user(request.user).filter(pk=snapshot.commitment_id)

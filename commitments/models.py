@@ -144,7 +144,10 @@ class CommitmentQuerySet(models.QuerySet):
             .latest_first()
         )
         in_progress = (
-            ProgressSnapshot.objects.filter(commitment=OuterRef("pk")).open().latest_first()
+            ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
+            .reports()
+            .open()
+            .latest_first()
         )
         return self.annotate(
             overdue_activities=Coalesce(Subquery(overdue), 0),
@@ -247,7 +250,8 @@ class Commitment(models.Model):
         related_name="led_commitments",
         verbose_name=_("project leads"),
     )
-    # Bumped on every update through the lead form; a stale form is refused.
+    # Moved on by every save of a report or of the activities, a lead's or the
+    # secretariat's: a form loaded at an older one is refused (versions.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (commitments/search.py), kept by the database.
@@ -276,6 +280,18 @@ class Commitment(models.Model):
             raise ValidationError({"end_date": _("The end date is before the start date.")})
         if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
             raise ValidationError({"axis": _("This axis belongs to another action plan.")})
+        if self.pk and self.plan_id:
+            other_plans = self.snapshots.filter(meeting__committee__plan__isnull=False).exclude(
+                meeting__committee__plan=self.plan_id
+            )
+            if other_plans.exists():
+                raise ValidationError(
+                    {
+                        "plan": _(
+                            "The status tables of another plan's meetings hold this commitment."
+                        )
+                    }
+                )
 
     @property
     def minutes_row_id(self):
@@ -398,11 +414,23 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         """Not yet published: still the lead's to edit, or with the secretariat."""
         return self.filter(status__in=OPEN_REPORT)
 
+    def reports(self):
+        """Leads' reports, not the rows of a meeting's status table."""
+        return self.filter(meeting__isnull=True)
+
     def awaiting_review(self):
         return self.filter(status=SnapshotStatus.SUBMITTED)
 
     def published(self):
-        return self.filter(status=SnapshotStatus.PUBLISHED)
+        """Public: published, and outside a meeting or in one whose minutes are published.
+
+        A row's publication follows its meeting's: a row of draft minutes is never
+        public, whatever its own status.
+        """
+        return self.filter(
+            Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED),
+            status=SnapshotStatus.PUBLISHED,
+        )
 
     def figures(self):
         """Published figures, each counted once: a report that published minutes
@@ -496,9 +524,42 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
+    def clean(self):
+        meeting = _meeting_of(self)
+        if meeting is None:
+            return
+        if self.status == SnapshotStatus.PUBLISHED and not _minutes_published(meeting):
+            raise ValidationError(
+                {"status": _("A row of draft minutes is published with them, not before.")}
+            )
+        plan_id = meeting.committee.plan_id if meeting.committee_id else None
+        if plan_id and self.commitment_id and self.commitment.plan_id != plan_id:
+            raise ValidationError(
+                {"commitment": _("This commitment belongs to another plan than the meeting's.")}
+            )
+
     @property
     def is_published(self):
-        return self.status == SnapshotStatus.PUBLISHED
+        """As `ProgressSnapshotQuerySet.published`, for a row in memory."""
+        if self.status != SnapshotStatus.PUBLISHED:
+            return False
+        return self.meeting_id is None or self.meeting.is_published
+
+
+def _meeting_of(row):
+    """A row's meeting, also one not saved yet (a new meeting's form, with its rows inline)."""
+    field = row._meta.get_field("meeting")
+    if field.is_cached(row):
+        return field.get_cached_value(row)
+    return row.meeting if row.meeting_id else None
+
+
+def _minutes_published(meeting):
+    """Whether `meeting`'s minutes are published as saved: a form that withdraws them
+    still shows their rows as published until the withdrawal takes them back."""
+    if meeting.pk is None:
+        return meeting.is_published
+    return type(meeting).objects.filter(pk=meeting.pk, status=MeetingStatus.PUBLISHED).exists()
 
 
 class ReviewComment(models.Model):
@@ -653,6 +714,15 @@ class PlanProgress(models.Model):
 
     def __str__(self):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
+
+    def clean(self):
+        meeting = _meeting_of(self)
+        if meeting is not None and meeting.committee_id and self.plan_id:
+            plan_id = meeting.committee.plan_id
+            if plan_id and plan_id != self.plan_id:
+                raise ValidationError(
+                    {"meeting": _("This meeting is of another plan's committee.")}
+                )
 
 
 class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):

@@ -37,16 +37,20 @@ class Difference:
 
 
 def editable_snapshot(commitment):
-    """The report a lead works on: an open draft or returned one, if any."""
+    """The report a lead works on: an open draft or returned one, if any.
+
+    A meeting's draft status row is the secretariat's, never a lead's report.
+    """
     return (
-        commitment.snapshots.filter(status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED])
+        commitment.snapshots.reports()
+        .filter(status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED])
         .latest_first()
         .first()
     )
 
 
 def submitted_snapshot(commitment):
-    return commitment.snapshots.awaiting_review().latest_first().first()
+    return commitment.snapshots.reports().awaiting_review().latest_first().first()
 
 
 def initial_values(commitment, snapshot):
@@ -114,7 +118,7 @@ def save_update(commitment, form, formset, user, *, submit, request=None):
     return snapshot
 
 
-def _loaded_value(form, name):
+def loaded_value(form, name):
     """The value a field had when the form was loaded (from its hidden initial input)."""
     field = form.fields[name]
     widget = field.hidden_widget()
@@ -125,7 +129,7 @@ def _loaded_value(form, name):
         return raw
 
 
-def _shown(field, value):
+def shown(field, value):
     choices = dict(getattr(field, "choices", []) or [])
     if value in (None, ""):
         return "—"
@@ -141,7 +145,7 @@ def differences(commitment, form, formset):
     current = initial_values(commitment, snapshot)
     for name in SNAPSHOT_FIELDS:
         field = form.fields[name]
-        loaded = _loaded_value(form, name)
+        loaded = loaded_value(form, name)
         if loaded in (None, "") and current[name] in (None, ""):
             continue
         if loaded != current[name]:
@@ -149,9 +153,9 @@ def differences(commitment, form, formset):
             changed.append(
                 Difference(
                     str(field.label),
-                    _shown(field, loaded),
-                    _shown(field, current[name]),
-                    _shown(field, yours),
+                    shown(field, loaded),
+                    shown(field, current[name]),
+                    shown(field, yours),
                 )
             )
     activities = {
@@ -163,16 +167,16 @@ def differences(commitment, form, formset):
             continue
         for name in ACTIVITY_FIELDS:
             field = activity_form.fields[name]
-            loaded = _loaded_value(activity_form, name)
+            loaded = loaded_value(activity_form, name)
             now = getattr(activity, name)
             if loaded != now:
                 yours = activity_form.cleaned_data.get(name) if activity_form.is_valid() else None
                 changed.append(
                     Difference(
                         f"{activity.number}. {activity.title} — {field.label}",
-                        _shown(field, loaded),
-                        _shown(field, now),
-                        _shown(field, yours),
+                        shown(field, loaded),
+                        shown(field, now),
+                        shown(field, yours),
                     )
                 )
     return changed

@@ -13,10 +13,11 @@ from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.admin import TrackedAdmin
-from commitments.models import ProgressSnapshot
+from commitments.admin_versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
+from commitments.models import Commitment, ProgressSnapshot
 
 from . import cycle, resources
-from .admin_forms import NewDraftMeetingForm
+from .admin_forms import NewDraftMeetingForm, PlanCommitmentField
 from .enums import MeetingStatus
 from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
@@ -76,6 +77,8 @@ class StatusTableInline(TranslationStackedInline):
 
     model = ProgressSnapshot
     fk_name = "meeting"
+    form = LoadedValuesForm
+    formset = VersionedRowsFormSet
     extra = 0
     verbose_name = _("status table row")
     verbose_name_plural = _("status table")
@@ -91,7 +94,6 @@ class StatusTableInline(TranslationStackedInline):
         "schedule",
         "status",
     ]
-    autocomplete_fields = ["commitment"]
     readonly_fields = ["origin"]
     ordering = ["commitment__plan__number", "commitment__number", "pk"]
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
@@ -99,6 +101,23 @@ class StatusTableInline(TranslationStackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("prepared_from__meeting")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "commitment":
+            # Only the meeting's plan's commitments (every plan's before its
+            # committee is saved, or for a committee of every plan).
+            commitments = Commitment.objects.select_related("plan").order_by(
+                "-plan__number", "number"
+            )
+            plan_id = _plan_of_meeting(request)
+            if plan_id:
+                commitments = commitments.filter(plan_id=plan_id)
+            kwargs.update(queryset=commitments, form_class=PlanCommitmentField)
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Read once for the page, not once for each row's select.
+            field.choices = list(field.choices)
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("prepared from"))
     def origin(self, row):
@@ -116,7 +135,7 @@ class StatusTableInline(TranslationStackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TrackedAdmin):
+class MeetingAdmin(LockedAdmin, TrackedAdmin):
     resource_classes = [resources.MeetingResource]
     list_display = ["date", "committee", "sequence", "format", "status"]
     list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]
@@ -140,8 +159,9 @@ class MeetingAdmin(TrackedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not ProgressSnapshot:
             return super().save_formset(request, form, formset, change)
+        formset.claim_versions()
         for row in formset.save(commit=False):
-            cycle.save_row(row, request.user)
+            cycle.save_row(row, request.user, claimed=True)
         for row in formset.deleted_objects:
             row._history_user = request.user
             row.delete()
@@ -265,6 +285,14 @@ class MeetingAdmin(TrackedAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/meetings/meeting/copy_to_new_draft.html", context)
+
+
+def _plan_of_meeting(request):
+    """The plan of the meeting whose admin page `request` shows, if any."""
+    meeting_id = request.resolver_match.kwargs.get("object_id")
+    if not meeting_id or not str(meeting_id).isdigit():
+        return None
+    return Meeting.objects.filter(pk=meeting_id).values_list("committee__plan", flat=True).first()
 
 
 def _without(nested, prefix):

@@ -1,4 +1,4 @@
-"""Forms of the meetings' admin pages besides the model forms."""
+"""Forms and fields of the meetings' admin pages besides the model forms."""
 
 import datetime
 
@@ -34,3 +34,16 @@ class NewDraftMeetingForm(forms.Form):
                 params={"date": date_format(self.source.date)},
             )
         return date
+
+
+class PlanCommitmentField(forms.ModelChoiceField):
+    """A status row's commitment, named with its plan: «plan · number · OGP id · title»."""
+
+    def label_from_instance(self, commitment):
+        parts = [
+            _("plan %(number)s") % {"number": commitment.plan.number},
+            str(commitment.number),
+            commitment.ogp_id,
+            commitment.title,
+        ]
+        return " · ".join(part for part in parts if part)

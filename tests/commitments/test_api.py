@@ -243,14 +243,14 @@ def test_api_snapshots_filter_by_date(client):
     ]
 
 
-def test_api_snapshots_hide_a_draft_meeting(client):
+def test_api_snapshots_leave_out_the_rows_of_draft_minutes_whatever_their_status(client):
     plan = _plan_with(1)
     draft = make_meeting(status=MeetingStatus.DRAFT)
     make_snapshot(plan.commitments.get(), 70, date=datetime.date(2020, 12, 1), meeting=draft)
 
     results = client.get("/api/plans/1/snapshots/").json()["results"]
 
-    assert [r["meeting_id"] for r in results] == [None, None, None]
+    assert [(r["percent"], r["meeting_id"]) for r in results] == [(40, None), (1, None)]
 
 
 def test_api_pagination_links_pages_absolutely(client):

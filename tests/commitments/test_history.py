@@ -18,6 +18,7 @@ def test_admin_change_is_recorded_with_the_secretariat_member(client, secretaria
         "number": 1,
         "title_ar": "إعداد الدليل المرجعي",
         "status": activity.status,
+        "commitment_version": commitment.version,
     }
 
     response = client.post(url, data)

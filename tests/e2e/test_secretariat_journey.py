@@ -73,7 +73,7 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     row = page.locator("#snapshots-group .inline-related").filter(
         has=page.locator(".inline_label", has_text=re.compile(r"^3 — "))
     )
-    row.locator("input[name$='-percent']").fill("72")
+    row.locator("input[name$='-percent']:not([type=hidden])").fill("72")
     page.select_option("#id_status", MeetingStatus.PUBLISHED)
     trip.snap("meeting-filled", full_page=False)
     page.locator("input[name=_continue]").click()
