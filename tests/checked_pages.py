@@ -115,8 +115,8 @@ def serve_pages(languages=LANGUAGES):
             link = _url(("password_reset_confirm", uid, default_token_generator.make_token(lead)))
             served.append(_served("password reset form", link, anonymous.get(link, follow=True)))
 
-            get(lead_client, "my commitments", _url("commitments:my_commitments"))
-            update = _url(("commitments:commitment_update", commitment.pk))
+            get(lead_client, "my commitments", _url("leads:my_commitments"))
+            update = _url(("leads:commitment_update", commitment.pk))
             get(lead_client, "report form", update)
             # Posted as the form stood, but a figure past 100 and an activity's
             # revised end before its planned start.

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import SnapshotStatus
-from meetings.enums import MeetingStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
 
 ATOM = "{http://www.w3.org/2005/Atom}"

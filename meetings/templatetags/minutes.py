@@ -5,7 +5,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from meetings.minutes import meeting_name as _meeting_name
-from ogptracker.bidi import isolated
+from ogptracker.common.bidi import isolated
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ LEFT_TO_RIGHT_RUN = re.compile(rf"(?<!\w){LATIN}+(?:[-/.:]{LATIN}+)+(?!\w)")
 
 @register.filter(needs_autoescape=True)
 def isolate(text, autoescape=True):
-    """Typed text isolated from what surrounds it (ogptracker/bidi.py), HTML-escaped
+    """Typed text isolated from what surrounds it (ogptracker/common/bidi.py), HTML-escaped
     unless already safe, each run such as 2018-2020 in an unbroken span.
 
     Inside right-to-left text WeasyPrint lays such a run out in pieces when the

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.test import Client
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import PlanProgress
-from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
+from meetings.enums import CommitteeKind, NextStepStatus
 from meetings.models import AgendaItem, Participant
 from tests.factories import (
     make_activity,

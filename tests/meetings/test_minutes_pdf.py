@@ -13,9 +13,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import PlatformStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
 from meetings import pdf
-from meetings.enums import Honorific, MeetingFormat, MeetingStatus
+from meetings.enums import Honorific, MeetingFormat
 from meetings.minutes_pdf import minutes_html
 from tests.factories import (
     make_agenda_item,
