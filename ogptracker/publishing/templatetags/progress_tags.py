@@ -1,3 +1,6 @@
+from decimal import Decimal
+from typing import Any
+
 from django import template
 from django.utils import formats
 from django.utils.translation import get_language_bidi, ngettext, pgettext_lazy
@@ -24,7 +27,7 @@ FLAG_LABELS = {
 
 
 @register.filter
-def percent(value):
+def percent(value: Decimal | int | str | None) -> str:
     """77.4 → «77,4 %» in Arabic and French; nothing known → a dash."""
     if value is None or value == "":
         return "—"
@@ -32,18 +35,18 @@ def percent(value):
 
 
 @register.filter
-def flag_label(flag):
+def flag_label(flag: str) -> str:
     return FLAG_LABELS.get(flag, flag)
 
 
 @register.inclusion_tag("publishing/_meter.html")
-def meter(value):
+def meter(value: Decimal | int | None) -> dict[str, Any]:
     """A small 0-100 bar growing from the inline-start side."""
     return {"value": value, "bar": Bar(value or 0, rtl=get_language_bidi())}
 
 
 @register.filter
-def slippage(days):
+def slippage(days: int) -> str:
     """How late a revised end date is: in days under two months, else in months."""
     if days >= 60:
         months = round(days / 30)
