@@ -18,6 +18,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -60,7 +61,7 @@ class Field:
     translated: bool = False
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> str | Promise:
         return KIND_LABELS[self.kind]
 
     @property

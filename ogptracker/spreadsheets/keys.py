@@ -6,7 +6,7 @@ and its date, and to a person by username.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -130,12 +130,12 @@ def split_list(value: object) -> list[str]:
 class StrictManyWidget(widgets.ManyToManyWidget):
     """A comma-separated list in which every item must exist."""
 
-    def lookup(self, items: list[str], row: Mapping[str, Any]) -> tuple[list[Model], list[str]]:
+    def lookup(self, items: list[str], row: Mapping[str, Any]) -> tuple[Sequence[Model], list[str]]:
         raise NotImplementedError
 
     def clean(
         self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
-    ) -> list[Model] | QuerySet:
+    ) -> Sequence[Model] | QuerySet:
         items = split_list(value)
         if not items:
             return self.model.objects.none()

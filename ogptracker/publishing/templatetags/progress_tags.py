@@ -3,6 +3,7 @@ from typing import Any
 
 from django import template
 from django.utils import formats
+from django.utils.functional import Promise
 from django.utils.translation import get_language_bidi, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +36,7 @@ def percent(value: Decimal | int | str | None) -> str:
 
 
 @register.filter
-def flag_label(flag: str) -> str:
+def flag_label(flag: str) -> str | Promise:
     return FLAG_LABELS.get(flag, flag)
 
 

@@ -1,4 +1,4 @@
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import admin, messages
@@ -200,7 +200,7 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
         self.message_user(request, message, messages.SUCCESS)
 
     def get_deleted_objects(
-        self, objs: Iterable[Meeting], request: HttpRequest
+        self, objs: Sequence[Meeting] | QuerySet[Meeting], request: HttpRequest
     ) -> tuple[list[Any], dict[str, int], set[str], list[str]]:
         """What deleting meetings deletes, in the site's words; published minutes are refused.
 

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -401,7 +402,7 @@ class SnapshotAwaitingReviewAdmin(
         return snapshot.commitment.plan
 
     @admin.display(description=_("Progress now published"))
-    def last_published(self, snapshot: ProgressSnapshot) -> str:
+    def last_published(self, snapshot: ProgressSnapshot) -> str | Promise:
         published = (
             ProgressSnapshot.objects.published()
             .filter(commitment=snapshot.commitment_id)
