@@ -43,7 +43,7 @@ from commitments.models import (
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
 
-from . import meeting_resources as meeting_resources
+from . import meeting_resources
 from . import plan_resources as resources
 from .import_report import import_problems
 from .sheets import TrackerResource
