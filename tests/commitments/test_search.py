@@ -8,7 +8,13 @@ from django.urls import reverse
 from commitments.enums import SnapshotStatus
 from commitments.models import Institution
 from commitments.search import search_commitments
-from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_next_step,
+    make_plan,
+    make_snapshot,
+)
 
 
 @pytest.fixture
@@ -149,3 +155,23 @@ def test_search_page_marks_the_words_and_shows_where_the_description_holds_them(
     assert "<bdi><mark>بوابة</mark> المشاركة المواطنة</bdi>" in page  # the title
     page = client.get(reverse("commitments:search"), {"q": "العدل"}).content.decode()
     assert "<bdi>وزارة <mark>العدل</mark></bdi>" in page  # the lead institution
+
+
+def test_search_page_isolates_the_query_in_its_lines(client, commitments):
+    """A Latin query keeps its place in the Arabic lines: «لـ«5 :«transparence.» was read."""
+    make_commitment(plan=commitments["portal"].plan, number=7, title_fr="Transparence budgétaire")
+    make_next_step(text="Transparence des marchés publics")
+
+    page = client.get(reverse("commitments:search"), {"q": "transparence"}).content.decode()
+
+    assert "عدد الالتزامات المطابقة لـ«<bdi>transparence</bdi>»: 1." in page
+    assert "<h2>محاضر تذكر «<bdi>transparence</bdi>»</h2>" in page
+    assert "<title>«\u2068transparence\u2069» — بحث — " in page
+    assert 'name="q" value="transparence" dir="auto"' in page
+
+
+def test_search_page_escapes_the_query_it_isolates(client, commitments):
+    page = client.get(reverse("commitments:search"), {"q": "<b>x</b>"}).content.decode()
+
+    assert "لـ«<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>»: 0." in page
+    assert "<b>x</b>" not in page
