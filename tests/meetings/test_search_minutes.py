@@ -115,7 +115,7 @@ def test_search_page_lists_the_minutes_under_the_commitments(client, meetings):
     minutes_url = reverse("meetings:minutes", args=[meetings["june"].pk])
     assert f'href="{minutes_url}"' in page
     assert "17 يونيو 2020" in page
-    assert "محاضر تذكر «دليل المرتفق»" in page
+    assert "محاضر تذكر «<bdi>دليل المرتفق</bdi>»" in page
     # Found in the minutes: no advice to try other words.
     assert "جربوا كلمات أقل" not in page
 
