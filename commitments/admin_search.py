@@ -6,13 +6,13 @@ every word of the search, in any language, with the public search's folding
 («الاطار» finds «الإطار»), besides what the admin's own `search_fields` find.
 """
 
-from commitments.search import holding_every_word, words
+from commitments.search import holding_every_word, terms
 
 
 class FoldedSearchMixin:
     def get_search_results(self, request, queryset, search_term):
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if not words(search_term) or not _has_search_text(queryset.model):
+        if not terms(search_term) or not _has_search_text(queryset.model):
             return found, may_have_duplicates
         return found | holding_every_word(queryset, search_term), may_have_duplicates
 

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .folding import fold
-from .search import words
+from .search import terms
 
 WORD_LETTER = re.compile(r"\w")
 ELLIPSIS = "…"
@@ -22,7 +22,7 @@ def found_spans(text, query):
     `query`: sorted, merged where they touch."""
     folded, origin = _folded_with_origin(text)
     spans = []
-    for word in words(query):
+    for word in (form for term in terms(query) for form in term):
         start = folded.find(word)
         while word and start != -1:
             end = start + len(word)

@@ -1,6 +1,7 @@
 """Finding published minutes by words of their agenda, status table and decisions.
 
-Every word must occur in the meeting's title, one of its agenda items (title,
+Every term of the query (commitments/search.py: words, less stop words, and
+quoted phrases) must occur in the meeting's title, one of its agenda items (title,
 discussion or points), a row of its status table (actions taken, tracking
 platform note, new schedule; published reports only) or one of its next
 steps, in any of the three languages, folded as the commitments' search folds
@@ -11,7 +12,7 @@ them (commitments/search.py). Each of those keeps its folded text in a column
 from django.db.models import Q
 
 from commitments.models import ProgressSnapshot
-from commitments.search import attach_parts_found, holding_every_word, words
+from commitments.search import attach_parts_found, holding, holding_every_word, terms
 
 from .models import AgendaItem, Meeting, NextStep
 
@@ -29,18 +30,18 @@ EXCERPT_SOURCES = [
 
 def search_minutes(query):
     """Published meetings whose minutes hold every word of `query`, latest first."""
-    wanted = words(query)
+    wanted = terms(query)
     if not wanted:
         return Meeting.objects.none()
     found = Meeting.objects.published()
     published_rows = ProgressSnapshot.objects.published()
-    for word in wanted:
-        # Each table read once per word, not once per meeting.
+    for term in wanted:
+        # Each table read once per term, not once per meeting.
         found = found.filter(
-            Q(search_text__contains=word)
-            | Q(pk__in=AgendaItem.objects.filter(search_text__contains=word).values("meeting"))
-            | Q(pk__in=NextStep.objects.filter(search_text__contains=word).values("meeting"))
-            | Q(pk__in=published_rows.filter(search_text__contains=word).values("meeting"))
+            holding(term)
+            | Q(pk__in=AgendaItem.objects.filter(holding(term)).values("meeting"))
+            | Q(pk__in=NextStep.objects.filter(holding(term)).values("meeting"))
+            | Q(pk__in=published_rows.filter(holding(term)).values("meeting"))
         )
     return found.order_by("-date", "-pk")
 
