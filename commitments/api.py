@@ -169,7 +169,7 @@ def plan(request, number):
         .filter(number=number)
         .prefetch_related(
             Prefetch("axes", queryset=Axis.objects.order_by("number")),
-            Prefetch("progress_records", queryset=PlanProgress.objects.order_by("date")),
+            Prefetch("progress_records", queryset=PlanProgress.objects.public().order_by("date")),
         )
         .first()
     )

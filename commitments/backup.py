@@ -1,6 +1,6 @@
 """Full backup and restore of the tracker as a folder of CSV files.
 
-The format (version 1) is described in the README: one UTF-8 CSV per model
+The format (version 1) is described in docs/spreadsheets-and-backup.md: one UTF-8 CSV per model
 in dependency order, columns named as in the admin's exports (natural keys,
 every language), plus ``manifest.json`` with the format version and the row
 count of each file, and ``evidence/`` with the evidence files. It reads in

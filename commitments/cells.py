@@ -20,8 +20,14 @@ from .languages import CODES as LANGUAGE_CODES
 
 # A cell a spreadsheet would run as a formula: =, @, tab or carriage return
 # first, or + / - directly followed by a function call (-HYPERLINK(...)).
-# A plain leading dash stays allowed: the minutes write lists as «-النشاط 1».
+# An import refuses such a cell. A plain leading dash is allowed: the minutes
+# write lists as «-النشاط 1».
 FORMULA = re.compile(r"^(?:[=@\t\r]|[+-]\s*[A-Za-z_][\w.]*\s*\()")
+# The one neutralising rule of every export (the admin's spreadsheets and open
+# data alike): a text cell starting with one of these, «-النشاط 1» included, may
+# be run or broken by a spreadsheet, so it gets a leading apostrophe, which the
+# imports take off again.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
 
@@ -35,14 +41,20 @@ def is_formula(value):
 
 
 def escape_formula(value):
-    """Prefix a formula-like text with an apostrophe, as spreadsheets do for literal text."""
-    if isinstance(value, str) and is_formula(value.lstrip(ESCAPE)):
+    """Prefix a text a spreadsheet could run with an apostrophe, as spreadsheets do for
+    literal text (and one more to a text already escaped, so that importing gives it back)."""
+    if isinstance(value, str) and value.lstrip(ESCAPE).startswith(FORMULA_TRIGGERS):
         return ESCAPE + value
     return value
 
 
 def unescape_formula(value):
-    if isinstance(value, str) and value.startswith(ESCAPE) and is_formula(value.lstrip(ESCAPE)):
+    """The text `escape_formula` escaped."""
+    if (
+        isinstance(value, str)
+        and value.startswith(ESCAPE)
+        and value.lstrip(ESCAPE).startswith(FORMULA_TRIGGERS)
+    ):
         return value[1:]
     return value
 

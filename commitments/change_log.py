@@ -12,6 +12,8 @@ from datetime import date, datetime, time
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from meetings.models import Meeting
+
 from .enums import SnapshotStatus
 from .languages import translated
 from .models import ActivityChange, Evidence, ProgressSnapshot
@@ -68,6 +70,13 @@ def _published_when(record):
     return record.history_date
 
 
+def _public(record, published_meetings):
+    """As `ProgressSnapshotQuerySet.published`, for a historical record."""
+    return record.status == SnapshotStatus.PUBLISHED and (
+        record.meeting_id is None or record.meeting_id in published_meetings
+    )
+
+
 def _latest_percent(published):
     if not published:
         return None
@@ -88,9 +97,20 @@ def _link_publications(entries, last_percent):
             earlier = entry
 
 
-def published_change_log(commitment):
-    """Entries newest first; three queries at most whatever the length of the history."""
+def published_change_log(commitment, published_meetings=None):
+    """Entries newest first; four queries at most whatever the length of the history.
+
+    A status row was public only once its meeting's minutes were published:
+    `published_meetings`, the ids of the commitment's published meetings when
+    the caller has them already (else one query more).
+    """
     language = (get_language() or "ar").split("-")[0]
+    if published_meetings is None:
+        published_meetings = set(
+            Meeting.objects.published()
+            .filter(snapshots__commitment=commitment)
+            .values_list("pk", flat=True)
+        )
     records = ProgressSnapshot.history.filter(commitment_id=commitment.pk).order_by(
         "history_date", "history_id"
     )
@@ -101,8 +121,8 @@ def published_change_log(commitment):
     entries = []
     for record in records:
         before = previous.get(record.id)
-        was_public = before is not None and before.status == SnapshotStatus.PUBLISHED
-        is_public = record.history_type != "-" and record.status == SnapshotStatus.PUBLISHED
+        was_public = before is not None and _public(before, published_meetings)
+        is_public = record.history_type != "-" and _public(record, published_meetings)
         figure_before = _latest_percent(published)
         if record.id in key_of:
             published.pop(key_of.pop(record.id))

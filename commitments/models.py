@@ -280,6 +280,18 @@ class Commitment(models.Model):
             raise ValidationError({"end_date": _("The end date is before the start date.")})
         if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
             raise ValidationError({"axis": _("This axis belongs to another action plan.")})
+        if self.pk and self.plan_id:
+            other_plans = self.snapshots.filter(meeting__committee__plan__isnull=False).exclude(
+                meeting__committee__plan=self.plan_id
+            )
+            if other_plans.exists():
+                raise ValidationError(
+                    {
+                        "plan": _(
+                            "The status tables of another plan's meetings hold this commitment."
+                        )
+                    }
+                )
 
     @property
     def minutes_row_id(self):
@@ -513,14 +525,14 @@ class ProgressSnapshot(models.Model):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
     def clean(self):
-        meeting = self.meeting if self.meeting_id else None
+        meeting = _meeting_of(self)
         if meeting is None:
             return
         if self.status == SnapshotStatus.PUBLISHED and not _minutes_published(meeting):
             raise ValidationError(
                 {"status": _("A row of draft minutes is published with them, not before.")}
             )
-        plan_id = meeting.committee.plan_id
+        plan_id = meeting.committee.plan_id if meeting.committee_id else None
         if plan_id and self.commitment_id and self.commitment.plan_id != plan_id:
             raise ValidationError(
                 {"commitment": _("This commitment belongs to another plan than the meeting's.")}
@@ -532,6 +544,14 @@ class ProgressSnapshot(models.Model):
         if self.status != SnapshotStatus.PUBLISHED:
             return False
         return self.meeting_id is None or self.meeting.is_published
+
+
+def _meeting_of(row):
+    """A row's meeting, also one not saved yet (a new meeting's form, with its rows inline)."""
+    field = row._meta.get_field("meeting")
+    if field.is_cached(row):
+        return field.get_cached_value(row)
+    return row.meeting if row.meeting_id else None
 
 
 def _minutes_published(meeting):
@@ -696,8 +716,9 @@ class PlanProgress(models.Model):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
 
     def clean(self):
-        if self.meeting_id and self.plan_id:
-            plan_id = self.meeting.committee.plan_id
+        meeting = _meeting_of(self)
+        if meeting is not None and meeting.committee_id and self.plan_id:
+            plan_id = meeting.committee.plan_id
             if plan_id and plan_id != self.plan_id:
                 raise ValidationError(
                     {"meeting": _("This meeting is of another plan's committee.")}

@@ -1,7 +1,7 @@
 """Open data: the published datasets of a plan and their CSV, XLSX and JSON forms.
 
 Each dataset's fields are defined once here; the downloads, the open-data page
-and the README's field list all follow these definitions. Field names are
+and the field list of docs/open-data-and-api.md all follow these definitions. Field names are
 stable English snake_case; translated text comes in the three languages
 (`title_ar`, `title_fr`, `title_en`), raw, without falling back to Arabic.
 """
@@ -22,6 +22,7 @@ from django.utils.translation import pgettext_lazy
 from meetings.models import NextStep
 
 from . import languages
+from .cells import escape_formula
 from .counting import row_count
 from .models import ActionPlan, Activity, Commitment, ProgressSnapshot
 
@@ -36,15 +37,6 @@ KIND_LABELS = {
     # Translators: type of a column in the open-data field lists.
     BOOLEAN: pgettext_lazy("data type", "true or false"),
 }
-
-# A spreadsheet may run a cell starting with one of these as a formula
-# («-النشاط 1…» included); such text cells get a leading apostrophe in CSV
-# and XLSX. JSON keeps the text as it is.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(text):
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def _if_published(meeting):
@@ -388,7 +380,7 @@ def _csv_cell(kind, value):
     if kind == DATE:
         return value.isoformat()
     if kind == TEXT:
-        return neutralise_formula(value)
+        return escape_formula(value)
     return value
 
 
@@ -420,7 +412,7 @@ def to_xlsx(dataset, rows):
             kind = kinds[column]
             if kind == TEXT:
                 # Control characters pasted from word processors are not valid in XLSX.
-                value = neutralise_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+                value = escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
             cell = WriteOnlyCell(sheet, value=value)
             if kind == DATE:
                 cell.number_format = "yyyy-mm-dd"

@@ -130,6 +130,7 @@ def commitment_detail(request, plan_number, number):
         .select_related("committee")
         .order_by("-date", "-pk")
     )
+    meetings = list(meetings)
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
     series = [
@@ -145,7 +146,7 @@ def commitment_detail(request, plan_number, number):
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
-            "change_log": published_change_log(commitment),
+            "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()

@@ -22,9 +22,13 @@ Meeting, with its status table (rows are `ProgressSnapshot`s of the meeting):
     a draft is deleted with the draft rows it holds; a published one is not.
 """
 
+import datetime
 from collections.abc import Iterable
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,7 +111,9 @@ def _check_report(snapshot, allowed, message):
 
 
 @transaction.atomic
-def save_draft(snapshot, user, *, loaded_version=None):
+def save_draft(
+    snapshot: ProgressSnapshot, user: User | None, *, loaded_version: int | None = None
+) -> ProgressSnapshot:
     """Keep a lead's report as a draft (new, draft or returned); it stays theirs to edit."""
     snapshot = _as_tracked(snapshot)
     if snapshot.pk is not None:
@@ -124,7 +130,14 @@ save_draft.alters_data = True
 
 
 @transaction.atomic
-def submit_report(snapshot, user, *, loaded_version=None, claimed=False, request=None):
+def submit_report(
+    snapshot: ProgressSnapshot,
+    user: User | None,
+    *,
+    loaded_version: int | None = None,
+    claimed: bool = False,
+    request: HttpRequest | None = None,
+) -> ProgressSnapshot:
     """A lead sends their report to the secretariat's review queue."""
     snapshot = _as_tracked(snapshot)
     if snapshot.pk is not None:
@@ -143,7 +156,9 @@ submit_report.alters_data = True
 
 
 @transaction.atomic
-def approve_report(snapshot, user, *, request=None):
+def approve_report(
+    snapshot: ProgressSnapshot, user: User | None, *, request: HttpRequest | None = None
+) -> ProgressSnapshot:
     """The secretariat publishes a report that awaits its review."""
     snapshot = _as_tracked(snapshot)
     _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
@@ -158,7 +173,13 @@ approve_report.alters_data = True
 
 
 @transaction.atomic
-def return_report(snapshot, user, comment, *, request=None):
+def return_report(
+    snapshot: ProgressSnapshot,
+    user: User | None,
+    comment: str,
+    *,
+    request: HttpRequest | None = None,
+) -> ProgressSnapshot:
     """The secretariat sends a report back to its leads, with a comment added to its thread."""
     snapshot = _as_tracked(snapshot)
     _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
@@ -179,8 +200,13 @@ return_report.alters_data = True
 
 @transaction.atomic
 def publish_report(
-    snapshot, user, *, reason="Published by the secretariat", loaded_version=None, claimed=False
-):
+    snapshot: ProgressSnapshot,
+    user: User | None,
+    *,
+    reason: str = "Published by the secretariat",
+    loaded_version: int | None = None,
+    claimed: bool = False,
+) -> ProgressSnapshot:
     """The secretariat records a report as published without the review queue (an
     admin form, a spreadsheet import): a draft, returned or submitted one."""
     snapshot = _as_tracked(snapshot)
@@ -203,7 +229,14 @@ def _publish(snapshot, user, reason):
 
 
 @transaction.atomic
-def correct(snapshot, user, *, reason, loaded_version=None, claimed=False):
+def correct(
+    snapshot: ProgressSnapshot,
+    user: User | None,
+    *,
+    reason: str,
+    loaded_version: int | None = None,
+    claimed: bool = False,
+) -> ProgressSnapshot:
     """The secretariat corrects a report or a status row without changing its state.
 
     A row of a published meeting changes the minutes: their PDFs are rendered again.
@@ -219,7 +252,7 @@ correct.alters_data = True
 
 
 @transaction.atomic
-def imported_rows(rows, user):
+def imported_rows(rows: list[ProgressSnapshot], user: User | None) -> None:
     """The steps of reports and status rows a spreadsheet import saved by batches.
 
     A row of published minutes is published with them; a report the file
@@ -243,7 +276,9 @@ def imported_rows(rows, user):
 imported_rows.alters_data = True
 
 
-def status_change_refusal(wanted, status_before, *, in_meeting=False):
+def status_change_refusal(
+    wanted: str, status_before: str | None, *, in_meeting: bool = False
+) -> str | None:
     """Why an admin form may not take a report from `status_before` (None: a new one)
     to `wanted`, or None. Rows of a meeting follow their meeting (`save_row`)."""
     if in_meeting:
@@ -264,7 +299,15 @@ def status_change_refusal(wanted, status_before, *, in_meeting=False):
 
 
 @transaction.atomic
-def save_edited(snapshot, user, *, status_before, reason, loaded_version=None, claimed=False):
+def save_edited(
+    snapshot: ProgressSnapshot,
+    user: User | None,
+    *,
+    status_before: str | None,
+    reason: str,
+    loaded_version: int | None = None,
+    claimed: bool = False,
+) -> ProgressSnapshot:
     """A report or status row as the secretariat's admin form left it, saved by the
     step its status change calls for (see `status_change_refusal`)."""
     snapshot = _as_tracked(snapshot)
@@ -287,7 +330,14 @@ save_edited.alters_data = True
 
 
 @transaction.atomic
-def save_row(row, user, *, reason="Edited in the status table", loaded_version=None, claimed=False):
+def save_row(
+    row: ProgressSnapshot,
+    user: User | None,
+    *,
+    reason: str = "Edited in the status table",
+    loaded_version: int | None = None,
+    claimed: bool = False,
+) -> ProgressSnapshot:
     """A row of a meeting's status table, typed by the secretariat: a draft while the
     minutes are, published with them once they are."""
     row = _as_tracked(row)
@@ -307,7 +357,9 @@ save_row.alters_data = True
 # Meetings ----------------------------------------------------------------------------
 
 
-def latest_reports(commitment_ids, since, until=None):
+def latest_reports(
+    commitment_ids: Iterable[int], since: datetime.date, until: datetime.date | None = None
+) -> dict[int, ProgressSnapshot]:
     """Each commitment's latest report submitted or published after the date `since`
     (and by the date `until`, if given)."""
     reports = ProgressSnapshot.objects.filter(
@@ -326,7 +378,9 @@ def latest_reports(commitment_ids, since, until=None):
 
 
 @transaction.atomic
-def prepare_next_meeting(source, *, date, user):
+def prepare_next_meeting(
+    source: Meeting, *, date: datetime.date, user: User | None
+) -> tuple[Meeting, list[ProgressSnapshot]]:
     """A draft meeting after `source`: its participants, and a status table prepared
     from the leads' reports.
 
@@ -355,7 +409,7 @@ def prepare_next_meeting(source, *, date, user):
     return meeting, rows
 
 
-def next_table(source, until=None):
+def next_table(source: Meeting, until: datetime.date | None = None) -> list[ProgressSnapshot]:
     """What the status table of the meeting after `source` is prepared from, in
     commitment order: for each commitment, its latest report since `source` (and
     by `until`, the new meeting's date), else `source`'s own row."""
@@ -378,7 +432,7 @@ prepare_next_meeting.alters_data = True
 
 
 @transaction.atomic
-def publish_meeting(meeting, user):
+def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapshot]:
     """Publish a draft meeting's minutes with its status table.
 
     Its draft rows become the committee's record and each commitment's current
@@ -392,6 +446,13 @@ def publish_meeting(meeting, user):
     meeting.status = MeetingStatus.PUBLISHED
     _record(meeting, user, "Minutes published")
     rows = list(meeting.snapshots.filter(status__in=OPEN).select_related("prepared_from"))
+    # A row marked published before its minutes were (an older file, say) goes public
+    # now: the activity changes it proposed are made now too.
+    for row in meeting.snapshots.filter(
+        status=SnapshotStatus.PUBLISHED, activity_changes__made_at__isnull=True
+    ).distinct():
+        row._history_user = user
+        make_changes(row)
     for row in rows:
         _publish(row, user, "Published with the meeting's minutes")
         source = row.prepared_from
@@ -405,7 +466,7 @@ publish_meeting.alters_data = True
 
 
 @transaction.atomic
-def withdraw_meeting(meeting, user):
+def withdraw_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapshot]:
     """Take published minutes back to a draft, their status table with them."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PUBLISHED:
@@ -424,14 +485,14 @@ def withdraw_meeting(meeting, user):
 withdraw_meeting.alters_data = True
 
 
-def rows_deleted_with(meeting):
+def rows_deleted_with(meeting: Meeting) -> QuerySet[ProgressSnapshot]:
     """The rows that deleting the draft `meeting` deletes: its whole status table."""
     return meeting.snapshots.select_related("commitment__plan").order_by(
         "commitment__plan__number", "commitment__number", "pk"
     )
 
 
-def deletion_refused(meeting):
+def deletion_refused(meeting: Meeting) -> str | None:
     """Why `meeting` may not be deleted, or None."""
     if meeting.status != MeetingStatus.DRAFT:
         return _("Published minutes are not deleted: withdraw them first.")
@@ -441,7 +502,7 @@ def deletion_refused(meeting):
 
 
 @transaction.atomic
-def delete_draft_meeting(meeting, user):
+def delete_draft_meeting(meeting: Meeting, user: User | None) -> int:
     """Delete a draft meeting and the draft rows of its status table; return how many rows."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     refusal = deletion_refused(meeting)

@@ -1,8 +1,8 @@
 """A meeting's minutes PDF: the HTML it is rendered from, and rendering the public
 PDFs ahead of their first visitor.
 
-After a release every cached PDF is stale (the cache key holds the layout's
-digest, `pdf.layout_digest`), and each first download would wait for a render
+After a release every cached PDF is stale (the cache key holds
+`settings.RELEASE`), and each first download would wait for a render
 of a few tenths of a second; `manage.py warm_minutes_pdfs` renders them beforehand. A
 meeting's own PDFs are rendered by the task queue as soon as the reporting
 cycle publishes or changes its minutes (`render_minutes_pdfs`, meetings/cycle.py).

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.folding import search_column
 from commitments.languages import translated
+from commitments.models import PlanProgress, ProgressSnapshot
 from ogptracker.bidi import NameField
 
 from .enums import (
@@ -22,6 +23,16 @@ def search_text(*names):
     """What the public search of minutes reads (meetings/search.py): the
     translated fields in every language, folded."""
     return search_column(*translated(*names))
+
+
+def hold_rows_of_another_plan(meetings, plan_id):
+    """Whether these meetings hold status rows or plan figures of another plan than `plan_id`."""
+    return (
+        ProgressSnapshot.objects.filter(meeting__in=meetings)
+        .exclude(commitment__plan=plan_id)
+        .exists()
+        or PlanProgress.objects.filter(meeting__in=meetings).exclude(plan=plan_id).exists()
+    )
 
 
 class Committee(models.Model):
@@ -47,6 +58,13 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.pk and self.plan_id:
+            if hold_rows_of_another_plan(self.meetings.all(), self.plan_id):
+                raise ValidationError(
+                    {"plan": _("Its meetings hold status rows or figures of another plan.")}
+                )
 
 
 class Meeting(models.Model):
@@ -87,6 +105,14 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.committee} — {self.date:%Y-%m-%d}"
+
+    def clean(self):
+        plan_id = self.committee.plan_id if self.committee_id else None
+        if self.pk and plan_id:
+            if hold_rows_of_another_plan([self.pk], plan_id):
+                raise ValidationError(
+                    {"committee": _("The meeting holds status rows or figures of another plan.")}
+                )
 
     @property
     def is_published(self):

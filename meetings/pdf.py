@@ -15,7 +15,6 @@ import mimetypes
 import re
 import threading
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -27,16 +26,6 @@ from django.utils.translation import get_language, gettext
 # from disk by the fetcher below; nothing is ever fetched over the network.
 BASE_URL = "https://static.invalid/"
 STATIC_PREFIX = BASE_URL + settings.STATIC_URL.lstrip("/")
-# Whatever the layout or wording of a PDF depends on besides the data.
-LAYOUT_FILES = [
-    "templates/base.html",
-    "templates/meetings/minutes.html",
-    "static/css/site.css",
-    "static/css/print.css",
-    "static/css/minutes-pdf.css",
-    "locale/ar/LC_MESSAGES/django.mo",
-    "locale/fr/LC_MESSAGES/django.mo",
-]
 CACHE_TIMEOUT = 60 * 60 * 24 * 90
 # The PDF's stylesheets, in cascade order (the document itself links none).
 STYLESHEETS = ["css/site.css", "css/print.css", "css/minutes-pdf.css"]
@@ -209,21 +198,12 @@ def warm_up():
     return _render(WARM_UP_DOCUMENT)
 
 
-@cache
-def layout_digest():
-    digest = hashlib.sha256()
-    for name in LAYOUT_FILES:
-        path = Path(settings.BASE_DIR) / name
-        digest.update(name.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"-")
-    return digest.hexdigest()[:16]
-
-
 def cache_key(meeting, change_marks, *, preview):
     marks = "|".join(str(mark) for mark in change_marks)
     digest = hashlib.sha256(marks.encode()).hexdigest()[:24]
     audience = "preview" if preview else "public"
-    return f"minutes-pdf:{meeting.pk}:{get_language()}:{audience}:{layout_digest()}:{digest}"
+    # The release: whatever the layout or wording of a PDF depends on besides the data.
+    return f"minutes-pdf:{meeting.pk}:{get_language()}:{audience}:{settings.RELEASE}:{digest}"
 
 
 def cached_pdf(key, build_html):

@@ -6,6 +6,8 @@ SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS and friends in the environment.
 
 import datetime
 import os
+import subprocess
+from importlib.metadata import version
 from pathlib import Path
 
 import dj_database_url
@@ -160,13 +162,33 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ogptracker_cache",
         "TIMEOUT": None,
-        # Room for every public page in three languages before entries are culled.
-        "OPTIONS": {"MAX_ENTRIES": 50000},
+        # Room for every public page in three languages before entries are culled: two
+        # entries each, the page and the list of headers its address varies on.
+        "OPTIONS": {"MAX_ENTRIES": 100000},
     }
 }
 # Anonymous visits of public pages and API answers are served from that cache until the
-# data changes (ogptracker/pagecache.py), at most this many seconds; 0 turns it off.
+# data changes (ogptracker/pagecache/), at most this many seconds; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+
+
+def git_commit():
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except OSError:
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+# The deployed code's name, in the key of every cached page and PDF: a deploy leaves
+# the old ones unused. Read once at start, the same in every process of a checkout.
+RELEASE = os.environ.get("RELEASE") or "+".join(filter(None, [version("ogptracker"), git_commit()]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@
 from django.http import HttpResponse, HttpResponseNotFound
 from django.middleware.csrf import get_token
 from django.urls import path
+from django.utils.translation import get_language
 
 from commitments.models import Commitment
 from ogptracker.pagecache import cache_public_page
@@ -13,6 +14,11 @@ def progress(request, pk):
     commitment = Commitment.objects.with_latest_progress().get(pk=pk)
     leads = commitment.leads.count()
     return HttpResponse(f"{commitment.title}: {commitment.latest_percent} % ({leads} leads)")
+
+
+@cache_public_page
+def address(request):
+    return HttpResponse(f"{get_language()} {request.build_absolute_uri()}")
 
 
 @cache_public_page
@@ -27,6 +33,7 @@ def missing(request):
 
 urlpatterns = [
     path("progress/<int:pk>/", progress),
+    path("address/", address),
     path("form/", with_form_token),
     path("missing/", missing),
 ]

@@ -1,5 +1,5 @@
 """Server processes share the page cache: an edit committed in one process shows
-at once in another, which holds its own copy of the page."""
+at once in another, which served the page from the cache before."""
 
 import os
 import subprocess
@@ -37,15 +37,15 @@ def run_in_another_process(code):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_page_cache_shows_an_edit_committed_by_another_process(client):
+def test_page_cache_shows_an_edit_committed_by_another_process(client, django_assert_num_queries):
     snapshot = make_snapshot(make_commitment(title="بوابة الشفافية"), percent=40)
     url = f"/progress/{snapshot.commitment_id}/"
     client.get(url)
-    before = client.get(url)
+    with django_assert_num_queries(1):  # This process's copy.
+        before = client.get(url)
 
     run_in_another_process(EDIT.format(pk=snapshot.pk))
     after = client.get(url)
 
-    assert (before["X-Page-Cache"], after["X-Page-Cache"]) == ("hit", "miss")
     assert before.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
     assert after.content.decode() == "بوابة الشفافية: 70 % (0 leads)"

@@ -1,4 +1,8 @@
+from importlib.metadata import version
+
 from django.apps import AppConfig
+from django.conf import settings
+from django.core.checks import Warning, register
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +15,18 @@ class PageCacheConfig(AppConfig):
         from .version import connect_signals
 
         connect_signals()
+
+
+@register(deploy=True)
+def check_release(app_configs, **kwargs):
+    # Without a commit, a deploy that keeps the package's version would keep serving
+    # the pages and PDFs the previous code rendered.
+    if settings.RELEASE != version("ogptracker"):
+        return []
+    return [
+        Warning(
+            "RELEASE names the package's version only: no git commit could be read.",
+            hint="Set RELEASE to a name that changes with each deploy, e.g. the commit.",
+            id="pagecache.W001",
+        )
+    ]

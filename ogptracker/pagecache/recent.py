@@ -1,15 +1,33 @@
 """This process's copies of the public pages it served last, answered early."""
 
 from collections import OrderedDict
+from typing import NamedTuple
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from .pages import Copy
 from .version import data_version
 
 # Per server process: a few hundred pages, or a few dozen minutes PDFs.
 MAX_BYTES = 32 * 1024 * 1024
+
+
+class Copy(NamedTuple):
+    """A whole answer, kept with the data version it holds the data of."""
+
+    version: str
+    content: bytes
+    headers: dict
+
+    @classmethod
+    def of(cls, version, response):
+        # Age is the shared cache's, for the answer it served then.
+        headers = {name: value for name, value in response.headers.items() if name != "Age"}
+        return cls(version, response.content, headers)
+
+    def replay(self):
+        return HttpResponse(self.content, headers=self.headers)
 
 
 class RecentPages:
@@ -33,6 +51,10 @@ class RecentPages:
         while self.size > self.max_bytes:
             _, oldest = self.entries.popitem(last=False)
             self.size -= len(oldest.content)
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
 
     def discard(self, key):
         copy = self.entries.pop(key, None)
@@ -58,7 +80,7 @@ def _visit_key(request):
     language = translation.get_language_from_request(request, check_path=True)
     # The local date: "late" flags and "n days ago" change overnight.
     today = timezone.localdate().isoformat()
-    return f"{language}:{today}:{request.build_absolute_uri()}"
+    return f"{settings.RELEASE}:{language}:{today}:{request.build_absolute_uri()}"
 
 
 class RecentPagesMiddleware:
@@ -67,8 +89,10 @@ class RecentPagesMiddleware:
     Placed right after WhiteNoise, a hit reads the shared version token and
     skips sessions, authentication, URL resolution and the view. A copy is the
     whole answer as the inner middleware left it, security policy included; it
-    is taken only of answers `cache_public_page` marked with their data version,
-    and only for the visits it serves (no session, no pending message).
+    is taken only of answers `cache_public_page` marked with their data version
+    (those Django's cache stores), and only for the visits it serves (no
+    session, no pending message). A deploy restarts the processes, and so
+    empties it.
     """
 
     def __init__(self, get_response):

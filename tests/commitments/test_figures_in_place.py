@@ -65,6 +65,21 @@ def test_the_database_refuses_it_whatever_the_writer(two_plans):
     assert budget.snapshots.count() == 1
 
 
+def test_moving_a_meeting_or_commitment_to_another_plan_is_refused_by_its_form(two_plans):
+    budget, own, meeting = two_plans
+    make_snapshot(own, 60, meeting=meeting, date=MARCH, status=SnapshotStatus.DRAFT)
+    meeting.committee = make_committee(budget.plan)
+    own.plan = budget.plan
+
+    with pytest.raises(ValidationError) as meeting_refused:
+        meeting.full_clean()
+    with pytest.raises(ValidationError) as commitment_refused:
+        own.full_clean()
+
+    assert list(meeting_refused.value.message_dict) == ["committee"]
+    assert "plan" in commitment_refused.value.message_dict
+
+
 def test_an_import_refuses_the_row_and_saves_nothing(two_plans, secretariat):
     budget, _, meeting = two_plans
     text = (

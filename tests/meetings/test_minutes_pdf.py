@@ -221,6 +221,15 @@ def test_minutes_pdf_snapshot_edit_renders_again(client, meeting):
     assert squeezed("تنفيذ الالتزام بنسبة 70 %") in text
 
 
+def test_minutes_pdf_new_release_renders_again(client, meeting, settings):
+    def edit():
+        settings.RELEASE = "next"
+
+    renders, _ = download_after(client, meeting, edit)
+
+    assert renders == 1
+
+
 def test_minutes_pdf_participant_rename_renders_again(client, meeting):
     def edit():
         participant = meeting.participants.get()

@@ -4,6 +4,7 @@ import os
 import secrets
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_environment(**overrides):
-    """What an operator sets on a server, per the README's Deploy section."""
+    """What an operator sets on a server, per docs/deploy.md."""
     environment = {
         "PATH": os.environ["PATH"],
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -53,6 +54,33 @@ def test_check_deploy_warns_when_https_is_switched_off():
         line.split(")")[0] for line in result.stderr.splitlines() if "(security." in line
     )
     assert warnings == ["?: (security.W008", "?: (security.W012"]
+
+
+RELEASE = "from django.conf import settings; print(settings.RELEASE)"
+
+
+def test_release_is_the_package_version_and_the_git_commit():
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+
+    result = manage("shell", "--no-imports", "-c", RELEASE)
+
+    assert result.stdout == f"{version('ogptracker')}+{commit}\n"
+
+
+def test_release_is_read_from_the_environment():
+    result = manage("shell", "--no-imports", "-c", RELEASE, RELEASE="2026-12-05.1")
+
+    assert result.stdout == "2026-12-05.1\n"
+
+
+def test_check_deploy_warns_when_no_git_commit_names_the_release():
+    # No git on the PATH: the release would be the package's version alone.
+    result = manage("check", "--deploy", PATH="/nonexistent")
+
+    warnings = [line.split(")")[0] for line in result.stderr.splitlines() if "(pagecache." in line]
+    assert warnings == ["?: (pagecache.W001"]
 
 
 def test_settings_refuse_to_start_without_secret_key():
