@@ -9,8 +9,9 @@ them (commitments/search.py). Each of those keeps its folded text in a column
 (`search_text`).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 
+from commitments.enums import SnapshotStatus
 from commitments.models import ProgressSnapshot
 from commitments.search import attach_parts_found, holding, holding_every_word, terms
 
@@ -34,14 +35,17 @@ def search_minutes(query):
     if not wanted:
         return Meeting.objects.none()
     found = Meeting.objects.published()
-    published_rows = ProgressSnapshot.objects.published()
     for term in wanted:
-        # Each table read once per term, not once per meeting.
         found = found.filter(
             holding(term)
-            | Q(pk__in=AgendaItem.objects.filter(holding(term)).values("meeting"))
-            | Q(pk__in=NextStep.objects.filter(holding(term)).values("meeting"))
-            | Q(pk__in=published_rows.filter(holding(term)).values("meeting"))
+            | Exists(AgendaItem.objects.filter(holding(term), meeting=OuterRef("pk")))
+            | Exists(NextStep.objects.filter(holding(term), meeting=OuterRef("pk")))
+            # The meeting is published, so are its rows that are.
+            | Exists(
+                ProgressSnapshot.objects.filter(
+                    holding(term), meeting=OuterRef("pk"), status=SnapshotStatus.PUBLISHED
+                )
+            )
         )
     return found.order_by("-date", "-pk")
 
