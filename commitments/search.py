@@ -10,9 +10,9 @@ in their own text (description, OGP id) rather than their activities' or lead
 institution's; then the newest plan first.
 
 The commitments' folded text is a column the database keeps
-(`Commitment.search_text`), as do their activities' titles and notes
-(`Activity.search_text`); institutions, few, and titles are folded as they
-are read.
+(`Commitment.search_text`, and their titles alone `Commitment.search_title`),
+as do their activities' titles and notes (`Activity.search_text`);
+institutions, few, are folded as they are read.
 """
 
 import re
@@ -82,10 +82,10 @@ def search_commitments(query):
     ]
     return (
         Commitment.objects.filter(reduce(or_, held))
-        .alias(title_text=folded_text(*translated("title")))
         .alias(
-            held=_count(held),
-            in_title=_count(holding(term, "title_text") for term in wanted),
+            # Every commitment found holds a lone term: no need to count it.
+            held=_count(held) if len(wanted) > 1 else Value(1),
+            in_title=_count(holding(term, "search_title") for term in wanted),
             in_own_text=_count(holding(term) for term in wanted),
         )
         .order_by("-held", "-in_title", "-in_own_text", "-plan__number", "number")
