@@ -3,7 +3,7 @@
 Each commitment and activity gets, for the run, a `tsvector` column and its
 GIN index (`indexes()`): the titles weighted above the descriptions, each
 language's text read with its text search configuration (`arabic`, `french`,
-`english`). A query is read as the search reads it (commitments/search.py:
+`english`). A query is read as the search reads it (ogptracker/publishing/search.py:
 words, and quoted phrases kept as phrases) but left to PostgreSQL: each word
 or phrase is parsed in the three configurations (their stemmers and, for
 French and English, stop words), a commitment is found if it, one of its
@@ -59,7 +59,7 @@ def indexes():
 
 def tsquery(query):
     """(SQL, params): the query's words and phrases, any of them, in every configuration."""
-    from commitments.search import TOKENS
+    from ogptracker.publishing.search import TOKENS
 
     parts, params = [], []
     for *quoted, word in TOKENS.findall(query):

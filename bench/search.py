@@ -68,13 +68,13 @@ def configure(static_root):
 
 
 def quality():
+    from commitments.demo import load_seed_data
     from django.core.management import call_command
 
     from bench import fts
-    from commitments.demo import load_seed_data
     from commitments.models import ActionPlan
-    from commitments.search import search_commitments
-    from meetings.search import search_minutes
+    from ogptracker.publishing.minutes_search import search_minutes
+    from ogptracker.publishing.search import search_commitments
     from tests import search_queries as queries
 
     call_command("migrate", verbosity=0)
@@ -101,13 +101,13 @@ def quality():
 
 
 def speed(plans, repeat):
+    from commitments.synthetic import SyntheticData
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
     from commitments.models import ProgressSnapshot
-    from commitments.synthetic import SyntheticData
     from meetings.models import Meeting
 
     if connection.vendor != "postgresql":
@@ -162,7 +162,7 @@ def speed(plans, repeat):
 def compare_with_full_text_search(repeat):
     """The query of commitments alone (count and first ten), ours and full-text search's."""
     from bench import fts
-    from commitments.search import search_commitments
+    from ogptracker.publishing.search import search_commitments
 
     def ours(word):
         found = search_commitments(word)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from commitments.models import ProgressSnapshot
-from commitments.synthetic import SyntheticData
+from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.pagecache import bump_data_version, data_changed, data_version
 from ogptracker.pagecache.models import DataVersion
 from ogptracker.pagecache.recent import Copy, RecentPages, recent_pages

@@ -291,7 +291,7 @@ def test_dashboard_draws_no_line_for_a_single_report_date(client, nap1):
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_plan_titles_keep_their_year_range_on_one_line(client, seed_data, language):
     """Plan 3's title broke inside «2024-2027» on a phone."""
-    range_ = '<span class="range">2024-2027</span>'
+    range_ = '<span class="unbroken">2024-2027</span>'
 
     for page in [url("home", language), url("plan_dashboard", language, number=3)]:
         assert client.get(page).content.decode().count(range_) == 1
@@ -301,10 +301,10 @@ def test_plan_titles_keep_their_year_range_on_one_line(client, seed_data, langua
 
 
 def test_year_range_filter_escapes_the_title_around_the_range():
-    from commitments.templatetags.progress_tags import whole_ranges
+    from ogptracker.publishing.templatetags.progress_tags import whole_ranges
 
     assert whole_ranges("<b> 2018-2020, 2021–23") == (
-        '&lt;b&gt; <span class="range">2018-2020</span>, <span class="range">2021–23</span>'
+        '&lt;b&gt; <span class="unbroken">2018-2020</span>, <span class="unbroken">2021–23</span>'
     )
     assert whole_ranges("20180-2020 et 12-2020") == "20180-2020 et 12-2020"
 

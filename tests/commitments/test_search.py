@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commitments.enums import SnapshotStatus
 from commitments.models import Institution
-from commitments.search import search_commitments, terms
+from ogptracker.publishing.search import search_commitments, terms
 from tests.factories import (
     make_activity,
     make_commitment,

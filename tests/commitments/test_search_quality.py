@@ -2,8 +2,8 @@
 
 import pytest
 
-from commitments.search import search_commitments
-from meetings.search import search_minutes
+from ogptracker.publishing.minutes_search import search_minutes
+from ogptracker.publishing.search import search_commitments
 from tests import search_queries as queries
 
 
