@@ -68,11 +68,11 @@ def configure(static_root):
 
 
 def quality():
-    from commitments.demo import load_seed_data
     from django.core.management import call_command
 
     from bench import fts
     from commitments.models import ActionPlan
+    from ogptracker.devdata.demo import load_seed_data
     from ogptracker.publishing.minutes_search import search_minutes
     from ogptracker.publishing.search import search_commitments
     from tests import search_queries as queries
@@ -101,7 +101,6 @@ def quality():
 
 
 def speed(plans, repeat):
-    from commitments.synthetic import SyntheticData
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -109,6 +108,7 @@ def speed(plans, repeat):
 
     from commitments.models import ProgressSnapshot
     from meetings.models import Meeting
+    from ogptracker.devdata.synthetic import SyntheticData
 
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL database (e.g. $(.ci/postgres.sh url)).")
