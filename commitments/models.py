@@ -213,6 +213,8 @@ class Commitment(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (ogptracker/publishing/search.py), kept by the database.
     search_text = search_column(*SEARCHED_FIELDS)
+    # Its titles alone, folded: the search ranks a word found there first.
+    search_title = search_column(*translated("title"))
 
     objects = CommitmentQuerySet.as_manager()
 

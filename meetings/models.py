@@ -105,6 +105,9 @@ class Meeting(models.Model):
                 fields=["committee", "sequence", "date"], name="unique_meeting_per_committee_date"
             ),
         ]
+        # The latest minutes first, read in that order: the search of minutes
+        # walks them newest first and stops at the first ten that hold a word.
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_latest_idx")]
 
     def __str__(self):
         return f"{self.committee} — {self.date:%Y-%m-%d}"

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ogptracker.common.folding import fold
 
-from .search import words
+from .search import terms
 
 WORD_LETTER = re.compile(r"\w")
 ELLIPSIS = "…"
@@ -23,7 +23,7 @@ def found_spans(text: str, query: str) -> list[tuple[int, int]]:
     `query`: sorted, merged where they touch."""
     folded, origin = _folded_with_origin(text)
     spans = []
-    for word in words(query):
+    for word in (form for term in terms(query) for form in term):
         start = folded.find(word)
         while word and start != -1:
             end = start + len(word)

@@ -1,9 +1,12 @@
+import re
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.utils import formats
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +14,9 @@ from commitments import progress
 from ogptracker.common.charts import Bar
 
 register = template.Library()
+
+# «2024-2027», «2018–2020»: kept on one line, as a phone would cut it after the dash.
+YEAR_RANGE = re.compile(r"\b\d{4}\s?[-–]\s?\d{2,4}\b")
 
 FLAG_LABELS = {
     # Translators: a commitment flag: progress is 100 %.
@@ -25,6 +31,14 @@ FLAG_LABELS = {
     progress.NO_REPORT: pgettext_lazy("commitment flag", "No report yet"),
     progress.PLATFORM_NOT_UPDATED: _("Tracking platform not updated"),
 }
+
+
+@register.filter(is_safe=True)
+def whole_ranges(text: object) -> SafeString:
+    """`text`, escaped, each year range («2024-2027») in a span the line never breaks."""
+    return mark_safe(
+        YEAR_RANGE.sub(r'<span class="unbroken">\g<0></span>', conditional_escape(text))
+    )
 
 
 @register.filter
