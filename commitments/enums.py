@@ -45,10 +45,10 @@ class PlatformStatus(models.TextChoices):
 
 
 class SnapshotStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("snapshot status", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("snapshot status", "Submitted")
-    RETURNED = "returned", pgettext_lazy("snapshot status", "Returned for revision")
-    PUBLISHED = "published", pgettext_lazy("snapshot status", "Published")
+    DRAFT = "draft", pgettext_lazy("report status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report status", "Returned for revision")
+    PUBLISHED = "published", pgettext_lazy("report status", "Published")
 
 
 class MeetingStatus(models.TextChoices):

@@ -464,8 +464,8 @@ class ProgressSnapshot(models.Model):
     objects = ProgressSnapshotQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("progress snapshot")
-        verbose_name_plural = _("progress snapshots")
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
         ordering = ["commitment__plan__number", "commitment__number", "-date"]
         constraints = [percent_constraint("snapshot_percent_between_0_and_100")]
         indexes = [
@@ -520,7 +520,7 @@ class ReviewComment(models.Model):
         ProgressSnapshot,
         on_delete=models.CASCADE,
         related_name="review_comments",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     text = models.TextField(_("comment"))
     author = models.ForeignKey(
@@ -553,7 +553,7 @@ class ActivityChange(models.Model):
         ProgressSnapshot,
         on_delete=models.CASCADE,
         related_name="activity_changes",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     activity = models.ForeignKey(
         Activity,
@@ -598,7 +598,7 @@ class Evidence(models.Model):
         ProgressSnapshot,
         on_delete=models.CASCADE,
         related_name="evidence",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     file = models.FileField(_("file"), upload_to=evidence_path)
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -688,5 +688,5 @@ class SnapshotAwaitingReview(ProgressSnapshot):
 
     class Meta:
         proxy = True
-        verbose_name = _("snapshot awaiting review")
-        verbose_name_plural = _("snapshots awaiting review")
+        verbose_name = _("report awaiting review")
+        verbose_name_plural = _("reports awaiting review")

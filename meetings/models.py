@@ -198,7 +198,7 @@ class NextStep(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="next_steps", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("decision or next step"))
+    text = models.TextField(_("next step"))
     owner = NameField(_("owner"), max_length=300, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(

@@ -73,15 +73,15 @@ def test_the_first_page_counts_each_kind_of_work_and_links_to_it(client, secreta
     lines = work_to_do(client)
 
     assert lines == {
-        "2 حصيلتان في انتظار المراجعة": changelist("commitments/snapshotawaitingreview"),
-        "2 حصيلتان أعيدتا لمراجعتهما من طرف رؤساء المشاريع": changelist(
+        "2 تقريران في انتظار المراجعة": changelist("commitments/snapshotawaitingreview"),
+        "2 تقريران أعيدا لمراجعتهما من طرف رؤساء المشاريع": changelist(
             "commitments/progresssnapshot", "status__exact=returned"
         ),
-        "2 حصيلتان منشورتان تنقصهما الصيغة الفرنسية": changelist(
+        "2 تقريران منشوران تنقصهما الصيغة الفرنسية": changelist(
             "commitments/progresssnapshot", "status__exact=published&french=missing"
         ),
         "2 محضران في طور المسودة": changelist("meetings/meeting", "status__exact=draft"),
-        "2 التزامان لم تقدم حصيلتهما منذ آخر اجتماع للجنة": changelist(
+        "2 التزامان لم يقدم تقريرهما منذ آخر اجتماع للجنة": changelist(
             "commitments/commitment", "owes=report"
         ),
         "2 التزامان لهما أنشطة تجاوزت تاريخ انتهائها": changelist(

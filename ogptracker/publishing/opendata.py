@@ -307,7 +307,7 @@ SNAPSHOTS = Dataset(
 
 DECISIONS = Dataset(
     "decisions",
-    pgettext_lazy("open data", "Committee decisions"),
+    pgettext_lazy("open data", "Committees' next steps"),
     (
         plan_number("meeting.committee.plan.number"),
         Field(
@@ -320,8 +320,8 @@ DECISIONS = Dataset(
             "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
         ),
         Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
-        Field("decision_number", INTEGER, _("Number of the decision in the minutes."), "order"),
-        Field("text", TEXT, _("The decision, as the minutes word it."), "text", translated=True),
+        Field("decision_number", INTEGER, _("Number of the next step in the minutes."), "order"),
+        Field("text", TEXT, _("The next step, as the minutes word it."), "text", translated=True),
         Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
         Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
         Field("status", TEXT, _("One of open, done, dropped."), "status"),

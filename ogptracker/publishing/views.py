@@ -31,7 +31,7 @@ PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
 # Minutes found are listed under the commitments, on the first page only.
 MINUTES_SHOWN = 10
-# Committee decisions still open, listed on a plan's dashboard.
+# Committees' next steps still open, listed on a plan's dashboard.
 OPEN_STEPS_SHOWN = 10
 
 

@@ -1,4 +1,4 @@
-"""A plan's dashboard lists its committees' decisions still open, soonest due first."""
+"""A plan's dashboard lists its committees' next steps still open, soonest due first."""
 
 import datetime
 import re
@@ -51,7 +51,7 @@ def test_open_decisions_of_published_minutes_soonest_due_first(client):
 
     assert open_decisions(client) == [
         "إعداد دليل المرتفق (وزارة العدل، قبل 1 مارس 2025، تقرر في اجتماع 17 يونيو 2024)"
-        " تجاوز أجله",
+        " تجاوزت أجلها",
         "اعتماد دليل لجنة الإشراف (قبل 30 يونيو 2025، تقرر في اجتماع 18 مارس 2025)",
         "برمجة ورشات موضوعاتية (تقرر في اجتماع 18 مارس 2025)",
     ]
@@ -75,7 +75,7 @@ def test_ten_decisions_are_listed_then_how_many_more(client):
 
     assert len(open_decisions(client)) == 10
     assert "القرار 10" in page and "القرار 11" not in page
-    assert "وقراران آخران مفتوحان بأجلين لاحقين." in page
+    assert "ومرحلتان قادمتان أخريان مفتوحتان بأجلين لاحقين." in page
 
 
 def test_a_plan_without_open_decisions_has_no_such_section(client):

@@ -73,7 +73,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     office.snap("admin-to-do")
     to_do = office.page.locator("#work-to-do")
     waiting = to_do.locator("li").all_inner_texts()
-    to_do.get_by_role("link", name="1 حصيلة في انتظار المراجعة").click()
+    to_do.get_by_role("link", name="1 تقرير في انتظار المراجعة").click()
     open_listed_report(office.page, mine)
     office.page.fill("#id_review_comment", "المرجو إرفاق لائحة الحضور في الورشة وتدقيق النسبة.")
     office.snap("return-with-comment")
@@ -81,7 +81,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     office.page.wait_for_selector(".messagelist .success")
     office.snap("returned")
 
-    assert "1 حصيلة في انتظار المراجعة" in waiting
+    assert "1 تقرير في انتظار المراجعة" in waiting
 
     page.reload()
     trip.snap("report-returned")
