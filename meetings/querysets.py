@@ -130,11 +130,11 @@ class MeetingQuerySet(models.QuerySet):
             mark_commitments=latest(
                 Commitment.objects.filter(snapshots__meeting=meeting), "updated_at"
             ),
-            # This meeting's decisions and the earlier ones still open.
+            # This meeting's next steps and the earlier ones still open.
             mark_next_steps=latest(
                 NextStep.history.filter(meeting__committee_id=OuterRef("committee_id"))
             ),
-            # Earlier meetings published or withdrawn change the open decisions.
+            # Earlier meetings published or withdrawn change the open next steps.
             mark_meetings=latest(Meeting.history.filter(committee_id=OuterRef("committee_id"))),
             mark_committee=latest(Committee.history.filter(id=OuterRef("committee_id"))),
             mark_plan=latest(ActionPlan.history.filter(id=OuterRef("committee__plan_id"))),
@@ -143,11 +143,11 @@ class MeetingQuerySet(models.QuerySet):
 
 class NextStepQuerySet(models.QuerySet):
     def published(self):
-        """Decisions of published minutes."""
+        """Next steps of published minutes."""
         return self.filter(meeting__status=MeetingStatus.PUBLISHED)
 
     def open_in_plan(self, plan):
-        """The plan's committees' published decisions still open: soonest due
+        """The plan's committees' published next steps still open: soonest due
         first (those without a date last), then oldest meeting first."""
         return (
             self.published()
@@ -163,7 +163,7 @@ class NextStepQuerySet(models.QuerySet):
         return self.filter(status=NextStepStatus.OPEN, due_date__lt=today)
 
     def open_before(self, meeting, *, include_drafts=False):
-        """Decisions of the committee's earlier meetings that were still open at `meeting`.
+        """Next steps of the committee's earlier meetings that were still open at `meeting`.
 
         A step closed at a later meeting was still open then, so the minutes
         of a past meeting keep reading as they did on the day.

@@ -43,7 +43,7 @@ def _public(commitment, minutes, steering):
     return {
         "home": "commitments:home",
         "plan": ("commitments:plan_dashboard", 1),
-        "plan with open decisions": ("commitments:plan_dashboard", 3),
+        "plan with open next steps": ("commitments:plan_dashboard", 3),
         "commitment": ("commitments:commitment_detail", 1, 3),
         "institution": ("commitments:institution_detail", commitment.lead_institution_id),
         "meetings": "meetings:meeting_list",

@@ -32,7 +32,7 @@ PAGES = [
     ("search", 7),
     ("open_data", 2),
     ("plan_download_csv", 2),
-    ("plan_download_decisions", 2),
+    ("plan_download_next_steps", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
     ("plan_feed", 2),
@@ -45,7 +45,7 @@ PAGES = [
     ("api_commitments", 3),
     ("api_activities", 3),
     ("api_snapshots", 3),
-    ("api_decisions", 3),
+    ("api_next_steps", 3),
     ("api_meetings", 3),
 ]
 
@@ -82,8 +82,8 @@ def page_url(name, commitment, meeting):
             "plan_download_csv": lambda: reverse(
                 "commitments:plan_download", args=[plan, "snapshots", "csv"]
             ),
-            "plan_download_decisions": lambda: reverse(
-                "commitments:plan_download", args=[plan, "decisions", "json"]
+            "plan_download_next_steps": lambda: reverse(
+                "commitments:plan_download", args=[plan, "next-steps", "json"]
             ),
             "meeting_list": lambda: reverse("meetings:meeting_list"),
             "minutes_feed": lambda: reverse("meetings:minutes_feed"),
@@ -97,7 +97,7 @@ def page_url(name, commitment, meeting):
             "api_commitments": lambda: f"/api/plans/{plan}/commitments/",
             "api_activities": lambda: f"/api/plans/{plan}/activities/",
             "api_snapshots": lambda: f"/api/plans/{plan}/snapshots/?commitment=1",
-            "api_decisions": lambda: f"/api/plans/{plan}/decisions/?status=done",
+            "api_next_steps": lambda: f"/api/plans/{plan}/next-steps/?status=done",
             "api_meetings": lambda: "/api/meetings/",
         }[name]()
 

@@ -105,7 +105,9 @@ EXPECTED = {
     "api:plan_commitments": EVERYONE,
     "api:plan_activities": EVERYONE,
     "api:plan_snapshots": EVERYONE,
-    "api:plan_decisions": EVERYONE,
+    "api:plan_next_steps": EVERYONE,
+    # A former address, moved for good.
+    "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
@@ -262,7 +264,8 @@ def url_builders(world):
         "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
         "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),
         "api:plan_snapshots": lambda: reverse("api:plan_snapshots", args=[plan.number]),
-        "api:plan_decisions": lambda: reverse("api:plan_decisions", args=[plan.number]),
+        "api:plan_next_steps": lambda: reverse("api:plan_next_steps", args=[plan.number]),
+        "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",

@@ -10,7 +10,7 @@ finds them (`ogptracker/publishing/search.py`, `ogptracker/publishing/minutes_se
 from functools import wraps
 
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -146,7 +146,7 @@ def _plan(request, plan):
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
-        "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
+        "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -247,16 +247,16 @@ def plan_snapshots(request, number):
 
 
 @api_view
-def plan_decisions(request, number):
+def plan_next_steps(request, number):
     found = _get_plan(number)
-    decisions = opendata.plan_decisions(found)
+    steps = opendata.plan_next_steps(found)
     status = cleaned(request, "status")
     if status is not None:
-        decisions = decisions.filter(status=status)
+        steps = steps.filter(status=status)
     meeting = cleaned(request, "meeting")
     if meeting is not None:
-        decisions = decisions.filter(meeting_id=meeting)
-    return _json(paginate(request, decisions, opendata.DECISIONS.record))
+        steps = steps.filter(meeting_id=meeting)
+    return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
 
 
 def published_meetings():
@@ -304,6 +304,14 @@ def meetings(request):
     if committee is not None:
         found = found.filter(committee__kind=committee)
     return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
+
+
+@api_view
+def moved(request, number, to):
+    """A former address of the endpoint `to`, which outside users may have kept."""
+    url = reverse(to, kwargs={"number": number})
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 @api_view

@@ -1,4 +1,4 @@
-"""Finding published minutes by words of their agenda, status table and decisions.
+"""Finding published minutes by words of their agenda, status table and next steps.
 
 Every word must occur in the meeting's title, one of its agenda items (title,
 discussion or points), a row of its status table (actions taken, tracking

@@ -138,7 +138,7 @@ def plan_snapshots(plan):
     )
 
 
-def plan_decisions(plan):
+def plan_next_steps(plan):
     return (
         NextStep.objects.published()
         .filter(meeting__committee__plan=plan)
@@ -305,8 +305,8 @@ SNAPSHOTS = Dataset(
     plan_snapshots,
 )
 
-DECISIONS = Dataset(
-    "decisions",
+NEXT_STEPS = Dataset(
+    "next-steps",
     pgettext_lazy("open data", "Committees' next steps"),
     (
         plan_number("meeting.committee.plan.number"),
@@ -320,7 +320,7 @@ DECISIONS = Dataset(
             "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
         ),
         Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
-        Field("decision_number", INTEGER, _("Number of the next step in the minutes."), "order"),
+        Field("next_step_number", INTEGER, _("Number of the next step in the minutes."), "order"),
         Field("text", TEXT, _("The next step, as the minutes word it."), "text", translated=True),
         Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
         Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
@@ -332,10 +332,12 @@ DECISIONS = Dataset(
             _closing_meeting_date,
         ),
     ),
-    plan_decisions,
+    plan_next_steps,
 )
 
-DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, DECISIONS)}
+DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, NEXT_STEPS)}
+# Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
+FORMER_NAMES = {"decisions": NEXT_STEPS.name}
 
 
 def plans_with_dataset_sizes():
@@ -346,7 +348,7 @@ def plans_with_dataset_sizes():
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
         snapshots_rows=row_count(published, "commitment__plan"),
-        decisions_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
+        next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 
@@ -355,7 +357,8 @@ def with_datasets(plans):
     """Each of `plans` (from plans_with_dataset_sizes) with its (dataset, rows) pairs."""
     for plan in plans:
         plan.datasets = [
-            (dataset, getattr(plan, f"{dataset.name}_rows")) for dataset in DATASETS.values()
+            (dataset, getattr(plan, f"{dataset.name.replace('-', '_')}_rows"))
+            for dataset in DATASETS.values()
         ]
         yield plan
 

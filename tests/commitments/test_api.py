@@ -108,7 +108,7 @@ def test_api_plan_detail_has_axes_and_recorded_progress(client):
         "/api/plans/9/commitments/",
         "/api/plans/9/activities/",
         "/api/plans/9/snapshots/",
-        "/api/plans/9/decisions/",
+        "/api/plans/9/next-steps/",
     ],
 )
 def test_api_unknown_plan_answers_json_404(client, url):
@@ -131,6 +131,15 @@ def test_api_path_without_slash_redirects(client):
     assert client.get("/api/plans").url == "/api/plans/"
 
 
+def test_api_next_steps_former_address_redirects_for_good_with_its_query(client):
+    response = client.get("/api/plans/1/decisions/?status=done&page=2")
+
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/api/plans/1/next-steps/?status=done&page=2",
+    )
+
+
 API_PATHS = [
     "/api/",
     "/api/plans/",
@@ -138,6 +147,7 @@ API_PATHS = [
     "/api/plans/1/commitments/",
     "/api/plans/1/activities/",
     "/api/plans/1/snapshots/",
+    "/api/plans/1/next-steps/",
     "/api/plans/1/decisions/",
     "/api/meetings/",
     "/api/no/such/endpoint/",
@@ -348,18 +358,18 @@ def test_api_meetings_filter_by_plan_and_committee(client):
     assert bad.json() == {"error": "`committee` must be one of execution, steering, got 'board'."}
 
 
-def test_api_decisions_list_published_minutes_next_steps_by_meeting(client):
+def test_api_next_steps_list_published_minutes_next_steps_by_meeting(client):
     first, second = _meetings(2, make_plan(1))
     make_next_step(first, "برمجة ورشة", order=2, status=NextStepStatus.DONE, closed_at=second)
     draft = make_meeting(first.committee, date=datetime.date(2020, 3, 1), status="draft")
     make_next_step(draft, "قرار لم ينشر", order=1)
 
-    every = client.get("/api/plans/1/decisions/").json()
-    done = client.get("/api/plans/1/decisions/?status=done").json()
-    of_second = client.get(f"/api/plans/1/decisions/?meeting={second.pk}").json()
-    bad = client.get("/api/plans/1/decisions/?status=late")
+    every = client.get("/api/plans/1/next-steps/").json()
+    done = client.get("/api/plans/1/next-steps/?status=done").json()
+    of_second = client.get(f"/api/plans/1/next-steps/?meeting={second.pk}").json()
+    bad = client.get("/api/plans/1/next-steps/?status=late")
 
-    assert [(d["meeting_id"], d["decision_number"]) for d in every["results"]] == [
+    assert [(d["meeting_id"], d["next_step_number"]) for d in every["results"]] == [
         (first.pk, 1),
         (first.pk, 2),
         (second.pk, 1),
@@ -370,7 +380,7 @@ def test_api_decisions_list_published_minutes_next_steps_by_meeting(client):
     assert bad.status_code == 400
     assert bad.json() == {"error": "`status` must be one of open, done, dropped, got 'late'."}
     plan = client.get("/api/plans/").json()["results"][0]
-    assert plan["decisions_url"] == f"{BASE}/api/plans/1/decisions/"
+    assert plan["next_steps_url"] == f"{BASE}/api/plans/1/next-steps/"
 
 
 def test_api_commitments_and_meetings_take_the_sites_search(client):
@@ -407,7 +417,7 @@ def test_api_search_of_more_than_eight_words_answers_json_400(client):
         ("/api/plans/1/commitments/", 3),
         ("/api/plans/1/activities/", 3),
         ("/api/plans/1/snapshots/", 3),
-        ("/api/plans/1/decisions/", 3),
+        ("/api/plans/1/next-steps/", 3),
         ("/api/meetings/", 3),
         ("/api/plans/1/commitments/?q=التزام", 3),
         ("/api/meetings/?q=نقطة", 3),

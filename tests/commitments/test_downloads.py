@@ -110,6 +110,12 @@ def test_plan_download_answers_404_for_unknown_plan_dataset_or_format(client, ur
     assert client.get(url).status_code == 404
 
 
+def test_plan_download_of_next_steps_former_name_redirects_for_good(client):
+    response = client.get("/fr/plans/1/data/decisions.csv")
+
+    assert (response.status_code, response["Location"]) == (301, "/fr/plans/1/data/next-steps.csv")
+
+
 def test_plan_download_refuses_post(client):
     _plan_with(1)
 

@@ -106,7 +106,7 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("commitments", 1),
         ("activities", 2),
         ("snapshots", 1),
-        ("decisions", 1),
+        ("next-steps", 1),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
@@ -120,9 +120,9 @@ def test_plan_downloads_tag_links_the_twelve_files_and_the_open_data_page():
             Context({"plan": plan})
         )
 
-    assert re.findall(r'href="(/fr/plans/3/data/[a-z]+\.[a-z]+)"', html) == [
+    assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "snapshots", "decisions")
+        for dataset in ("commitments", "activities", "snapshots", "next-steps")
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

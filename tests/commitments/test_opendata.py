@@ -130,11 +130,12 @@ def test_snapshots_rows_hold_published_snapshots_only(plan):
     assert rows[2]["no_progress"] is True
 
 
-def test_decisions_rows_hold_the_next_steps_of_published_minutes(plan):
-    rows = opendata.DECISIONS.rows(plan)
+def test_next_steps_rows_hold_the_next_steps_of_published_minutes(plan):
+    rows = opendata.NEXT_STEPS.rows(plan)
 
     assert [
-        (row["meeting_date"], row["decision_number"], row["text_ar"], row["status"]) for row in rows
+        (row["meeting_date"], row["next_step_number"], row["text_ar"], row["status"])
+        for row in rows
     ] == [
         (datetime.date(2020, 6, 17), 1, "-إعداد دليل المرتفق", "open"),
         (datetime.date(2020, 6, 17), 2, "برمجة ورشة", "done"),

@@ -190,7 +190,7 @@ def test_dashboard_links_to_the_plan_downloads(client, commitment_with_hidden_ro
     with translation.override("fr"):
         links = [
             reverse("commitments:plan_download", args=[1, dataset, fmt])
-            for dataset in ("commitments", "activities", "snapshots", "decisions")
+            for dataset in ("commitments", "activities", "snapshots", "next-steps")
             for fmt in ("csv", "xlsx", "json")
         ]
     assert [f'href="{link}"' in content for link in links] == [True] * 12

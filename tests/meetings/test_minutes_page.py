@@ -157,7 +157,7 @@ def test_minutes_page_unknown_meeting_is_404(client, db):
     assert response.status_code == 404
 
 
-def test_minutes_page_lists_decisions_still_open_from_earlier_meetings(client, meeting):
+def test_minutes_page_lists_next_steps_still_open_from_earlier_meetings(client, meeting):
     earlier = make_meeting(committee=meeting.committee, date=datetime.date(2020, 2, 3))
     make_next_step(earlier, "إعداد دليل لجنة الإشراف")
     make_next_step(earlier, "نشر التقرير", status=NextStepStatus.DONE, closed_at=meeting)
@@ -178,7 +178,7 @@ def test_minutes_page_lists_decisions_still_open_from_earlier_meetings(client, m
     assert open_texts == ["إعداد دليل لجنة الإشراف"]
 
 
-def test_minutes_page_keeps_a_decision_closed_later_open_in_earlier_minutes(client, meeting):
+def test_minutes_page_keeps_a_next_step_closed_later_open_in_earlier_minutes(client, meeting):
     earlier = make_meeting(committee=meeting.committee, date=datetime.date(2020, 2, 3))
     later = make_meeting(committee=meeting.committee, date=datetime.date(2020, 9, 1))
     make_next_step(earlier, "نشر الدليل", status=NextStepStatus.DONE, closed_at=later)
@@ -205,7 +205,7 @@ def test_minutes_page_query_count_is_fixed(client, meeting, django_assert_num_qu
     add_rows(meeting, rows)
 
     # meeting, participants, their commitments, agenda, snapshots, plan figures,
-    # next steps, open decisions of earlier meetings.
+    # next steps, open next steps of earlier meetings.
     with django_assert_num_queries(8):
         response = client.get(minutes_url(meeting))
 

@@ -1,4 +1,4 @@
-"""Searching the published minutes by their agenda, status table and decisions."""
+"""Searching the published minutes by their agenda, status table and next steps."""
 
 import datetime
 
