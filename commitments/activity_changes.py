@@ -6,6 +6,9 @@ status or revised end before the secretariat has validated it. The lead's
 form shows each activity as the open report would leave it.
 """
 
+from collections.abc import Iterable
+
+from django.forms import BaseForm
 from django.utils import timezone
 
 from .models import Activity, ActivityChange, ProgressSnapshot
@@ -13,7 +16,9 @@ from .models import Activity, ActivityChange, ProgressSnapshot
 FIELDS = ("status", "revised_end")
 
 
-def as_proposed(activities, snapshot):
+def as_proposed(
+    activities: Iterable[Activity], snapshot: ProgressSnapshot | None
+) -> list[Activity]:
     """`activities` as `snapshot` would leave them, in memory only.
 
     Each keeps its public values in `public_values`, for the form to tell
@@ -32,7 +37,7 @@ def as_proposed(activities, snapshot):
     return activities
 
 
-def propose(snapshot, activity_forms):
+def propose(snapshot: ProgressSnapshot, activity_forms: Iterable[BaseForm]) -> None:
     """Keep with `snapshot` what `activity_forms` change from the public activities.
 
     An activity set back to its public values has no change left to propose.
@@ -60,7 +65,7 @@ def propose(snapshot, activity_forms):
             change.save(update_fields=list(FIELDS))
 
 
-def make_changes(snapshot):
+def make_changes(snapshot: ProgressSnapshot) -> None:
     """Make to the activities the changes of `snapshot`, a report being published."""
     user = getattr(snapshot, "_history_user", None)
     now = timezone.now()
@@ -78,7 +83,7 @@ def make_changes(snapshot):
         change.save(update_fields=["made_at", *(f"{name}_before" for name in FIELDS)])
 
 
-def make_pending_changes():
+def make_pending_changes() -> None:
     """Make the changes of every published report whose changes are not made yet.
 
     For publications that do not go through `ProgressSnapshot.save`, such as

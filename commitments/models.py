@@ -1,4 +1,9 @@
+import datetime
+from typing import Self
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser as User
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -24,7 +29,7 @@ from .enums import (
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
 
 
-def percent_constraint(name):
+def percent_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(percent__gte=0) & Q(percent__lte=100),
         name=name,
@@ -49,7 +54,7 @@ class Institution(models.Model):
 
 
 class ActionPlanQuerySet(models.QuerySet):
-    def nearest(self, number, count):
+    def nearest(self, number: int, count: int) -> Self:
         """The `count` plans numbered nearest to `number`, that one first.
 
         The plan switcher of a dashboard shows these, so that it stays short
@@ -80,14 +85,14 @@ class ActionPlan(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         if self.start and self.planned_end and self.planned_end < self.start:
             raise ValidationError({"planned_end": _("The planned end is before the start.")})
         if self.start and self.revised_end and self.revised_end < self.start:
             raise ValidationError({"revised_end": _("The revised end is before the start.")})
 
     @property
-    def end(self):
+    def end(self) -> datetime.date | None:
         return self.revised_end or self.planned_end
 
 
@@ -111,7 +116,7 @@ class Axis(models.Model):
 
 
 class CommitmentQuerySet(models.QuerySet):
-    def for_user(self, user):
+    def for_user(self, user: User | AnonymousUser) -> Self:
         """What a user may work on: every commitment for the secretariat, else those they lead."""
         from .roles import is_secretariat
 
@@ -121,7 +126,7 @@ class CommitmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(leads=user)
 
-    def with_latest_progress(self):
+    def with_latest_progress(self) -> Self:
         """Annotate each commitment with its latest published snapshot's figures.
 
         Also the previous published percent (to tell a stalled commitment) and
@@ -150,7 +155,7 @@ class CommitmentQuerySet(models.QuerySet):
             ),
         )
 
-    def for_dashboard(self):
+    def for_dashboard(self) -> Self:
         """What a public list of commitments shows: latest progress, institution, axis."""
         return self.with_latest_progress().select_related("plan", "axis", "lead_institution")
 
@@ -208,6 +213,8 @@ class Commitment(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (ogptracker/publishing/search.py), kept by the database.
     search_text = search_column(*SEARCHED_FIELDS)
+    # Its titles alone, folded: the search ranks a word found there first.
+    search_title = search_column(*translated("title"))
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -227,7 +234,7 @@ class Commitment(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
         if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
@@ -246,12 +253,12 @@ class Commitment(models.Model):
                 )
 
     @property
-    def minutes_row_id(self):
+    def minutes_row_id(self) -> str:
         """The id of this commitment's row in a minutes page's status table (its plan loaded)."""
         return f"status-{self.plan.number}-{self.number}"
 
     @property
-    def ogp_values(self):
+    def ogp_values(self) -> list[OGPValue]:
         return [value for value in OGPValue if getattr(self, value.value)]
 
 
@@ -261,7 +268,7 @@ UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus
 REPORT_TEXTS = ("narrative", "platform_note", "schedule")
 
 
-def french_missing():
+def french_missing() -> Q:
     """Reports with an Arabic text whose French version is empty."""
     missing = Q()
     for name in REPORT_TEXTS:
@@ -278,11 +285,11 @@ OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUB
 
 
 class ActivityQuerySet(models.QuerySet):
-    def overdue(self, today=None):
+    def overdue(self, today: datetime.date | None = None) -> Self:
         """Past their (revised) end and neither done nor cancelled (see Activity.is_overdue)."""
         return self._unfinished_past_end(F("status"), Coalesce("revised_end", "planned_end"), today)
 
-    def overdue_as_reported(self, today=None):
+    def overdue_as_reported(self, today: datetime.date | None = None) -> Self:
         """Overdue as their commitment's open report would leave them: what the lead
         still owes once the changes they reported are made (see activity_changes)."""
         change = ActivityChange.objects.filter(
@@ -347,12 +354,12 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def is_overdue(self, today):
+    def is_overdue(self, today: datetime.date) -> bool:
         """As `ActivityQuerySet.overdue`, for an activity in memory (a form's, say)."""
         end = self.revised_end or self.planned_end
         return end is not None and end < today and self.status in UNFINISHED
 
-    def clean(self):
+    def clean(self) -> None:
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
             raise ValidationError(
                 {"planned_end": _("The planned end is before the planned start.")}
@@ -360,18 +367,18 @@ class Activity(models.Model):
 
 
 class ProgressSnapshotQuerySet(models.QuerySet):
-    def open(self):
+    def open(self) -> Self:
         """Not yet published: still the lead's to edit, or with the secretariat."""
         return self.filter(status__in=OPEN_REPORT)
 
-    def reports(self):
+    def reports(self) -> Self:
         """Leads' reports, not the rows of a meeting's status table."""
         return self.filter(meeting__isnull=True)
 
-    def awaiting_review(self):
+    def awaiting_review(self) -> Self:
         return self.filter(status=SnapshotStatus.SUBMITTED)
 
-    def published(self):
+    def published(self) -> Self:
         """Public: published, and outside a meeting or in one whose minutes are published.
 
         A row's publication follows its meeting's: a row of draft minutes is never
@@ -382,7 +389,7 @@ class ProgressSnapshotQuerySet(models.QuerySet):
             status=SnapshotStatus.PUBLISHED,
         )
 
-    def figures(self):
+    def figures(self) -> Self:
         """Published figures, each counted once: a report that published minutes
         adopted (their row was prepared from it) counts as that row, not again."""
         adopted = self.model.objects.filter(
@@ -392,7 +399,7 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         )
         return self.published().exclude(Exists(adopted))
 
-    def latest_first(self):
+    def latest_first(self) -> Self:
         return self.order_by("-date", "-pk")
 
 
@@ -475,7 +482,7 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
-    def clean(self):
+    def clean(self) -> None:
         meeting = _meeting_of(self)
         if meeting is None:
             return
@@ -490,7 +497,7 @@ class ProgressSnapshot(models.Model):
             )
 
     @property
-    def is_published(self):
+    def is_published(self) -> bool:
         """As `ProgressSnapshotQuerySet.published`, for a row in memory."""
         if self.status != SnapshotStatus.PUBLISHED:
             return False
@@ -589,7 +596,7 @@ class ActivityChange(models.Model):
         return str(self.activity)
 
 
-def evidence_path(instance, filename):
+def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.snapshot.commitment_id}/{filename}"
 
 
@@ -624,7 +631,7 @@ class Evidence(models.Model):
 
 
 class PlanProgressQuerySet(models.QuerySet):
-    def public(self):
+    def public(self) -> Self:
         """Figures recorded outside a meeting, or at a meeting whose minutes are published."""
         return self.filter(
             Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED)
@@ -666,7 +673,7 @@ class PlanProgress(models.Model):
     def __str__(self):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
 
-    def clean(self):
+    def clean(self) -> None:
         meeting = _meeting_of(self)
         if meeting is not None and meeting.committee_id and self.plan_id:
             plan_id = meeting.committee.plan_id
@@ -677,7 +684,7 @@ class PlanProgress(models.Model):
 
 
 class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):
-    def get_queryset(self):
+    def get_queryset(self) -> ProgressSnapshotQuerySet:
         return super().get_queryset().filter(status=SnapshotStatus.SUBMITTED)
 
 

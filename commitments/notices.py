@@ -9,14 +9,19 @@ mail server that fails is logged and never undoes the decision.
 """
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .models import ProgressSnapshot
 from .roles import SECRETARIAT_GROUP
 
 logger = logging.getLogger(__name__)
@@ -26,7 +31,7 @@ LANGUAGES = ("ar", "fr")
 SEPARATOR = "\n\n" + "—" * 24 + "\n\n"
 
 
-def report_submitted(request, snapshot):
+def report_submitted(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
     secretariat = get_user_model().objects.filter(groups__name=SECRETARIAT_GROUP)
     _send(
         request,
@@ -37,7 +42,7 @@ def report_submitted(request, snapshot):
     )
 
 
-def report_returned(request, snapshot):
+def report_returned(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
     leads = snapshot.commitment.leads.all()
     _send(
         request,
@@ -48,7 +53,7 @@ def report_returned(request, snapshot):
     )
 
 
-def report_published(request, snapshot):
+def report_published(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
     commitment = snapshot.commitment
     _send(
         request,
@@ -80,7 +85,7 @@ def _send(request, kind, snapshot, users, url):
     transaction.on_commit(lambda: _deliver(messages, kind, snapshot.pk))
 
 
-def bilingual(kind, context):
+def bilingual(kind: str, context: Callable[[], dict[str, Any]]) -> tuple[str, str]:
     """The subject and body of the `kind` message in each of LANGUAGES, one after
     the other; `context()` is called in each language, for its links."""
     subjects, bodies = [], []
@@ -94,7 +99,7 @@ def bilingual(kind, context):
     return " / ".join(subjects), SEPARATOR.join(bodies) + "\n"
 
 
-def name_of(user):
+def name_of(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

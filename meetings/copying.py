@@ -6,6 +6,9 @@ table's rows copy the figures and texts of a report or of a previous row.
 `meetings/cycle.py` (`prepare_next_meeting`) puts these together.
 """
 
+import datetime
+from typing import Any
+
 from commitments.enums import MeetingStatus
 from commitments.models import ProgressSnapshot
 
@@ -47,7 +50,7 @@ def _with_languages(model, names):
     return expanded
 
 
-def new_meeting_after(source, date):
+def new_meeting_after(source: Meeting, date: datetime.date) -> Meeting:
     """An unsaved draft meeting of `source`'s committee on `date`, numbered after it."""
     return Meeting(
         committee_id=source.committee_id,
@@ -58,7 +61,7 @@ def new_meeting_after(source, date):
     )
 
 
-def row_values(origin):
+def row_values(origin: ProgressSnapshot) -> dict[str, Any]:
     """What a status row takes from the report or row it is prepared from."""
     return {
         name: getattr(origin, name)
@@ -66,7 +69,7 @@ def row_values(origin):
     }
 
 
-def copy_participants(source, meeting):
+def copy_participants(source: Meeting, meeting: Meeting) -> list[Participant]:
     """Copies of `source`'s participants in `meeting`, with the commitments they lead."""
     fields = _with_languages(Participant, COPIED_PARTICIPANT_FIELDS)
     copies = []

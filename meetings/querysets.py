@@ -1,5 +1,9 @@
 """Loading plans for meetings: what the minutes and the list read, in fixed queries."""
 
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Self
+
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
@@ -8,8 +12,11 @@ from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressSna
 
 from .enums import NextStepStatus
 
+if TYPE_CHECKING:
+    from .models import Meeting
 
-def change_marks(meeting):
+
+def change_marks(meeting: "Meeting") -> tuple[object, ...]:
     """The marks annotated by `with_change_marks()`, in a fixed order."""
     return tuple(getattr(meeting, name) for name in CHANGE_MARKS)
 
@@ -30,10 +37,10 @@ CHANGE_MARKS = [
 
 
 class MeetingQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> Self:
         return self.filter(status=MeetingStatus.PUBLISHED)
 
-    def next_by_plan(self, plan_ids, today):
+    def next_by_plan(self, plan_ids: Iterable[int], today: datetime.date) -> dict[int, "Meeting"]:
         """Each plan's next meeting, by plan id: the earliest of its committees'
         meetings dated `today` or later whose minutes are still a draft."""
         upcoming = (
@@ -46,14 +53,16 @@ class MeetingQuerySet(models.QuerySet):
             found.setdefault(meeting.committee.plan_id, meeting)
         return found
 
-    def attach_next_to_plans(self, commitments, today):
+    def attach_next_to_plans(
+        self, commitments: list[Commitment], today: datetime.date
+    ) -> list[Commitment]:
         """Set `next_meeting` (or None) on the loaded plan of each of `commitments`."""
         next_meetings = self.next_by_plan({c.plan_id for c in commitments}, today)
         for commitment in commitments:
             commitment.plan.next_meeting = next_meetings.get(commitment.plan_id)
         return commitments
 
-    def for_list(self):
+    def for_list(self) -> Self:
         """Newest plan first, then each committee's meetings newest first."""
         return self.select_related("committee__plan").order_by(
             models.F("committee__plan__number").desc(nulls_last=True),
@@ -64,7 +73,7 @@ class MeetingQuerySet(models.QuerySet):
             "-pk",
         )
 
-    def for_minutes(self, *, include_drafts=False):
+    def for_minutes(self, *, include_drafts: bool = False) -> Self:
         """Everything the minutes print, each relation in one query.
 
         Public readers see published snapshots only; the secretariat previews
@@ -100,7 +109,7 @@ class MeetingQuerySet(models.QuerySet):
             ),
         )
 
-    def with_change_marks(self):
+    def with_change_marks(self) -> Self:
         """Annotate the latest change of everything the minutes print.
 
         Rows that carry no `updated_at` are followed through their history
@@ -142,11 +151,11 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class NextStepQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> Self:
         """Next steps of published minutes."""
         return self.filter(meeting__status=MeetingStatus.PUBLISHED)
 
-    def open_in_plan(self, plan):
+    def open_in_plan(self, plan: ActionPlan | int) -> Self:
         """The plan's committees' published next steps still open: soonest due
         first (those without a date last), then oldest meeting first."""
         return (
@@ -158,11 +167,11 @@ class NextStepQuerySet(models.QuerySet):
             )
         )
 
-    def past_due(self, today):
+    def past_due(self, today: datetime.date) -> Self:
         """Steps still open after their due date."""
         return self.filter(status=NextStepStatus.OPEN, due_date__lt=today)
 
-    def open_before(self, meeting, *, include_drafts=False):
+    def open_before(self, meeting: "Meeting", *, include_drafts: bool = False) -> Self:
         """Next steps of the committee's earlier meetings that were still open at `meeting`.
 
         A step closed at a later meeting was still open then, so the minutes

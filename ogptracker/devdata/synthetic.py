@@ -11,6 +11,7 @@ import datetime
 import random
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -52,14 +53,14 @@ LANGS = ("ar", "fr", "en")
 UNPUBLISHED = (SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED)
 
 
-def translated(name, triple, **values):
+def translated(name: str, triple: Sequence[str], **values: object) -> dict[str, str]:
     """{"title_ar": …, "title_fr": …, "title_en": …} from an (ar, fr, en) triple."""
     return {
         f"{name}_{lang}": text.format(**values) for lang, text in zip(LANGS, triple, strict=True)
     }
 
 
-def joined(*triples, sep=" "):
+def joined(*triples: Sequence[str], sep: str = " ") -> tuple[str, ...]:
     return tuple(sep.join(parts) for parts in zip(*triples, strict=True))
 
 
@@ -77,7 +78,7 @@ class Counts:
     plan_progress: int = 0
     seconds: float = 0.0
 
-    def summary(self):
+    def summary(self) -> str:
         return (
             f"{self.plans} plans, {self.commitments} commitments, {self.activities} activities, "
             f"{self.published} published and {self.unpublished} unpublished snapshots, "
@@ -109,7 +110,7 @@ class SyntheticData:
         self.today = today or datetime.date.today()
         self.counts = Counts()
 
-    def generate(self):
+    def generate(self) -> Counts:
         started = time.perf_counter()
         with transaction.atomic():
             first_number = (ActionPlan.objects.aggregate(n=Max("number"))["n"] or 0) + 1

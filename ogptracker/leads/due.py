@@ -1,16 +1,20 @@
 """What a project lead owes on their commitments, for their page and the reminders."""
 
+import datetime
+
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import Activity, ProgressSnapshot
+from commitments.models import Activity, Commitment, ProgressSnapshot
 from meetings.models import Meeting
 
 
-def with_due_items(commitments, today=None):
+def with_due_items(
+    commitments: QuerySet[Commitment], today: datetime.date | None = None
+) -> QuerySet[Commitment]:
     """`commitments` annotated with what their project leads owe.
 
     The activities overdue as reported, the last published meeting of the

@@ -7,17 +7,24 @@ shown what moved since they opened it.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db import transaction
+from django.forms import BaseForm
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import FIELDS as ACTIVITY_FIELDS
 from commitments.activity_changes import as_proposed, propose
 from commitments.enums import SnapshotStatus
-from commitments.models import REPORT_TEXTS, Evidence, ProgressSnapshot
+from commitments.models import REPORT_TEXTS, Commitment, Evidence, ProgressSnapshot
 from commitments.versions import StaleUpdate
 from meetings import cycle
+
+from .forms import BaseActivityFormSet, ProgressUpdateForm
 
 # Snapshot fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
@@ -35,7 +42,7 @@ class Difference:
     yours: object
 
 
-def editable_snapshot(commitment):
+def editable_snapshot(commitment: Commitment) -> ProgressSnapshot | None:
     """The report a lead works on: an open draft or returned one, if any.
 
     A meeting's draft status row is the secretariat's, never a lead's report.
@@ -48,11 +55,11 @@ def editable_snapshot(commitment):
     )
 
 
-def submitted_snapshot(commitment):
+def submitted_snapshot(commitment: Commitment) -> ProgressSnapshot | None:
     return commitment.snapshots.reports().awaiting_review().latest_first().first()
 
 
-def initial_values(commitment, snapshot):
+def initial_values(commitment: Commitment, snapshot: ProgressSnapshot | None) -> dict[str, Any]:
     """What the form shows: the open report, else a new one from the last published figures."""
     if snapshot is not None:
         source = snapshot
@@ -75,7 +82,15 @@ def initial_values(commitment, snapshot):
     }
 
 
-def save_update(commitment, form, formset, user, *, submit, request=None):
+def save_update(
+    commitment: Commitment,
+    form: ProgressUpdateForm,
+    formset: BaseActivityFormSet,
+    user: User,
+    *,
+    submit: bool,
+    request: HttpRequest | None = None,
+) -> ProgressSnapshot:
     """Save the report and the activity changes it proposes; raise StaleUpdate if stale.
 
     The report is kept as a draft or submitted by the reporting cycle's steps
@@ -117,7 +132,7 @@ def save_update(commitment, form, formset, user, *, submit, request=None):
     return snapshot
 
 
-def loaded_value(form, name):
+def loaded_value(form: BaseForm, name: str) -> Any:
     """The value a field had when the form was loaded (from its hidden initial input)."""
     field = form.fields[name]
     widget = field.hidden_widget()
@@ -128,7 +143,7 @@ def loaded_value(form, name):
         return raw
 
 
-def shown(field, value):
+def shown(field: forms.Field, value: Any) -> object:
     choices = dict(getattr(field, "choices", []) or [])
     if value in (None, ""):
         return "—"
@@ -137,7 +152,9 @@ def shown(field, value):
     return choices.get(value, value)
 
 
-def differences(commitment, form, formset):
+def differences(
+    commitment: Commitment, form: ProgressUpdateForm, formset: BaseActivityFormSet
+) -> list[Difference]:
     """Fields someone else changed since the form was loaded: then, now, and what you typed."""
     changed = []
     snapshot = editable_snapshot(commitment) or submitted_snapshot(commitment)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,7 +43,7 @@ def _commitment_for_user(request, pk):
 
 
 @login_required
-def my_commitments(request):
+def my_commitments(request: HttpRequest) -> HttpResponse:
     commitments = with_due_items(
         Commitment.objects.for_user(request.user)
         .with_latest_progress()
@@ -60,7 +60,7 @@ def my_commitments(request):
 
 
 @login_required
-def commitment_update(request, pk):
+def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
     commitment, can_edit = _commitment_for_user(request, pk)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -161,7 +161,7 @@ def _activity_rows(formset, today):
     return rows
 
 
-def evidence_download(request, pk):
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """Evidence is public once its snapshot is published; before that, only its people see it."""
     evidence = get_object_or_404(Evidence.objects.select_related("snapshot__meeting"), pk=pk)
     snapshot = evidence.snapshot

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from commitments.enums import SnapshotStatus
-from commitments.models import ActivityChange, Evidence, ProgressSnapshot
+from commitments.models import ActivityChange, Commitment, Evidence, ProgressSnapshot
 from meetings.models import Meeting
 from ogptracker.common.languages import translated
 
@@ -40,7 +40,7 @@ class ChangeLogEntry:
     activity_changes: list = field(default_factory=list)
 
     @property
-    def delta(self):
+    def delta(self) -> int | None:
         if self.previous_percent is None:
             return None
         return self.percent - self.previous_percent
@@ -96,7 +96,9 @@ def _link_publications(entries, last_percent):
             earlier = entry
 
 
-def published_change_log(commitment, published_meetings=None):
+def published_change_log(
+    commitment: Commitment, published_meetings: set[int] | None = None
+) -> list[ChangeLogEntry]:
     """Entries newest first; four queries at most whatever the length of the history.
 
     A status row was public only once its meeting's minutes were published:

@@ -8,6 +8,8 @@ secretariat that publishes the reports.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -23,22 +25,22 @@ ITEMS = 30
 class PlanProgressFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request, number):
+    def get_object(self, request: HttpRequest, number: int) -> ActionPlan:
         return get_object_or_404(ActionPlan, number=number)
 
-    def title(self, plan):
+    def title(self, plan: ActionPlan) -> str:
         return _("Progress reports: %(plan)s") % {"plan": plan.title}
 
-    def subtitle(self, plan):
+    def subtitle(self, plan: ActionPlan) -> str:
         return _("The latest progress reports published on the plan's commitments.")
 
-    def link(self, plan):
+    def link(self, plan: ActionPlan) -> str:
         return reverse("commitments:plan_dashboard", args=[plan.number])
 
-    def author_name(self, plan):
+    def author_name(self, plan: ActionPlan) -> str:
         return publisher()
 
-    def items(self, plan):
+    def items(self, plan: ActionPlan) -> QuerySet[ProgressSnapshot]:
         return (
             ProgressSnapshot.objects.published()
             .filter(commitment__plan=plan)
@@ -46,33 +48,33 @@ class PlanProgressFeed(Feed):
             .order_by("-published_at", "-date", "-pk")[:ITEMS]
         )
 
-    def item_title(self, snapshot):
+    def item_title(self, snapshot: ProgressSnapshot) -> str:
         commitment = snapshot.commitment
         return f"{commitment.number}. {commitment.title} — {snapshot.percent} %"
 
-    def item_author_name(self, snapshot):
+    def item_author_name(self, snapshot: ProgressSnapshot) -> str:
         return snapshot.commitment.lead_institution.name
 
-    def item_description(self, snapshot):
+    def item_description(self, snapshot: ProgressSnapshot) -> str:
         """The actions taken, as HTML (feed readers show entries as HTML)."""
         return linebreaksbr(snapshot.narrative or snapshot.schedule, autoescape=True)
 
-    def item_link(self, snapshot):
+    def item_link(self, snapshot: ProgressSnapshot) -> str:
         commitment = snapshot.commitment
         page = reverse(
             "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
         )
         return f"{page}#report-{snapshot.pk}"
 
-    def item_pubdate(self, snapshot):
+    def item_pubdate(self, snapshot: ProgressSnapshot) -> datetime.datetime:
         # Reports typed in from old minutes carry no publication time: their own date.
         return snapshot.published_at or _midnight(snapshot.date)
 
-    def item_updateddate(self, snapshot):
+    def item_updateddate(self, snapshot: ProgressSnapshot) -> datetime.datetime:
         return snapshot.updated_at
 
 
-def publisher():
+def publisher() -> str:
     # Translators: the author of the site's Atom feeds, the body that publishes them.
     return _("Permanent secretariat of Open Government in Morocco")
 

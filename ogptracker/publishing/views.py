@@ -4,6 +4,7 @@ from operator import attrgetter
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -36,7 +37,7 @@ OPEN_STEPS_SHOWN = 10
 
 
 @cache_public_page
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
     page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
@@ -51,7 +52,7 @@ def home(request):
 
 
 @cache_public_page
-def plan_dashboard(request, number):
+def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, number=number)
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
     (summary,) = dashboard.summarise_plans(
@@ -121,7 +122,7 @@ def _public_commitment(plan_number, number):
 
 
 @cache_public_page
-def commitment_detail(request, plan_number, number):
+def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> HttpResponse:
     commitment = _public_commitment(plan_number, number)
     dashboard.flag_commitment(commitment, timezone.localdate())
     meetings = (
@@ -165,7 +166,7 @@ def commitment_detail(request, plan_number, number):
 
 
 @cache_public_page
-def institution_detail(request, pk):
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
@@ -189,7 +190,7 @@ def institution_detail(request, pk):
 
 
 @cache_public_page
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:200]
     found = (
         search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")

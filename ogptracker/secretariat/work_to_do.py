@@ -9,8 +9,11 @@ Lines with nothing to count are left out, as are those whose list the user
 may not see.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +32,7 @@ class Task:
     url: str
 
 
-def tasks(user, today=None):
+def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
     """The lines of work waiting, for `user`: a Task each. Four queries."""
     today = today or timezone.localdate()
     found = []

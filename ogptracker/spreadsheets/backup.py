@@ -12,8 +12,10 @@ import csv
 import datetime
 import json
 import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tablib
 from django.apps import apps
@@ -23,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from commitments.models import (
@@ -43,6 +46,7 @@ from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participan
 from . import meeting_resources
 from . import plan_resources as resources
 from .import_report import import_problems
+from .sheets import TrackerResource
 
 FORMAT = "ogptracker-backup"
 VERSION = 1
@@ -128,25 +132,25 @@ class Problem:
         return f"{where}{column}: {self.message}"
 
 
-def bookkeeping_fields(model):
+def bookkeeping_fields(model: type[Model]) -> list[str]:
     names = {field.name for field in model._meta.concrete_fields}
     return [name for name in BOOKKEEPING if name in names]
 
 
-def write_csv(path, headers, rows):
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(headers)
         writer.writerows(rows)
 
 
-def read_csv(path):
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
     with open(path, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     return rows[0], rows[1:]
 
 
-def as_text(value):
+def as_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -159,7 +163,7 @@ def as_text(value):
 # --- export --------------------------------------------------------------------
 
 
-def export_all(directory):
+def export_all(directory: str | Path) -> dict[str, Any]:
     """Writes the whole tracker into ``directory``; returns the manifest."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -181,7 +185,7 @@ def export_all(directory):
     return manifest
 
 
-def export_table(path, resource_class):
+def export_table(path: Path, resource_class: type[TrackerResource]) -> int:
     resource = resource_class()
     model = resource._meta.model
     dataset = resource.export()
@@ -195,7 +199,7 @@ def export_table(path, resource_class):
     return len(dataset)
 
 
-def export_groups(directory):
+def export_groups(directory: Path) -> int:
     groups = Group.objects.prefetch_related("permissions__content_type").order_by("name")
     rows = [
         [
@@ -213,7 +217,7 @@ def export_groups(directory):
     return len(rows)
 
 
-def export_users(directory):
+def export_users(directory: Path) -> int:
     users = get_user_model().objects.prefetch_related("groups").order_by("username")
     rows = []
     for user in users:
@@ -228,7 +232,7 @@ def export_users(directory):
     return len(rows)
 
 
-def snapshot_positions():
+def snapshot_positions() -> dict[int, int]:
     """Each snapshot's position among its commitment's snapshots of the same day."""
     positions = {}
     counters = {}
@@ -241,7 +245,7 @@ def snapshot_positions():
     return positions
 
 
-def export_evidence(directory):
+def export_evidence(directory: Path) -> int:
     positions = snapshot_positions()
     rows = []
     evidence = Evidence.objects.select_related(
@@ -276,7 +280,7 @@ def export_evidence(directory):
     return len(rows)
 
 
-def export_activity_changes(directory):
+def export_activity_changes(directory: Path) -> int:
     """The activity changes reports propose: those waiting for review, and those made."""
     positions = snapshot_positions()
     changes = ActivityChange.objects.select_related(
@@ -312,7 +316,7 @@ REVIEW_COMMENT_COLUMNS = [
 ]
 
 
-def export_review_comments(directory):
+def export_review_comments(directory: Path) -> int:
     """Each report's thread: the secretariat's comments, oldest first."""
     positions = snapshot_positions()
     comments = ReviewComment.objects.select_related(
@@ -337,7 +341,7 @@ def export_review_comments(directory):
 # --- import --------------------------------------------------------------------
 
 
-def tracker_models():
+def tracker_models() -> list[type[Model]]:
     return [
         model
         for app in TRACKER_APPS
@@ -346,11 +350,11 @@ def tracker_models():
     ]
 
 
-def tracker_is_empty():
+def tracker_is_empty() -> bool:
     return not any(model.objects.exists() for model in tracker_models())
 
 
-def read_manifest(directory):
+def read_manifest(directory: str | Path) -> dict[str, Any]:
     path = Path(directory) / "manifest.json"
     if not path.exists():
         raise BackupError(f"{path} not found: not a backup folder.")
@@ -365,7 +369,7 @@ def read_manifest(directory):
     return manifest
 
 
-def import_all(directory, replace=False):
+def import_all(directory: str | Path, replace: bool = False) -> dict[str, int]:
     """Restores a backup; all or nothing. Returns the number of rows per file."""
     directory = Path(directory)
     manifest = read_manifest(directory)
@@ -401,7 +405,7 @@ def import_all(directory, replace=False):
     return counts
 
 
-def delete_tracker_rows():
+def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
         Evidence,
@@ -421,7 +425,9 @@ def delete_tracker_rows():
         model.objects.all().delete()
 
 
-def import_table(path, resource_class):
+def import_table(
+    path: Path, resource_class: type[TrackerResource]
+) -> tuple[int, Callable[[], None]]:
     headers, rows = read_csv(path)
     resource = resource_class(restore=True)
     model = resource._meta.model
@@ -451,7 +457,7 @@ def import_table(path, resource_class):
     return len(rows), restore_bookkeeping
 
 
-def import_groups(directory):
+def import_groups(directory: Path) -> int:
     headers, rows = read_csv(directory / "groups.csv")
     for row in rows:
         record = dict(zip(headers, row, strict=True))
@@ -469,7 +475,7 @@ def import_groups(directory):
     return len(rows)
 
 
-def import_users(directory):
+def import_users(directory: Path) -> int:
     headers, rows = read_csv(directory / "users.csv")
     User = get_user_model()
     for row in rows:
@@ -501,7 +507,7 @@ class SnapshotKeys:
         ):
             self.snapshots.setdefault((plan, commitment, date), []).append(pk)
 
-    def pk(self, path, line, record):
+    def pk(self, path: Path, line: int, record: Mapping[str, str]) -> int:
         key = (
             int(record["plan"]),
             int(record["commitment"]),
@@ -516,7 +522,7 @@ class SnapshotKeys:
             ) from None
 
 
-def import_evidence(directory):
+def import_evidence(directory: Path) -> int:
     path = directory / "evidence.csv"
     headers, rows = read_csv(path)
     User = get_user_model()
@@ -547,7 +553,7 @@ def import_evidence(directory):
     return len(rows)
 
 
-def import_activity_changes(directory):
+def import_activity_changes(directory: Path) -> int:
     path = directory / "activity_changes.csv"
     headers, rows = read_csv(path)
     snapshots = SnapshotKeys()
@@ -591,7 +597,7 @@ def import_activity_changes(directory):
     return len(rows)
 
 
-def import_review_comments(directory):
+def import_review_comments(directory: Path) -> int:
     path = directory / "review_comments.csv"
     headers, rows = read_csv(path)
     snapshots = SnapshotKeys()

@@ -1,6 +1,12 @@
 """Spreadsheet import and export of plans, institutions, axes, commitments and progress."""
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+from import_export.results import Result
+from tablib import Dataset
 
 from commitments.models import (
     ActionPlan,
@@ -19,7 +25,7 @@ from . import keys
 from .sheets import TrackerResource
 
 
-def plan_field(attribute="plan"):
+def plan_field(attribute: str = "plan") -> Field:
     return Field(
         attribute=attribute,
         column_name="plan",
@@ -29,7 +35,7 @@ def plan_field(attribute="plan"):
     )
 
 
-def commitment_field(attribute="commitment"):
+def commitment_field(attribute: str = "commitment") -> Field:
     return Field(
         attribute=attribute,
         column_name="commitment",
@@ -38,7 +44,7 @@ def commitment_field(attribute="commitment"):
     )
 
 
-def meeting_fields():
+def meeting_fields() -> dict[str, Field]:
     """The meeting a progress figure was recorded at: committee kind and date."""
     return {
         "meeting_committee": Field(
@@ -57,8 +63,15 @@ def meeting_fields():
 
 
 def resource(
-    model, columns, import_id_fields, ordering, related=(), prefetch=(), bulk=False, mixins=()
-):
+    model: type[Model],
+    columns: Mapping[str, Field],
+    import_id_fields: list[str],
+    ordering: list[str],
+    related: Sequence[str] = (),
+    prefetch: Sequence[str] = (),
+    bulk: bool = False,
+    mixins: Sequence[type] = (),
+) -> type[TrackerResource]:
     """Builds a resource class whose columns are exactly ``columns``, in that order."""
 
     def filter_export(self, queryset, **kwargs):
@@ -203,7 +216,7 @@ class FollowsTheReportingCycle:
     a published report makes its activity changes, a row of published minutes is
     published with them (meetings/cycle.py, `imported_rows`)."""
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         imported_rows(self.saved, self.user)
 

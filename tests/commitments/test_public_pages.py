@@ -15,6 +15,7 @@ from tests.factories import (
     make_plan,
     make_snapshot,
 )
+from tests.text import readable
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +286,57 @@ def test_dashboard_draws_no_line_for_a_single_report_date(client, nap1):
 
     assert "يظهر الرسم البياني ابتداء من نشر نسب الإنجاز في تاريخين على الأقل." in content
     assert "progress-chart-title" not in content
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_plan_titles_keep_their_year_range_on_one_line(client, seed_data, language):
+    """Plan 3's title broke inside «2024-2027» on a phone."""
+    range_ = '<span class="unbroken">2024-2027</span>'
+
+    for page in [url("home", language), url("plan_dashboard", language, number=3)]:
+        assert client.get(page).content.decode().count(range_) == 1
+    with translation.override(language):
+        meetings = client.get(reverse("meetings:meeting_list")).content.decode()
+    assert range_ in meetings
+
+
+def test_year_range_filter_escapes_the_title_around_the_range():
+    from ogptracker.publishing.templatetags.progress_tags import whole_ranges
+
+    assert whole_ranges("<b> 2018-2020, 2021–23") == (
+        '&lt;b&gt; <span class="unbroken">2018-2020</span>, <span class="unbroken">2021–23</span>'
+    )
+    assert whole_ranges("20180-2020 et 12-2020") == "20180-2020 et 12-2020"
+
+
+@pytest.mark.parametrize(
+    ("language", "why", "one_date"),
+    [
+        (
+            "ar",
+            "لم تُنشر بعد أي نسبة إنجاز: سيعرض الرسم البياني متوسط تقدم الخطة حين تنشر محاضر"
+            " اللجنة نسب الإنجاز في تاريخين على الأقل.",
+            "يظهر الرسم البياني ابتداء من نشر نسب الإنجاز في تاريخين على الأقل.",
+        ),
+        (
+            "fr",
+            "Aucun avancement publié pour l'instant : le graphique tracera l'avancement moyen du"
+            " plan dès que les procès-verbaux du comité l'auront publié à deux dates au moins.",
+            "Le graphique apparaît dès que l'avancement a été publié à deux dates au moins.",
+        ),
+    ],
+)
+def test_dashboard_says_why_the_chart_over_time_is_empty_and_what_fills_it(
+    client, seed_data, language, why, one_date
+):
+    """Every plan of the demo: plan 2 has no report yet, plans 1 and 3 reports at one date."""
+    texts = {
+        number: readable(
+            client.get(url("plan_dashboard", language, number=number)).content.decode()
+        )
+        for number in (1, 2, 3)
+    }
+
+    assert why in texts[2].replace("&#x27;", "'")
+    assert one_date in texts[1].replace("&#x27;", "'")
+    assert one_date in texts[3].replace("&#x27;", "'")

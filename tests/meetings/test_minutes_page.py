@@ -1,6 +1,7 @@
 """The public minutes page and the list of meetings."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -96,6 +97,23 @@ def test_minutes_page_french_is_left_to_right_with_arabic_fallback(client, meeti
     # No French narrative was typed: the Arabic one stands in.
     assert "النشاط 1: إعادة هيكلة تدبير الأرشيف" in content
     assert "mercredi 17 juin 2020" in content
+
+
+def main_menu(response):
+    return re.search(r'<nav class="site-nav".*?</nav>', response.content.decode(), re.S).group()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_minutes_page_has_the_main_menu_of_every_page(client, meeting, language):
+    with override(language):
+        home = client.get(reverse("commitments:home"))
+
+    menu = main_menu(client.get(minutes_url(meeting, language)))
+
+    assert menu == main_menu(home)
+    with override(language):
+        for name in ["home", "open_data", "search"]:
+            assert f'href="{reverse(f"commitments:{name}")}"' in menu
 
 
 def test_minutes_page_escapes_a_script_in_the_narrative(client, meeting):

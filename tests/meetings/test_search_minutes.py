@@ -27,7 +27,7 @@ def meetings():
     make_agenda_item(
         june,
         "تتبع تنفيذ الإطار القانوني للحق في الحصول على المعلومات",
-        bullets="تقديم حصيلة المؤسسات\nبرمجة ورشة تكوينية",
+        bullets="تقديم حصيلة المؤسسات\nبرمجة ورشة تكوينية\nتطبيق المبادئ المنصوص عليها",
     )
     make_next_step(june, "إعداد دليل المرتفق", text_fr="Préparer le guide de l'usager")
     march = make_meeting(committee, date=datetime.date(2025, 3, 18), title_en="Second meeting")
@@ -75,11 +75,21 @@ def found(query, meetings):
         ("صفقة", []),  # a report not yet published
         ("الصفقات", []),
         ("منصة ورشة", []),
+        ("المنصة", ["march"]),  # not «المنصوص» of June's points
+        ("الحصول إلى المعلومات", ["june"]),  # «إلى», a stop word, need not be there
+        ("«الحصول على المعلومات»", ["june"]),  # a phrase
+        ("«المعلومات على الحصول»", []),
         ("", []),
     ],
 )
 def test_search_minutes_finds_every_word_in_any_part(meetings, query, expected):
     assert found(query, meetings) == expected
+
+
+def test_search_minutes_platform_is_not_found_in_the_march_2025_seed_minutes(seed_data):
+    """They hold «المنصوص», not «المنصة»: the stem «منص» found them."""
+    assert [str(meeting.date) for meeting in search_minutes("المنصة")] == []
+    assert [str(meeting.date) for meeting in search_minutes("المنصوص")] == ["2025-03-18"]
 
 
 def test_search_minutes_lists_the_latest_first(meetings):
@@ -114,7 +124,7 @@ def test_search_page_lists_the_minutes_under_the_commitments(client, meetings):
     minutes_url = reverse("meetings:minutes", args=[meetings["june"].pk])
     assert f'href="{minutes_url}"' in page
     assert "17 يونيو 2020" in page
-    assert "محاضر تذكر «دليل المرتفق»" in page
+    assert "محاضر تذكر «<bdi>دليل المرتفق</bdi>»" in page
     # Found in the minutes: no advice to try other words.
     assert "جربوا كلمات أقل" not in page
 

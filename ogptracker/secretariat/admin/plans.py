@@ -1,9 +1,11 @@
 from django.contrib import admin, messages
-from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.db.models import Count, Model, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -122,7 +124,9 @@ class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     list_select_related = ["plan", "lead_institution"]
     inlines = [ActivityInline, SnapshotInline]
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
         if formset.model is not ProgressSnapshot:
             return super().save_formset(request, form, formset, change)
         save_reports(request, formset)
@@ -150,7 +154,7 @@ class ReviewCommentInline(admin.TabularInline):
     can_delete = False
     verbose_name_plural = _("the secretariat's comments")
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -176,26 +180,26 @@ class ActivityChangeInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ActivityChange]:
         return super().get_queryset(request).select_related("activity")
 
     @admin.display(description=_("status now"))
-    def status_now(self, change):
+    def status_now(self, change: ActivityChange) -> str:
         return change.activity.get_status_display()
 
     @admin.display(description=_("proposed status"))
-    def proposed_status(self, change):
+    def proposed_status(self, change: ActivityChange) -> str:
         return change.get_status_display()
 
     @admin.display(description=_("revised end now"))
-    def revised_end_now(self, change):
+    def revised_end_now(self, change: ActivityChange) -> str:
         return _date_or_dash(change.activity.revised_end)
 
     @admin.display(description=_("proposed revised end"))
-    def proposed_revised_end(self, change):
+    def proposed_revised_end(self, change: ActivityChange) -> str:
         return _date_or_dash(change.revised_end)
 
 
@@ -203,7 +207,7 @@ def _date_or_dash(value):
     return date_format(value) if value else "—"
 
 
-def save_reports(request, formset):
+def save_reports(request: HttpRequest, formset: BaseInlineFormSet) -> None:
     """Reports of the commitment's page, each saved by the cycle's step for its status;
     the page's own form claimed the commitment's version."""
     statuses = {id(form.instance): form.initial.get("status") for form in formset.initial_forms}
@@ -240,7 +244,9 @@ class ReviewActionsMixin:
     actions = ["approve_and_publish", "return_for_revision"]
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
-    def approve_and_publish(self, request, queryset):
+    def approve_and_publish(
+        self, request: HttpRequest, queryset: QuerySet[ProgressSnapshot]
+    ) -> None:
         done, refused = _decide_each(
             queryset.select_related("commitment"),
             lambda snapshot: cycle.approve_report(snapshot, request.user, request=request),
@@ -261,7 +267,9 @@ class ReviewActionsMixin:
             )
 
     @admin.action(description=_("Return for revision"), permissions=["change"])
-    def return_for_revision(self, request, queryset):
+    def return_for_revision(
+        self, request: HttpRequest, queryset: QuerySet[ProgressSnapshot]
+    ) -> TemplateResponse | None:
         snapshots = list(queryset.select_related("commitment"))
         if "apply" not in request.POST:
             context = {
@@ -319,7 +327,9 @@ class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     date_hierarchy = "date"
     inlines = [ActivityChangeInline, ReviewCommentInline, EvidenceInline]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: ProgressSnapshot, form: VersionedForm, change: bool
+    ) -> None:
         form.claim_versions()
         cycle.save_edited(
             obj,
@@ -335,7 +345,7 @@ class ReviewEvidenceInline(EvidenceInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -376,7 +386,7 @@ class SnapshotAwaitingReviewAdmin(
     readonly_fields = ["commitment", "last_published", "author"]
     inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SnapshotAwaitingReview]:
         return (
             super()
             .get_queryset(request)
@@ -384,15 +394,15 @@ class SnapshotAwaitingReviewAdmin(
             .annotate(Count("evidence", distinct=True), Count("activity_changes", distinct=True))
         )
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     @admin.display(description=_("action plan"), ordering="commitment__plan__number")
-    def plan(self, snapshot):
+    def plan(self, snapshot: ProgressSnapshot) -> ActionPlan:
         return snapshot.commitment.plan
 
     @admin.display(description=_("Progress now published"))
-    def last_published(self, snapshot):
+    def last_published(self, snapshot: ProgressSnapshot) -> str | Promise:
         published = (
             ProgressSnapshot.objects.published()
             .filter(commitment=snapshot.commitment_id)
@@ -404,21 +414,23 @@ class SnapshotAwaitingReviewAdmin(
         return f"{published.percent} % — {date_format(published.date)}"
 
     @admin.display(description=_("activity changes"), ordering="activity_changes__count")
-    def activity_change_count(self, snapshot):
+    def activity_change_count(self, snapshot: ProgressSnapshot) -> int:
         return snapshot.activity_changes__count
 
     @admin.display(description=_("evidence files"), ordering="evidence__count")
-    def evidence_count(self, snapshot):
+    def evidence_count(self, snapshot: ProgressSnapshot) -> int:
         return snapshot.evidence__count
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: ProgressSnapshot, form: VersionedForm, change: bool
+    ) -> None:
         form.claim_versions()
         cycle.correct(obj, request.user, reason="Edited during review", claimed=True)
 
-    def response_change(self, request, obj):
+    def response_change(self, request: HttpRequest, obj: ProgressSnapshot) -> HttpResponse:
         queue = reverse("admin:commitments_snapshotawaitingreview_changelist")
         if "_approve" in request.POST:
             self.approve_and_publish(request, self.get_queryset(request).filter(pk=obj.pk))

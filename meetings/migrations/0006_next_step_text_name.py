@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_rows_of_the_meetings_plan'),
+        ('meetings', '0005_minutes_latest_first_index'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0008_strip_bidirectional_controls'),
+        ('commitments', '0009_commitment_search_title'),
     ]
 
     operations = [
