@@ -44,7 +44,7 @@ class PlatformStatus(models.TextChoices):
     PARTLY = "partly", pgettext_lazy("platform updated", "Partly")
 
 
-class SnapshotStatus(models.TextChoices):
+class ReportStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("report status", "Draft")
     SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
     RETURNED = "returned", pgettext_lazy("report status", "Returned for revision")

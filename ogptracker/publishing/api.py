@@ -155,7 +155,7 @@ def _plan(request, plan):
         "url": _absolute(request, "api:plan", number=plan.number),
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
-        "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
+        "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "downloads": _downloads(request, plan),
     }
@@ -220,13 +220,13 @@ def plan(request: HttpRequest, number: int) -> JsonResponse:
 def plan_commitments(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
     activities_url = _absolute(request, "api:plan_activities", number=number)
-    snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
+    reports_url = _absolute(request, "api:plan_reports", number=number)
 
     def serialise(commitment):
         return {
             **opendata.COMMITMENTS.record(commitment),
             "activities_url": f"{activities_url}?commitment={commitment.number}",
-            "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
+            "reports_url": f"{reports_url}?commitment={commitment.number}",
         }
 
     commitments = _searched(request, opendata.plan_commitments(found), search_commitments)
@@ -244,16 +244,16 @@ def plan_activities(request: HttpRequest, number: int) -> JsonResponse:
 
 
 @api_view
-def plan_snapshots(request: HttpRequest, number: int) -> JsonResponse:
+def plan_reports(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
-    snapshots = opendata.plan_snapshots(found)
+    reports = opendata.plan_reports(found)
     commitment = cleaned(request, "commitment")
     if commitment is not None:
-        snapshots = snapshots.filter(commitment__number=commitment)
+        reports = reports.filter(commitment__number=commitment)
     date = cleaned(request, "date")
     if date is not None:
-        snapshots = snapshots.filter(date=date)
-    return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+        reports = reports.filter(date=date)
+    return _json(paginate(request, reports, opendata.REPORTS.record))
 
 
 @api_view

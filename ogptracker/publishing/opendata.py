@@ -22,7 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from commitments.models import ActionPlan, Activity, Commitment, ProgressSnapshot
+from commitments.models import ActionPlan, Activity, Commitment, ProgressReport
 from meetings.models import NextStep
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
@@ -46,8 +46,8 @@ def _if_published(meeting):
     return meeting if meeting is not None and meeting.is_published else None
 
 
-def _published_meeting_id(snapshot):
-    meeting = _if_published(snapshot.meeting)
+def _published_meeting_id(report):
+    meeting = _if_published(report.meeting)
     return meeting.pk if meeting else None
 
 
@@ -132,9 +132,9 @@ def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:
     )
 
 
-def plan_snapshots(plan: ActionPlan) -> QuerySet[ProgressSnapshot]:
+def plan_reports(plan: ActionPlan) -> QuerySet[ProgressReport]:
     return (
-        ProgressSnapshot.objects.published()
+        ProgressReport.objects.published()
         .filter(commitment__plan=plan)
         .select_related("commitment__plan", "meeting")
         .order_by("commitment__number", "date", "pk")
@@ -261,8 +261,8 @@ ACTIVITIES = Dataset(
     plan_activities,
 )
 
-SNAPSHOTS = Dataset(
-    "snapshots",
+REPORTS = Dataset(
+    "reports",
     pgettext_lazy("open data", "Progress reports"),
     (
         plan_number("commitment.plan.number"),
@@ -305,7 +305,7 @@ SNAPSHOTS = Dataset(
             _published_meeting_id,
         ),
     ),
-    plan_snapshots,
+    plan_reports,
 )
 
 NEXT_STEPS = Dataset(
@@ -338,19 +338,19 @@ NEXT_STEPS = Dataset(
     plan_next_steps,
 )
 
-DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, NEXT_STEPS)}
+DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS)}
 # Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
-FORMER_NAMES = {"decisions": NEXT_STEPS.name}
+FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
 
 
 def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
     """Plans annotated with each dataset's number of rows and the latest published report."""
-    published = ProgressSnapshot.objects.published()
+    published = ProgressReport.objects.published()
     latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
     return ActionPlan.objects.annotate(
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
-        snapshots_rows=row_count(published, "commitment__plan"),
+        reports_rows=row_count(published, "commitment__plan"),
         next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
