@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from tests.commitments.lead_forms import load_report_form, post_report
-from tests.factories import PDF_BYTES, make_evidence, make_snapshot
+from tests.factories import PDF_BYTES, make_evidence, make_report
 from tests.services import bucket_objects
 
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
@@ -39,7 +39,7 @@ def test_uploaded_evidence_goes_to_the_bucket_not_the_disk(
     post_report(client, commitment, data, evidence=files)
 
     stored = bucket_objects(s3_endpoint, bucket)
-    names = sorted(commitment.snapshots.get().evidence.values_list("file", flat=True))
+    names = sorted(commitment.reports.get().evidence.values_list("file", flat=True))
     assert sorted(stored) == names
     assert sorted(stored.values()) == [PDF_BYTES, PDF_BYTES + b"%second"]
     assert names[0].startswith(f"evidence/{commitment.pk}/rapport")
@@ -62,7 +62,7 @@ def test_refused_upload_leaves_the_bucket_empty(
 
 @pytest.mark.django_db
 def test_published_evidence_is_streamed_from_the_bucket_with_its_checked_type(client, commitment):
-    evidence = make_evidence(make_snapshot(commitment, status=SnapshotStatus.PUBLISHED))
+    evidence = make_evidence(make_report(commitment, status=ReportStatus.PUBLISHED))
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 
@@ -76,7 +76,7 @@ def test_published_evidence_is_streamed_from_the_bucket_with_its_checked_type(cl
 
 @pytest.mark.django_db
 def test_evidence_missing_from_the_bucket_is_404(client, commitment, s3_endpoint, bucket):
-    evidence = make_evidence(make_snapshot(commitment, status=SnapshotStatus.PUBLISHED))
+    evidence = make_evidence(make_report(commitment, status=ReportStatus.PUBLISHED))
     evidence.file.storage.delete(evidence.file.name)
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
@@ -88,7 +88,7 @@ def test_evidence_missing_from_the_bucket_is_404(client, commitment, s3_endpoint
 def test_signed_address_expires_and_carries_the_checked_type(settings, client, commitment):
     settings.S3_SIGNED_URL_SECONDS = 30
     evidence = make_evidence(
-        make_snapshot(commitment, status=SnapshotStatus.PUBLISHED),
+        make_report(commitment, status=ReportStatus.PUBLISHED),
         name="tableau.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
@@ -108,12 +108,12 @@ def test_signed_address_expires_and_carries_the_checked_type(settings, client, c
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status", [SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED])
+@pytest.mark.parametrize("status", [ReportStatus.DRAFT, ReportStatus.SUBMITTED])
 def test_unpublished_evidence_gets_no_signed_address_for_the_public(
     settings, client, commitment, status
 ):
     settings.S3_SIGNED_URL_SECONDS = 30
-    evidence = make_evidence(make_snapshot(commitment, status=status))
+    evidence = make_evidence(make_report(commitment, status=status))
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 
@@ -125,7 +125,7 @@ def test_unpublished_evidence_gets_a_signed_address_for_its_lead(
     settings, client, owning_lead, commitment
 ):
     settings.S3_SIGNED_URL_SECONDS = 30
-    evidence = make_evidence(make_snapshot(commitment, status=SnapshotStatus.SUBMITTED))
+    evidence = make_evidence(make_report(commitment, status=ReportStatus.SUBMITTED))
     client.force_login(owning_lead)
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))

@@ -11,8 +11,8 @@ import pytest
 import redis
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
-from tests.factories import PDF_BYTES, make_commitment, make_snapshot, make_user
+from commitments.enums import ReportStatus
+from tests.factories import PDF_BYTES, make_commitment, make_report, make_user
 from tests.servers.web import Visitor, form_fields
 from tests.services import bucket_objects
 
@@ -34,7 +34,7 @@ def lead():
 def led(lead):
     commitment = make_commitment(title="بوابة المعطيات المفتوحة")
     commitment.leads.add(lead)
-    make_snapshot(commitment, percent=40, status=SnapshotStatus.PUBLISHED)
+    make_report(commitment, percent=40, status=ReportStatus.PUBLISHED)
     return commitment
 
 
@@ -81,7 +81,7 @@ def test_evidence_uploaded_on_one_server_is_downloaded_from_the_other(two_server
     visitor.sign_in(two_servers.a.port, lead.username)
 
     saved = report_with_evidence(visitor, two_servers.a.port, led, "draft")
-    evidence = led.snapshots.get(status=SnapshotStatus.DRAFT).evidence.get()
+    evidence = led.reports.get(status=ReportStatus.DRAFT).evidence.get()
     path = reverse("leads:evidence_download", args=[evidence.pk])
     by_the_lead = visitor.get(two_servers.b.port, path)
     by_the_public = Visitor().get(two_servers.b.port, path)
@@ -99,8 +99,8 @@ def test_publishing_on_one_server_shows_the_new_figure_on_the_other_at_once(
     two_servers, redis_url, lead, led
 ):
     secretariat = make_user("secretariat_two_servers", secretariat=True)
-    submitted = make_snapshot(
-        led, percent=70, status=SnapshotStatus.SUBMITTED, narrative="نشرت البوابة"
+    submitted = make_report(
+        led, percent=70, status=ReportStatus.SUBMITTED, narrative="نشرت البوابة"
     )
     # Both servers hold the page in the shared cache, with 40 %.
     before = [api_percents(server.port, led) for server in (two_servers.b, two_servers.a)]
@@ -109,7 +109,7 @@ def test_publishing_on_one_server_shows_the_new_figure_on_the_other_at_once(
 
     published = visitor.post(
         two_servers.a.port,
-        reverse("admin:commitments_snapshotawaitingreview_changelist"),
+        reverse("admin:commitments_reportawaitingreview_changelist"),
         {"action": "approve_and_publish", "_selected_action": submitted.pk, "index": "0"},
     )
     after = [api_percents(server.port, led) for server in (two_servers.b, two_servers.a)]
@@ -151,7 +151,7 @@ def test_killing_one_server_during_a_load_run_loses_nothing(two_servers, lead, l
     for thread in threads:
         thread.join(timeout=60)
 
-    report = led.snapshots.get(status=SnapshotStatus.SUBMITTED)
+    report = led.reports.get(status=ReportStatus.SUBMITTED)
     download = visitor.get(
         two_servers.b.port,
         reverse("leads:evidence_download", args=[report.evidence.get().pk]),
