@@ -3,7 +3,8 @@
 from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -17,7 +18,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
@@ -33,12 +34,12 @@ PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
 # Minutes found are listed under the commitments, on the first page only.
 MINUTES_SHOWN = 10
-# Committee decisions still open, listed on a plan's dashboard.
+# Committees' next steps still open, listed on a plan's dashboard.
 OPEN_STEPS_SHOWN = 10
 
 
 @cache_public_page
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
     page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
@@ -53,21 +54,21 @@ def home(request):
 
 
 @cache_public_page
-def plan_dashboard(request, number):
+def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, number=number)
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
     (summary,) = dashboard.summarise_plans(
         [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
     )
     commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
-    snapshots = (
-        ProgressSnapshot.objects.figures()
+    reports = (
+        ProgressReport.objects.figures()
         .filter(commitment__plan=plan)
         .order_by("date", "pk")
         .values_list("commitment_id", "date", "percent")
     )
     series = progress.progress_over_time(
-        snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
+        reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
     return render(
@@ -108,14 +109,12 @@ def plan_dashboard(request, number):
 
 def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
-    snapshots = (
-        ProgressSnapshot.objects.published().latest_first().select_related("meeting__committee")
-    )
+    reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
         Commitment.objects.for_dashboard().prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
-            Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+            Prefetch("reports", queryset=reports, to_attr="published_reports"),
         ),
         plan__number=plan_number,
         number=number,
@@ -123,15 +122,15 @@ def _public_commitment(plan_number, number):
 
 
 @cache_public_page
-def commitment_detail(request, plan_number, number):
+def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> HttpResponse:
     commitment = _public_commitment(plan_number, number)
     dashboard.flag_commitment(commitment, timezone.localdate())
     meetings = (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
-        # Two id lists rather than one join through snapshots and participants: the
+        # Two id lists rather than one join through reports and participants: the
         # join multiplies the rows of every meeting and needs a DISTINCT over them all.
         .filter(
-            Q(pk__in=ProgressSnapshot.objects.filter(commitment=commitment).values("meeting"))
+            Q(pk__in=ProgressReport.objects.filter(commitment=commitment).values("meeting"))
             | Q(
                 pk__in=Participant.commitments.through.objects.filter(commitment=commitment).values(
                     "participant__meeting"
@@ -145,8 +144,8 @@ def commitment_detail(request, plan_number, number):
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
     series = [
-        progress.TimePoint(snapshot.date, snapshot.percent, 1)
-        for snapshot in reversed(commitment.published_snapshots)
+        progress.TimePoint(report.date, report.percent, 1)
+        for report in reversed(commitment.published_reports)
     ]
     return render(
         request,
@@ -167,7 +166,7 @@ def commitment_detail(request, plan_number, number):
 
 
 @cache_public_page
-def institution_detail(request, pk):
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
@@ -193,16 +192,16 @@ def institution_detail(request, pk):
 class CountedPaginator(Paginator):
     """A paginator told how many rows there are, so it does not count them again."""
 
-    def __init__(self, object_list, per_page, count):
+    def __init__(self, object_list: QuerySet, per_page: int, count: int) -> None:
         super().__init__(object_list, per_page)
         self.known_count = count
 
     @cached_property
-    def count(self):
+    def count(self) -> int:
         return self.known_count
 
 
-def counted_page(found, number, per_page, rows):
+def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) -> Page:
     """Page `number` of `found`, as `Paginator(found, per_page).get_page(number)`
     gives it, its rows read from `rows` (the same model, with what the page
     shows). The page's ids and the count of them all come from one pass over
@@ -221,7 +220,7 @@ def counted_page(found, number, per_page, rows):
 
 
 @cache_public_page
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:200]
     page = counted_page(
         search_commitments(query),

@@ -6,7 +6,7 @@ from ogptracker.common.trigram import AddTrigramIndex
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0009_commitment_search_title'),
+        ('commitments', '0011_progress_report'),
     ]
 
     operations = [
