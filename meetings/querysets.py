@@ -40,6 +40,14 @@ class MeetingQuerySet(models.QuerySet):
     def published(self) -> Self:
         return self.filter(status=MeetingStatus.PUBLISHED)
 
+    def on_calendar(self, today: datetime.date) -> Self:
+        """What the public calendar shows: published meetings and those scheduled
+        (dated `today` or later, their minutes still a draft); only their date,
+        time and place, never the draft itself."""
+        return self.filter(
+            models.Q(status=MeetingStatus.PUBLISHED) | models.Q(date__gte=today)
+        ).select_related("committee__plan")
+
     def next_by_plan(self, plan_ids: Iterable[int], today: datetime.date) -> dict[int, "Meeting"]:
         """Each plan's next meeting, by plan id: the earliest of its committees'
         meetings dated `today` or later whose minutes are still a draft."""

@@ -92,6 +92,11 @@ EXPECTED = {
     "meetings:minutes_feed": EVERYONE,
     "meetings:minutes": EVERYONE,
     "meetings:minutes_pdf": EVERYONE,
+    # A meeting's date, time and place, and each committee's calendar of them.
+    "meetings:meeting_ics": EVERYONE,
+    "meetings:committee_calendar": EVERYONE,
+    # The invitation is a POST from the meeting's page.
+    "admin:meetings/meeting/invite": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405),
     # Project leads' pages. Another lead's commitment does not exist for them; the
     # secretariat reads every report form but does not fill it in.
     "leads:my_commitments": SIGNED_IN,
@@ -167,6 +172,8 @@ EXPECTED = {
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
     "leads:commitment_update": (LOGIN, 404, 200, 403),
+    # Back to the meeting's page, with how many were invited.
+    "admin:meetings/meeting/invite": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT),
     # Only a deleted record can be restored; this one still exists.
     **{
         f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
@@ -266,6 +273,10 @@ def url_builders(world):
             "leads:evidence_download", args=[world["draft_evidence"].pk]
         ),
         "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
+        "meetings:meeting_ics": lambda: reverse("meetings:meeting_ics", args=[meeting.pk]),
+        "meetings:committee_calendar": lambda: reverse(
+            "meetings:committee_calendar", args=[meeting.committee_id]
+        ),
         "api:plan": lambda: reverse("api:plan", args=[plan.number]),
         "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
         "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),

@@ -12,4 +12,6 @@ urlpatterns = [
     path("feed/", cache_public_page(MinutesFeed()), name="minutes_feed"),
     path("<int:pk>/", views.minutes, name="minutes"),
     path("<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/meeting.ics", views.meeting_ics, name="meeting_ics"),
+    path("committees/<int:pk>/calendar.ics", views.committee_calendar, name="committee_calendar"),
 ]

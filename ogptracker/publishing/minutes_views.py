@@ -1,12 +1,14 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 
 from commitments.roles import is_secretariat
-from meetings import pdf
+from meetings import calendar, pdf
 from meetings.minutes import minutes_context
 from meetings.minutes_pdf import minutes_html
-from meetings.models import Meeting
+from meetings.models import Committee, Meeting
 from meetings.querysets import change_marks
 from ogptracker.pagecache import cache_public_page
 
@@ -56,3 +58,39 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         f'{disposition}; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'
     )
     return response
+
+
+def _minutes_link(request):
+    def link(meeting):
+        if not meeting.is_published:
+            return None
+        return request.build_absolute_uri(reverse("meetings:minutes", args=[meeting.pk]))
+
+    return link
+
+
+def _calendar_response(content: bytes, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting as an .ics file: published, or scheduled (today or later)."""
+    meeting = get_object_or_404(Meeting.objects.on_calendar(timezone.localdate()), pk=pk)
+    content = calendar.calendar([meeting], request.get_host(), _minutes_link(request))
+    return _calendar_response(content, f"meeting-{meeting.date:%Y-%m-%d}.ics")
+
+
+def committee_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    """A committee's meetings as a calendar a calendar application subscribes to."""
+    committee = get_object_or_404(Committee.objects.select_related("plan"), pk=pk)
+    meetings = committee.meetings.on_calendar(timezone.localdate()).order_by("date", "pk")
+    content = calendar.calendar(
+        meetings,
+        request.get_host(),
+        _minutes_link(request),
+        name=calendar.committee_name(committee),
+    )
+    return _calendar_response(content)

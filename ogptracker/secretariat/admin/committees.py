@@ -2,12 +2,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelChoiceField, ModelForm, Textarea, TextInput
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -20,7 +22,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from commitments.enums import MeetingStatus
 from commitments.models import Commitment, ProgressReport
-from meetings import cycle
+from meetings import cycle, invitations
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
 
@@ -158,6 +160,42 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
         return super().get_queryset(request).select_related("committee")
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "<path:object_id>/invite/",
+                self.admin_site.admin_view(self.invite_view),
+                name="meetings_meeting_invite",
+            ),
+        ] + super().get_urls()
+
+    def invite_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """E-mails the invitation, with the meeting's .ics, to its participants."""
+        # A POST only, so that a link or an image cannot send anything.
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        sent = invitations.send_invitation(request, meeting)
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "The invitation was sent to %(count)d participant.",
+                    "The invitation was sent to %(count)d participants.",
+                    sent,
+                )
+                % {"count": sent},
+            )
+        else:
+            self.message_user(
+                request,
+                _("No participant of this meeting has an account with an e-mail address."),
+                messages.WARNING,
+            )
+        return redirect("admin:meetings_meeting_change", meeting.pk)
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: ModelForm, change: bool) -> None:
         # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.
