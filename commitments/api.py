@@ -19,7 +19,7 @@ from meetings.enums import MeetingStatus
 from meetings.models import AgendaItem, Meeting, Participant
 from meetings.search import search_minutes
 from ogptracker.pagecache import cache_public_page
-from ogptracker.params import BadParameter, cleaned
+from ogptracker.params import DEFAULT_PAGE_SIZE, BadParameter, cleaned
 
 from . import opendata
 from .counting import row_count
@@ -27,7 +27,6 @@ from .languages import translated
 from .models import ActionPlan, Axis, Commitment, PlanProgress
 from .search import search_commitments
 
-DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 

@@ -16,5 +16,5 @@ urlpatterns = [
     path("plans/<int:number>/decisions/", api.plan_decisions, name="plan_decisions"),
     path("meetings/", api.meetings, name="meetings"),
     # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
-    re_path(r"^.*/$", api.not_found),
+    re_path(r"^.*/$", api.not_found, name="not_found"),
 ]

@@ -1,11 +1,11 @@
 """The open-data page, and a plan's datasets as files to download."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from ogptracker.pagecache import cache_public_page
+from ogptracker.params import page_of
 
 from . import opendata
 from .models import ActionPlan
@@ -31,7 +31,7 @@ def plan_download(request, number, dataset, fmt):
 @cache_public_page
 def open_data(request):
     plans = opendata.plans_with_dataset_sizes()
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     return render(
         request,
         "commitments/open_data.html",

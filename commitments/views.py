@@ -2,7 +2,6 @@
 
 from operator import attrgetter
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
@@ -12,6 +11,7 @@ from meetings.enums import MeetingStatus
 from meetings.models import Meeting, NextStep, Participant
 from meetings.search import attach_excerpt_texts, attach_rows_found, search_minutes
 from ogptracker.pagecache import cache_public_page
+from ogptracker.params import page_of
 
 from . import charts, dashboard, opendata, progress
 from .change_log import published_change_log
@@ -30,7 +30,7 @@ OPEN_STEPS_SHOWN = 10
 def home(request):
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,
@@ -160,7 +160,7 @@ def institution_detail(request, pk):
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     today = timezone.localdate()
     rows = [
         dashboard.flag_commitment(commitment, today)
@@ -185,7 +185,7 @@ def search(request):
     found = (
         search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
     )
-    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, found, RESULTS_PER_PAGE)
     page.object_list = attach_activities_found(list(page.object_list), query)
     minutes = []
     if page.number == 1:

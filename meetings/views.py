@@ -1,9 +1,9 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from commitments.roles import is_secretariat
 from ogptracker.pagecache import cache_public_page
+from ogptracker.params import page_of
 
 from . import pdf
 from .minutes import minutes_context
@@ -35,7 +35,7 @@ def meeting_list(request):
     meetings = Meeting.objects.for_list()
     if not is_secretariat(request.user):
         meetings = meetings.published()
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, meetings, MEETINGS_PER_PAGE)
     return render(request, "meetings/meeting_list.html", {"meetings": page})
 
 
