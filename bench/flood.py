@@ -7,8 +7,8 @@ by bench/scale.py's preparation), it serves the site with gunicorn on 127.0.0.1
 as in production (gunicorn.conf.py, DEBUG off, 4 sync workers, the page cache
 on). The reader, one connection from 127.0.0.1, asks in turns for a commitment
 page and a plan dashboard, both cached beforehand, for `--seconds`; first alone,
-then while a flooder from 127.0.0.2 (another process, 16 connections) asks as
-fast as it is answered for one of:
+then while a flooder (another process, 16 connections, from an address of its
+own for each kind: 127.0.0.2 to .5) asks as fast as it is answered for one of:
 
 - plan dashboards with a random parameter no page reads (`?fbclid=…`),
 - searches of random pairs of words (each a search not asked before),
@@ -40,7 +40,13 @@ from scale import Server, configure, machine_speed, percentile, prepare, subject
 TARGETS = {"p50": 10, "p99": 50}
 CONNECTIONS = 16
 READER = "127.0.0.1"
-FLOODER = "127.0.0.2"
+# One flooder per kind of flood, each a client with a share of its own.
+FLOODERS = {
+    "random parameter": "127.0.0.2",
+    "uncached search": "127.0.0.3",
+    "spreadsheet": "127.0.0.4",
+    "API page": "127.0.0.5",
+}
 WORKERS = 4
 
 
@@ -69,14 +75,16 @@ def _encode(query):
 
 
 def flooder(port, kind, plans, words, files, seconds, results):
-    """`CONNECTIONS` threads asking as fast as they are answered, from FLOODER."""
+    """`CONNECTIONS` threads asking as fast as they are answered, from its own address."""
     statuses = Counter()
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
     def connection_loop():
         urls = flood_urls(kind, plans, words, files)
-        connection = HTTPConnection("127.0.0.1", port, timeout=60, source_address=(FLOODER, 0))
+        connection = HTTPConnection(
+            "127.0.0.1", port, timeout=60, source_address=(FLOODERS[kind], 0)
+        )
         while time.monotonic() < deadline:
             try:
                 connection.request("GET", next(urls))
