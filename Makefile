@@ -8,8 +8,8 @@ BIN := $(VENV)/bin
 # font for Arabic PDFs (the PDF must not depend on whatever fonts the host has).
 SITE_DEBS := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-hosny-amiri
 # And for the tests: a real PostgreSQL, Chromium for the browser tests,
-# poppler-utils to read the PDFs back.
-TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils
+# poppler-utils to read the PDFs back, Java for the W3C Nu HTML checker.
+TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils default-jre-headless
 
 .PHONY: demo test lint format clean deploy release serve bench
 
@@ -77,6 +77,7 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -26,7 +26,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from commitments.models import ActionPlan, Commitment, Institution  # noqa: E402
-from commitments.resources import ProgressSnapshotResource  # noqa: E402
+from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource  # noqa: E402
 
 PLAN_NUMBER = 900
 COMMITMENTS = 25

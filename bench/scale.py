@@ -55,7 +55,7 @@ def prepare():
     from django.db.models import Count
 
     from commitments.models import ActionPlan, ProgressSnapshot
-    from commitments.synthetic import SyntheticData
+    from ogptracker.devdata.synthetic import SyntheticData
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -111,9 +111,9 @@ def subjects():
 
 def explain(plan, meeting):
     from commitments.models import Commitment, ProgressSnapshot
-    from commitments.search import search_commitments
     from meetings.models import Meeting
-    from meetings.search import search_minutes
+    from ogptracker.publishing.minutes_search import search_minutes
+    from ogptracker.publishing.search import search_commitments
 
     queries = {
         "latest published snapshot per commitment": Commitment.objects.filter(

@@ -49,3 +49,8 @@ class SnapshotStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("snapshot status", "Submitted")
     RETURNED = "returned", pgettext_lazy("snapshot status", "Returned for revision")
     PUBLISHED = "published", pgettext_lazy("snapshot status", "Published")
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("meeting status", "Draft")
+    PUBLISHED = "published", pgettext_lazy("meeting status", "Published")

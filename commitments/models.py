@@ -7,18 +7,19 @@ from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.enums import MeetingStatus
-from ogptracker.bidi import NameField
+from commitments.enums import MeetingStatus
+from ogptracker.common.bidi import NameField
+from ogptracker.common.folding import search_column
+from ogptracker.common.languages import translated
 
 from .enums import (
     ActivityStatus,
     InstitutionKind,
+    OGPValue,
     PlanStatus,
     PlatformStatus,
     SnapshotStatus,
 )
-from .folding import search_column
-from .languages import translated
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
 
@@ -120,55 +121,6 @@ class CommitmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(leads=user)
 
-    def with_due_items(self, today=None):
-        """Annotate what a project lead owes: overdue activities and the last report."""
-        from meetings.models import Meeting
-
-        today = today or timezone.localdate()
-        overdue = (
-            Activity.objects.filter(commitment=OuterRef("pk"))
-            .overdue_as_reported(today)
-            .order_by()
-            .values("commitment")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        last_meeting = Meeting.objects.filter(
-            Q(committee__plan=OuterRef("plan")) | Q(committee__plan__isnull=True),
-            status=MeetingStatus.PUBLISHED,
-            date__lte=today,
-        ).order_by("-date")
-        reported = (
-            ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
-            .exclude(status=SnapshotStatus.DRAFT)
-            .latest_first()
-        )
-        in_progress = (
-            ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
-            .reports()
-            .open()
-            .latest_first()
-        )
-        return self.annotate(
-            overdue_activities=Coalesce(Subquery(overdue), 0),
-            last_meeting_date=Subquery(last_meeting.values("date")[:1]),
-            last_report_date=Subquery(reported.values("date")[:1]),
-            open_snapshot_status=Subquery(in_progress.values("status")[:1]),
-        ).annotate(
-            report_due=Case(
-                When(
-                    Q(last_meeting_date__isnull=False)
-                    & (
-                        Q(last_report_date__isnull=True)
-                        | Q(last_report_date__lt=F("last_meeting_date"))
-                    ),
-                    then=True,
-                ),
-                default=False,
-                output_field=models.BooleanField(),
-            )
-        )
-
     def with_latest_progress(self):
         """Annotate each commitment with its latest published snapshot's figures.
 
@@ -254,7 +206,7 @@ class Commitment(models.Model):
     # secretariat's: a form loaded at an older one is refused (versions.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # What the public search reads (commitments/search.py), kept by the database.
+    # What the public search reads (ogptracker/publishing/search.py), kept by the database.
     search_text = search_column(*SEARCHED_FIELDS)
 
     objects = CommitmentQuerySet.as_manager()
@@ -300,8 +252,6 @@ class Commitment(models.Model):
 
     @property
     def ogp_values(self):
-        from .enums import OGPValue
-
         return [value for value in OGPValue if getattr(self, value.value)]
 
 
@@ -507,7 +457,8 @@ class ProgressSnapshot(models.Model):
         related_name="+",
         verbose_name=_("prepared from"),
     )
-    # The minutes' status table, as the search of minutes reads it (meetings/search.py).
+    # The minutes' status table, as the search of minutes reads it
+    # (ogptracker/publishing/minutes_search.py).
     search_text = search_column(*translated(*REPORT_TEXTS))
 
     objects = ProgressSnapshotQuerySet.as_manager()

@@ -44,7 +44,7 @@ def report_returned(request, snapshot):
         "returned",
         snapshot,
         leads,
-        ("commitments:commitment_update", [snapshot.commitment_id]),
+        ("leads:commitment_update", [snapshot.commitment_id]),
     )
 
 

@@ -6,9 +6,9 @@ table's rows copy the figures and texts of a report or of a previous row.
 `meetings/cycle.py` (`prepare_next_meeting`) puts these together.
 """
 
+from commitments.enums import MeetingStatus
 from commitments.models import ProgressSnapshot
 
-from .enums import MeetingStatus
 from .models import Meeting, Participant
 
 # Copied with every language's column, so translations typed once carry over.

@@ -34,13 +34,12 @@ from django.utils.translation import gettext as _
 
 from commitments import notices, versions
 from commitments.activity_changes import make_changes, make_pending_changes
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import OPEN_REPORT as OPEN
 from commitments.models import Commitment, ProgressSnapshot, ReviewComment
 from ogptracker.pagecache import data_changed
 
 from .copying import copy_participants, new_meeting_after, row_values
-from .enums import MeetingStatus
 from .minutes_pdf import render_minutes_pdfs
 from .models import Meeting
 
@@ -89,7 +88,7 @@ def _queue_pdfs(meeting_id):
 
 def _claim_or_bump(commitment_id, loaded_version, claimed=False):
     """Claim the version a form was loaded at (StaleUpdate if it moved), else bump it;
-    nothing if the caller `claimed` it already (commitments/admin_versions.py)."""
+    nothing if the caller `claimed` it already (ogptracker/secretariat/admin/versions.py)."""
     if claimed:
         return
     if loaded_version is None:

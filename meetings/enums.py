@@ -14,11 +14,6 @@ class MeetingFormat(models.TextChoices):
     HYBRID = "hybrid", pgettext_lazy("meeting format", "Hybrid")
 
 
-class MeetingStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("meeting status", "Draft")
-    PUBLISHED = "published", pgettext_lazy("meeting status", "Published")
-
-
 class ParticipantRole(models.TextChoices):
     CHAIR = "chair", pgettext_lazy("participant role", "Chair")
     PROJECT_LEAD = "project_lead", pgettext_lazy("participant role", "Project lead")

@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import get_language, gettext, npgettext, override, pgettext
 
 from commitments.enums import PlatformStatus, SnapshotStatus
-from ogptracker.bidi import isolated
+from ogptracker.common.bidi import isolated
 
 from .enums import Honorific, ParticipantRole
 
@@ -149,7 +149,7 @@ def list_separator():
 def participant_line(participant):
     """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once."""
     separator = list_separator()
-    # What was typed is isolated (ogptracker/bidi.py): a control in a name stops at its end.
+    # What was typed is isolated (ogptracker/common/bidi.py): a control in a name stops at its end.
     head = isolated(participant.name)
     if participant.honorific:
         head = f"{Honorific(participant.honorific).label} {head}"

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from commitments.languages import CODES
+from ogptracker.common.languages import CODES
 
 from . import pdf
 from .minutes import minutes_context

@@ -3,16 +3,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from commitments.folding import search_column
-from commitments.languages import translated
+from commitments.enums import MeetingStatus
 from commitments.models import PlanProgress, ProgressSnapshot
-from ogptracker.bidi import NameField
+from ogptracker.common.bidi import NameField
+from ogptracker.common.folding import search_column
+from ogptracker.common.languages import translated
 
 from .enums import (
     CommitteeKind,
     Honorific,
     MeetingFormat,
-    MeetingStatus,
     NextStepStatus,
     ParticipantRole,
 )
@@ -20,7 +20,7 @@ from .querysets import MeetingQuerySet, NextStepQuerySet
 
 
 def search_text(*names):
-    """What the public search of minutes reads (meetings/search.py): the
+    """What the public search of minutes reads (ogptracker/publishing/minutes_search.py): the
     translated fields in every language, folded."""
     return search_column(*translated(*names))
 

@@ -154,7 +154,13 @@ def _document(html):
     fetcher = _fetcher()
     page = CSS(string=page_stylesheet(), url_fetcher=fetcher, font_config=fonts)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document, {"stylesheets": [*stylesheets, page], "font_config": fonts}
+    return document, {
+        "stylesheets": [*stylesheets, page],
+        "font_config": fonts,
+        # Tagged for screen readers (PDF/UA-1): title and language from the
+        # page, its headings, lists and tables in the structure tree, in order.
+        "pdf_variant": "pdf/ua-1",
+    }
 
 
 _parsed = threading.local()

@@ -3,9 +3,10 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressSnapshot
 
-from .enums import MeetingStatus, NextStepStatus
+from .enums import NextStepStatus
 
 
 def change_marks(meeting):
@@ -69,8 +70,6 @@ class MeetingQuerySet(models.QuerySet):
         Public readers see published snapshots only; the secretariat previews
         the draft rows it is still typing.
         """
-        from commitments.models import Commitment, PlanProgress, ProgressSnapshot
-
         from .models import NextStep, Participant
 
         snapshots = ProgressSnapshot.objects.select_related("commitment__plan").order_by(
@@ -108,8 +107,6 @@ class MeetingQuerySet(models.QuerySet):
         tables, which also record deletions. A rendered PDF is valid as long
         as these marks are the same.
         """
-        from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressSnapshot
-
         from .models import AgendaItem, Committee, Meeting, NextStep, Participant
 
         def latest(rows, field="history_date"):

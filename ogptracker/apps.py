@@ -2,4 +2,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class TrackerAdminConfig(AdminConfig):
-    default_site = "ogptracker.admin.TrackerAdminSite"
+    default_site = "ogptracker.secretariat.site.TrackerAdminSite"

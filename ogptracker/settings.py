@@ -94,6 +94,11 @@ INSTALLED_APPS = [
     "ogptracker.pagecache",
     "commitments",
     "meetings",
+    "ogptracker.publishing",
+    "ogptracker.leads",
+    "ogptracker.spreadsheets",
+    "ogptracker.secretariat",
+    "ogptracker.devdata",
 ]
 
 MIDDLEWARE = [
@@ -104,9 +109,10 @@ MIDDLEWARE = [
     # Repeat anonymous visits of public pages, answered before the rest of the stack.
     "ogptracker.pagecache.recent.RecentPagesMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Odd parameters refused before sessions or views read them (ogptracker/params.py); the
-    # page cache's copies, further out, are only ever of answers that passed here.
-    "ogptracker.params.QueryParametersMiddleware",
+    # Odd parameters refused before sessions or views read them
+    # (ogptracker/publishing/params.py); the page cache's copies, further out,
+    # are only ever of answers that passed here.
+    "ogptracker.publishing.params.QueryParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +139,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "ogptracker.params.canonical_url",
+                "ogptracker.publishing.params.canonical_url",
             ],
         },
     },
@@ -232,8 +238,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Hashed, compressed file names, served by WhiteNoise with far-future caching.
 STORAGES = {
-    # File names under the names' rule for bidirectional controls (ogptracker/bidi.py).
-    "default": {"BACKEND": "ogptracker.bidi.FileSystemStorage"},
+    # File names under the names' rule for bidirectional controls (ogptracker/common/bidi.py).
+    "default": {"BACKEND": "ogptracker.common.bidi.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -249,7 +255,7 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 LOGIN_URL = "login"
 # URL names, reversed in the language of the sign-in page: "/" would send a
 # reader who signed in on /ar/ to the language of their browser instead.
-LOGIN_REDIRECT_URL = "commitments:my_commitments"
+LOGIN_REDIRECT_URL = "leads:my_commitments"
 LOGOUT_REDIRECT_URL = "commitments:home"
 
 # E-mail: password resets, and the review workflow's notices to the

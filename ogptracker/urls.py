@@ -5,11 +5,12 @@ from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from ogptracker.accounts import PasswordResetView
-from ogptracker.health import healthz
-from ogptracker.icons import favicon
-from ogptracker.pagecache import cache_public_page
-from ogptracker.sitemaps import SITEMAPS, robots_txt
+from ogptracker.publishing.sitemaps import SITEMAPS, robots_txt
+
+from .accounts import PasswordResetView
+from .health import healthz
+from .icons import favicon
+from .pagecache import cache_public_page
 
 admin.site.site_header = _("Open Government tracker — administration")
 admin.site.site_title = _("Open Government tracker")
@@ -20,7 +21,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", favicon, name="favicon"),
-    path("api/", include("commitments.api_urls")),
+    path("api/", include("ogptracker.publishing.api_urls")),
     # An index of sections, each in pages of SitemapPages.limit addresses.
     path(
         "sitemap.xml",
@@ -41,8 +42,9 @@ urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("meetings/", include("meetings.urls")),
-    path("", include("commitments.urls")),
+    path("meetings/", include("ogptracker.publishing.minutes_urls")),
+    path("", include("ogptracker.leads.urls")),
+    path("", include("ogptracker.publishing.urls")),
 )
 
 # JSON under /api/, the address's language elsewhere; a database away is a 503.

@@ -48,7 +48,7 @@ def commitment(owning_lead, other_lead):
 @pytest.fixture
 def seed_data(db):
     """The plans, commitments and committee minutes of fixtures/, as `load_demo` loads them."""
-    from commitments.demo import load_seed_data
+    from ogptracker.devdata.demo import load_seed_data
 
     load_seed_data()
 

@@ -5,10 +5,10 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import ActionPlan, Activity, Commitment, Institution, ProgressSnapshot
 from commitments.roles import SECRETARIAT_GROUP, ensure_secretariat_group
-from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.enums import CommitteeKind
 from meetings.models import Committee, Meeting
 
 _counter = itertools.count(1)

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.enums import PlanStatus, SnapshotStatus
-from meetings.enums import MeetingStatus, NextStepStatus
+from commitments.enums import MeetingStatus, PlanStatus, SnapshotStatus
+from meetings.enums import NextStepStatus
 from tests.factories import (
     make_activity,
     make_commitment,

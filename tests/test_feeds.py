@@ -3,12 +3,12 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import SnapshotStatus
-from meetings.enums import MeetingStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -89,3 +89,66 @@ def test_feeds_answer_in_every_language_and_pages_point_to_them(client):
 
 def test_feed_of_a_plan_that_does_not_exist_is_not_found(client, db):
     assert client.get("/ar/plans/9/feed/").status_code == 404
+
+
+def rfc4287_problems(xml):
+    """What RFC 4287 requires of a feed and its entries that `xml` lacks."""
+    feed = ET.fromstring(xml)
+    problems = [
+        f"feed without atom:{name}"
+        for name in ("id", "title", "updated")
+        if feed.find(f"{ATOM}{name}") is None
+    ]
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        problems += [
+            f"entry without atom:{name}"
+            for name in ("id", "title", "updated", "link")
+            if entry.find(f"{ATOM}{name}") is None
+        ]
+    # 4.1.1: an atom:author for the feed, or one in every entry (read strictly:
+    # a feed without entries needs its own).
+    if feed.find(f"{ATOM}author/{ATOM}name") is None and (
+        not entries or any(entry.find(f"{ATOM}author/{ATOM}name") is None for entry in entries)
+    ):
+        problems.append("no atom:author for the feed nor for every entry")
+    return problems
+
+
+def feed_urls():
+    urls = []
+    for language in ("ar", "fr", "en"):
+        with override(language):
+            urls.append(reverse("meetings:minutes_feed"))
+            urls += [reverse("commitments:plan_feed", args=[number]) for number in (1, 2, 3)]
+    return urls
+
+
+def test_feeds_parse_cleanly_with_authors_and_every_link_answering(client, seed_data):
+    problems = {}
+    authors = {}
+
+    for url in feed_urls():
+        response = client.get(url)
+        parsed = feedparser.parse(response.content)
+        found = rfc4287_problems(response.content)
+        if parsed.bozo:
+            found.append(f"feedparser: {parsed.bozo_exception}")
+        found += [
+            f"{entry.link} answers {status}"
+            for entry in parsed.entries
+            if (status := client.get(entry.link).status_code) != 200
+        ]
+        problems[url] = found
+        authors[url] = [
+            parsed.feed.get("author"),
+            *sorted({entry.get("author") for entry in parsed.entries}),
+        ]
+
+    assert problems == dict.fromkeys(feed_urls(), [])
+    assert authors["/fr/meetings/feed/"] == [
+        "Secrétariat permanent du gouvernement ouvert au Maroc",
+        "Comité d'implémentation",
+        "Comité de pilotage",
+    ]
+    assert authors["/ar/plans/1/feed/"][0] == "الكتابة الدائمة للحكومة المنفتحة بالمغرب"

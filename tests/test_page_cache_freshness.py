@@ -10,8 +10,8 @@ from django.utils.translation import override
 
 from commitments.enums import SnapshotStatus
 from commitments.models import ProgressSnapshot
-from commitments.resources import ProgressSnapshotResource
 from meetings import cycle
+from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource
 from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
 from tests.text import pdf_text, squeezed
 

@@ -7,11 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from commitments.models import ProgressSnapshot
-from commitments.synthetic import SyntheticData
-from ogptracker import params
+from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.pagecache import bump_data_version, data_changed, data_version
 from ogptracker.pagecache.models import DataVersion
 from ogptracker.pagecache.recent import Copy, RecentPages, recent_pages
+from ogptracker.publishing import params
 from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from commitments.models import Commitment
-from commitments.synthetic import SyntheticData
 from meetings.enums import CommitteeKind
 from meetings.models import Meeting
+from ogptracker.devdata.synthetic import SyntheticData
 
 SIZES = {
     "small": {"plans": 1, "commitments": 2, "snapshots": 2},

@@ -94,10 +94,10 @@ EXPECTED = {
     "meetings:minutes_pdf": EVERYONE,
     # Project leads' pages. Another lead's commitment does not exist for them; the
     # secretariat reads every report form but does not fill it in.
-    "commitments:my_commitments": SIGNED_IN,
-    "commitments:commitment_update": (LOGIN, 404, 200, 200),
+    "leads:my_commitments": SIGNED_IN,
+    "leads:commitment_update": (LOGIN, 404, 200, 200),
     # Evidence of a report not yet published: its lead and the secretariat only.
-    "commitments:evidence_download": (404, 404, 200, 200),
+    "leads:evidence_download": (404, 404, 200, 200),
     # The read-only open-data API.
     "api:index": EVERYONE,
     "api:plans": EVERYONE,
@@ -158,7 +158,7 @@ EXPECTED = {
 # with checks of their own, outside the admin's: a form shown again with its
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
-    "commitments:commitment_update": (LOGIN, 404, 200, 403),
+    "leads:commitment_update": (LOGIN, 404, 200, 403),
     # Only a deleted record can be restored; this one still exists.
     **{
         f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
@@ -253,11 +253,9 @@ def url_builders(world):
             "commitments:plan_download", args=[plan.number, "commitments", "csv"]
         ),
         "meetings:minutes": lambda: reverse("meetings:minutes", args=[meeting.pk]),
-        "commitments:commitment_update": lambda: reverse(
-            "commitments:commitment_update", args=[commitment.pk]
-        ),
-        "commitments:evidence_download": lambda: reverse(
-            "commitments:evidence_download", args=[world["draft_evidence"].pk]
+        "leads:commitment_update": lambda: reverse("leads:commitment_update", args=[commitment.pk]),
+        "leads:evidence_download": lambda: reverse(
+            "leads:evidence_download", args=[world["draft_evidence"].pk]
         ),
         "meetings:minutes_pdf": lambda: reverse("meetings:minutes_pdf", args=[meeting.pk]),
         "api:plan": lambda: reverse("api:plan", args=[plan.number]),

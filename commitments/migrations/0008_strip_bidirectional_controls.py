@@ -1,4 +1,4 @@
-"""Names and titles saved before `ogptracker.bidi.NameField` lose their bidirectional controls."""
+"""Names and titles saved before `ogptracker.common.bidi.NameField` lose their bidirectional controls."""
 
 from functools import reduce
 from operator import or_

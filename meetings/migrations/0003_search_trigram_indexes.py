@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from commitments.trigram import AddTrigramIndex
+from ogptracker.common.trigram import AddTrigramIndex
 
 
 class Migration(migrations.Migration):

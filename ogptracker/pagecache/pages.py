@@ -17,7 +17,7 @@ def key_prefix(version):
     """The release, the data version and the local date ("late" changes at midnight).
 
     Django's key adds the full address (scheme and host included: pages hold
-    absolute links; the query as ogptracker/params.py made it canonical), the
+    absolute links; the query as ogptracker/publishing/params.py made it canonical), the
     language and the time zone.
     """
     return f"{settings.RELEASE}.{version}.{timezone.localdate().isoformat()}"
@@ -66,7 +66,7 @@ def cache_public_page(view):
     and the date are unchanged (pretalx's conditional_cache_page).
 
     What the cache does not answer is live work, within the client's fair share
-    (ogptracker/throttle.py). The view sees only the parameters ogptracker/params.py
+    (ogptracker/throttle.py). The view sees only the parameters ogptracker/publishing/params.py
     lists for it, so the key (the full address) holds only those.
     """
     live = fair_share(view)

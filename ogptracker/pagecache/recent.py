@@ -8,8 +8,6 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 
-from ogptracker.params import READ
-
 from .version import data_version
 
 # Per server process: a few hundred pages, or a few dozen minutes PDFs.
@@ -67,6 +65,15 @@ class RecentPages:
 
 recent_pages = RecentPages(MAX_BYTES)
 
+# The parameters some page reads, as the list of what each view reads declares them
+# (ogptracker/publishing/params.py): imported with the URLs, so before this process
+# keeps any copy.
+READ_PARAMETERS = set()
+
+
+def declare_read_parameters(names):
+    READ_PARAMETERS.update(names)
+
 
 def _anonymous_read(request):
     # Without a session nobody is signed in; a pending message is shown by the next page.
@@ -91,13 +98,12 @@ def _read_query(request):
     """The parameters some page reads, sorted: a shared link's `?fbclid=…` finds the copy.
 
     Copies are kept under the query the view was given, made canonical by
-    ogptracker/params.py (sorted, no unread, empty or default values): for a
+    ogptracker/publishing/params.py (sorted, no unread, empty or default values): for a
     known page the two agree, unless the link spells a default (`?page=1`),
     which goes once through the stack.
     """
-    return urlencode(
-        sorted((name, value) for name, value in request.GET.items() if name in READ and value)
-    )
+    read = [(name, value) for name, value in request.GET.items() if name in READ_PARAMETERS]
+    return urlencode(sorted((name, value) for name, value in read if value))
 
 
 class RecentPagesMiddleware:
@@ -129,7 +135,7 @@ class RecentPagesMiddleware:
         response = self.get_response(request)
         version = getattr(response, "data_version", None)
         if version is not None and not response.cookies:
-            # Under the query the view was given: canonical (ogptracker/params.py).
+            # Under the query the view was given: canonical (ogptracker/publishing/params.py).
             key = _visit_key(request, request.GET.urlencode())
             recent_pages.put(key, Copy.of(version, response))
         return response

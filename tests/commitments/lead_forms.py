@@ -19,7 +19,7 @@ def _hidden_initial(value):
 
 def load_report_form(client, commitment):
     """GET the update page and return the data its form would post unchanged."""
-    response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    response = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
     assert response.status_code == 200
     form, formset = response.context["form"], response.context["formset"]
     data = {}
@@ -54,6 +54,6 @@ def activity_key(data, activity, name):
 
 def post_report(client, commitment, data, action="draft", **files):
     return client.post(
-        reverse("commitments:commitment_update", args=[commitment.pk]),
+        reverse("leads:commitment_update", args=[commitment.pk]),
         {**data, "action": action, **files},
     )

@@ -6,10 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, MeetingStatus, SnapshotStatus
 from commitments.models import Activity, ActivityChange, ProgressSnapshot
 from meetings import cycle
-from meetings.enums import MeetingStatus
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.commitments.test_import_admin import confirm, preview
 from tests.factories import make_activity, make_evidence, make_meeting, make_snapshot
@@ -184,7 +183,7 @@ def test_lead_form_flags_an_activity_overdue_as_the_report_leaves_it(
     draft.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
     client.force_login(owning_lead)
 
-    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
 
     flags = {form.instance: overdue for form, overdue, _ in page.context["activity_rows"]}
     assert flags == {activity: False, late: True}

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from commitments.admin_versions import VersionedForm
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Activity, Commitment, ProgressSnapshot
+from ogptracker.secretariat.admin.versions import VersionedForm
 from tests.admin_forms import as_posted, inline_key, load_admin_form
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.factories import make_activity, make_commitment, make_meeting, make_snapshot

@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.test import Client
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import PlanProgress
-from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
+from meetings.enums import CommitteeKind, NextStepStatus
 from meetings.models import AgendaItem, Participant
 from tests.factories import (
     make_activity,
@@ -130,8 +131,47 @@ def test_api_path_without_slash_redirects(client):
     assert client.get("/api/plans").url == "/api/plans/"
 
 
-def test_api_refuses_post(client):
-    assert client.post("/api/plans/").status_code == 405
+API_PATHS = [
+    "/api/",
+    "/api/plans/",
+    "/api/plans/1/",
+    "/api/plans/1/commitments/",
+    "/api/plans/1/activities/",
+    "/api/plans/1/snapshots/",
+    "/api/plans/1/decisions/",
+    "/api/meetings/",
+    "/api/no/such/endpoint/",
+]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_api_refuses_writing_methods_in_json_with_allow(method):
+    # A browser's form or script posting without a CSRF token: the API answers
+    # for itself, not with Django's CSRF page.
+    client = Client(enforce_csrf_checks=True)
+
+    responses = {path: getattr(client, method)(path) for path in API_PATHS}
+
+    assert {path: response.status_code for path, response in responses.items()} == dict.fromkeys(
+        API_PATHS, 405
+    )
+    response = responses["/api/plans/"]
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json() == {
+        "error": f"The API is read-only: GET, HEAD, OPTIONS, not {method.upper()}."
+    }
+
+
+def test_api_answers_options_with_its_methods():
+    responses = {path: Client().options(path) for path in API_PATHS}
+
+    assert {path: response["Allow"] for path, response in responses.items()} == dict.fromkeys(
+        API_PATHS, "GET, HEAD, OPTIONS"
+    )
+    response = responses["/api/plans/"]
+    assert (response.status_code, response["Content-Type"]) == (200, "application/json")
+    assert response.json() == {"methods": ["GET", "HEAD", "OPTIONS"]}
 
 
 def test_api_commitments_carry_latest_published_progress(client):

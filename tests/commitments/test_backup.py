@@ -20,12 +20,12 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import models
 
-from commitments.demo import load_seed_data
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import ActivityChange, Axis, Evidence, Institution
 from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
+from ogptracker.devdata.demo import load_seed_data
 from tests.factories import (
     make_activity,
     make_commitment,

@@ -7,10 +7,10 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from commitments.change_log import published_change_log
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import ProgressSnapshot
 from meetings import cycle
+from ogptracker.publishing.change_log import published_change_log
 from tests.factories import make_activity, make_evidence, make_snapshot
 
 
@@ -134,7 +134,7 @@ def test_change_log_tells_what_a_publication_changed_in_the_activities(commitmen
         ActivityStatus.DONE,
     )
     with translation.override("ar"):
-        html = render_to_string("commitments/_change_log.html", {"change_log": [published]})
+        html = render_to_string("publishing/_change_log.html", {"change_log": [published]})
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "2. تنظيم ورشات تحسيسية : مبرمج ← منجز النهاية المعدلة 30 شتنبر 2020" in text
 
@@ -148,7 +148,7 @@ def test_change_log_include_renders_in_arabic(commitment):
 
     with translation.override("ar"):
         html = render_to_string(
-            "commitments/_change_log.html", {"change_log": published_change_log(commitment)}
+            "publishing/_change_log.html", {"change_log": published_change_log(commitment)}
         )
 
     assert "18 شتنبر 2020" in html

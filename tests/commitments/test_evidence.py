@@ -138,7 +138,7 @@ def test_evidence_can_be_removed_from_a_draft(client, owning_lead, commitment):
 def test_published_evidence_is_served_with_its_checked_type(client, commitment):
     evidence = make_evidence(make_snapshot(commitment, status=SnapshotStatus.PUBLISHED))
 
-    response = client.get(reverse("commitments:evidence_download", args=[evidence.pk]))
+    response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 
     assert response.status_code == 200
     assert (response["Content-Type"], response["X-Content-Type-Options"]) == (
@@ -155,6 +155,6 @@ def test_published_evidence_is_served_with_its_checked_type(client, commitment):
 def test_unpublished_evidence_is_404_for_the_public(client, commitment, status):
     evidence = make_evidence(make_snapshot(commitment, status=status))
 
-    response = client.get(reverse("commitments:evidence_download", args=[evidence.pk]))
+    response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 
     assert response.status_code == 404

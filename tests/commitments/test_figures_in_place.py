@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import PlanProgress, ProgressSnapshot
-from commitments.resources import ProgressSnapshotResource
-from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.enums import CommitteeKind
+from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource
 from tests.admin_forms import load_admin_form
 from tests.factories import make_commitment, make_committee, make_meeting, make_plan, make_snapshot
 

@@ -1,6 +1,6 @@
 """The search's words marked in its results, and excerpts around them."""
 
-from commitments.highlight import excerpt, marked
+from ogptracker.publishing.highlight import excerpt, marked
 
 
 def test_whole_words_holding_a_query_word_are_marked_however_spelt():

@@ -21,11 +21,11 @@ def urls(commitment):
     draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
     published = make_snapshot(commitment, status=SnapshotStatus.PUBLISHED)
     return {
-        "my_commitments": reverse("commitments:my_commitments"),
-        "commitment_update": reverse("commitments:commitment_update", args=[commitment.pk]),
-        "draft_evidence": reverse("commitments:evidence_download", args=[make_evidence(draft).pk]),
+        "my_commitments": reverse("leads:my_commitments"),
+        "commitment_update": reverse("leads:commitment_update", args=[commitment.pk]),
+        "draft_evidence": reverse("leads:evidence_download", args=[make_evidence(draft).pk]),
         "published_evidence": reverse(
-            "commitments:evidence_download", args=[make_evidence(published).pk]
+            "leads:evidence_download", args=[make_evidence(published).pk]
         ),
     }
 
@@ -73,7 +73,7 @@ def test_lead_urls_answer_each_member_of_the_cast(
 def test_my_commitments_lists_only_the_commitments_a_lead_leads(client, owning_lead, commitment):
     client.force_login(owning_lead)
 
-    response = client.get(reverse("commitments:my_commitments"))
+    response = client.get(reverse("leads:my_commitments"))
 
     assert [c.pk for c in response.context["commitments"]] == [commitment.pk]
 
@@ -82,7 +82,7 @@ def test_my_commitments_lists_only_the_commitments_a_lead_leads(client, owning_l
 def test_my_commitments_lists_every_commitment_for_the_secretariat(client, secretariat, commitment):
     client.force_login(secretariat)
 
-    response = client.get(reverse("commitments:my_commitments"))
+    response = client.get(reverse("leads:my_commitments"))
 
     assert len(response.context["commitments"]) == 2
 
@@ -91,7 +91,7 @@ def test_my_commitments_lists_every_commitment_for_the_secretariat(client, secre
 def test_another_leads_commitment_404_gives_no_hint(client, other_lead, commitment):
     client.force_login(other_lead)
 
-    response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    response = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
 
     assert response.status_code == 404
     assert commitment.title not in response.content.decode()

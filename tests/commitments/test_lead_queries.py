@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, MeetingStatus, SnapshotStatus
 from commitments.models import Activity, ActivityChange, Commitment
-from meetings.enums import MeetingStatus
+from ogptracker.leads.due import with_due_items
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -51,7 +51,7 @@ def test_due_items_flag_a_commitment_without_report_since_the_last_meeting(commi
     make_snapshot(commitment, date=datetime.date(2020, 1, 15))
     make_snapshot(commitment, date=datetime.date(2020, 8, 1), status=SnapshotStatus.DRAFT)
 
-    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+    annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
 
     assert (
         annotated.last_meeting_date,
@@ -66,7 +66,7 @@ def test_due_items_clear_once_a_report_follows_the_meeting(commitment):
     make_meeting(date=datetime.date(2020, 6, 17))
     make_snapshot(commitment, date=datetime.date(2020, 7, 1), status=SnapshotStatus.SUBMITTED)
 
-    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+    annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
 
     assert (annotated.report_due, annotated.overdue_activities) == (False, 0)
 
@@ -92,7 +92,7 @@ def test_due_items_count_overdue_activities_as_the_open_report_leaves_them(commi
         snapshot=published, activity=still_late, status=ActivityStatus.DONE
     )
 
-    annotated = Commitment.objects.with_due_items(TODAY).get(pk=commitment.pk)
+    annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
 
     assert annotated.overdue_activities == 2  # still_late and reported_late
     assert [a.number for a in Activity.objects.overdue_as_reported(TODAY)] == [3, 4]
@@ -116,7 +116,7 @@ def test_my_commitments_page_query_count_does_not_grow(
 
     # session, user, the user's groups (secretariat?), the list, the next meetings
     with django_assert_num_queries(5):
-        response = client.get(reverse("commitments:my_commitments"))
+        response = client.get(reverse("leads:my_commitments"))
 
     assert len(response.context["commitments"]) == count
 
@@ -134,7 +134,7 @@ def test_update_page_query_count_does_not_grow(
     client.force_login(owning_lead)
 
     with django_assert_num_queries(14):
-        response = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+        response = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
 
     assert response.context["snapshot"] == draft
     assert len(response.context["activity_rows"]) == size

@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.change_log import published_change_log
 from commitments.enums import ActivityStatus, SnapshotStatus
 from commitments.models import Commitment, ProgressSnapshot
+from ogptracker.publishing.change_log import published_change_log
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.factories import make_activity, make_snapshot, make_user
 
@@ -91,7 +91,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     assert report.status == SnapshotStatus.SUBMITTED
     assert public_figure(commitment) == 40
     assert public_page(commitment) == before
-    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
     assert page.context["can_edit"] is False
     assert [(c.activity, c.status) for c in page.context["proposed_changes"]] == [
         (activity, ActivityStatus.DONE)
@@ -112,7 +112,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     assert public_figure(commitment) == 40
     assert public_page(commitment) == before
     client.force_login(owning_lead)
-    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
     assert "أرفقوا المرسوم" in page.content.decode()
 
     # Revised and resubmitted, then approved: public.
@@ -188,7 +188,7 @@ def test_activity_change_waits_with_the_draft_and_is_dropped_when_set_back(
         None,
     )
     assert activity.history.count() == 1
-    page = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
     assert [published for _, _, published in page.context["activity_rows"]] == [
         {"revised_end": None}
     ]
@@ -389,7 +389,7 @@ def test_report_in_french_too_reaches_the_french_pages(
         "Publication du décret d'application",
         "Indicateurs à saisir",
     )
-    awaiting = client.get(reverse("commitments:commitment_update", args=[commitment.pk]))
+    awaiting = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
     assert "Publication du décret d&#x27;application" in awaiting.content.decode()
 
     client.force_login(secretariat)
@@ -400,3 +400,18 @@ def test_report_in_french_too_reaches_the_french_pages(
                 "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
             )
         assert narrative in Client().get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_report_awaiting_review_without_arabic_texts_shows_a_dash_not_none(
+    client, owning_lead, commitment
+):
+    # As an import or the French form alone leaves them: no Arabic version at all.
+    make_snapshot(commitment, 40, status="submitted", narrative_ar=None, schedule_ar=None)
+    client.force_login(owning_lead)
+
+    page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
+
+    summary = page.content.decode().split('<dl class="snapshot-summary">')[1].split("</dl>")[0]
+    assert "None" not in summary
+    assert summary.count('<dd dir="auto">—') == 2

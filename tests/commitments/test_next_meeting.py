@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from commitments.enums import PlanStatus
+from commitments.enums import MeetingStatus, PlanStatus
 from commitments.notices import SEPARATOR
-from meetings.enums import CommitteeKind, MeetingStatus
+from meetings.enums import CommitteeKind
 from meetings.models import Meeting
 from tests.factories import make_commitment, make_committee, make_meeting, make_plan, make_user
 
@@ -55,7 +55,7 @@ def test_my_commitments_says_when_the_committee_meets_next(client, plan):
     make_commitment(closed, 2).leads.add(lead)
     client.force_login(lead)
 
-    page = client.get(reverse("commitments:my_commitments")).content.decode()
+    page = client.get(reverse("leads:my_commitments")).content.decode()
 
     assert page.count('class="lead-next-meeting"') == 1
     assert "الاجتماع المقبل: لجنة التنفيذ، الثلاثاء 6 ماي 2025." in page
@@ -80,6 +80,6 @@ def test_my_commitments_lists_the_newest_plan_first(client, plan):
     make_commitment(plan, 1).leads.add(lead)
     client.force_login(lead)
 
-    listed = client.get(reverse("commitments:my_commitments")).context["commitments"]
+    listed = client.get(reverse("leads:my_commitments")).context["commitments"]
 
     assert [commitment.plan.number for commitment in listed] == [3, 1]

@@ -100,9 +100,9 @@ def test_returned_report_sends_the_secretariats_comment_to_the_leads(
         f"أعيد التقرير للمراجعة: {commitment} / Rapport renvoyé pour révision : {commitment}"
     )
     arabic, french = mail.body.split(notices.SEPARATOR)
-    update_url = reverse("commitments:commitment_update", args=[commitment.pk])
+    update_url = reverse("leads:commitment_update", args=[commitment.pk])
     assert f"http://testserver{update_url}" in arabic
-    french_url = in_french("commitments:commitment_update", [commitment.pk])
+    french_url = in_french("leads:commitment_update", [commitment.pk])
     assert f"http://testserver{french_url}" in french
     # The comment is given as the secretariat wrote it, in both parts.
     assert "أرفقوا لائحة الحضور" in arabic

@@ -8,8 +8,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.enums import SnapshotStatus
-from meetings.enums import MeetingStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from tests.factories import (
     make_activity,
     make_commitment,

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings.enums import CommitteeKind, MeetingStatus, NextStepStatus
+from commitments.enums import MeetingStatus
+from meetings.enums import CommitteeKind, NextStepStatus
 from tests.factories import make_committee, make_meeting, make_next_step, make_plan
 
 pytestmark = pytest.mark.django_db

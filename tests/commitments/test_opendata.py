@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from django.conf import settings
 
-from commitments import opendata
-from commitments.cells import escape_formula
-from commitments.enums import ActivityStatus, PlatformStatus, SnapshotStatus
-from meetings.enums import MeetingStatus, NextStepStatus
+from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, SnapshotStatus
+from meetings.enums import NextStepStatus
+from ogptracker.common.cells import escape_formula
+from ogptracker.publishing import opendata
 from tests.factories import (
     make_activity,
     make_commitment,

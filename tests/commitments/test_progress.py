@@ -2,7 +2,7 @@ import datetime
 from decimal import Decimal
 
 from commitments import progress
-from commitments.charts import Bar, LineChart
+from ogptracker.common.charts import Bar, LineChart
 
 JUNE_2020 = [100, 100, 65, 64, 100, 89, 100, 88, 91, 98, 100, 14, 26, 63, 88, 81, 48]
 

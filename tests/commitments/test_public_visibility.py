@@ -143,7 +143,7 @@ def test_dashboard_charts_are_images_with_a_text_alternative(client, commitment_
 
     assert 'aria-labelledby="progress-chart-title progress-chart-desc"' in content
     assert '<title id="progress-chart-title">تطور إنجاز الخطة عبر الزمن</title>' in content
-    assert content.count("<summary>بيانات الرسم البياني في جدول</summary>") == 2
+    assert content.count(">بيانات الرسم البياني في جدول</summary>") == 2
 
 
 def test_public_pages_carry_no_inline_style_or_script(client, commitment_with_hidden_rows):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from commitments.backup import TABLES
-from commitments.cells import FORMATS
+from ogptracker.common.cells import FORMATS
+from ogptracker.spreadsheets.backup import TABLES
 
 HISTORY_TABLES = [resource._meta.model for _name, resource in TABLES]
 

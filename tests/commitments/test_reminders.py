@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from commitments.enums import PlanStatus, SnapshotStatus
 from commitments.notices import SEPARATOR
-from commitments.reminders import due_reminders
+from ogptracker.leads.reminders import due_reminders
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -96,11 +96,11 @@ def test_remind_leads_sends_one_message_per_lead_in_arabic_then_french(
     arabic, french = mail.body.split(SEPARATOR)
     assert "السلام عليكم هدى بويهي،" in arabic
     assert "لا تقرير منذ اجتماع 18 مارس 2025" in arabic
-    assert f"{SITE}{reverse('commitments:commitment_update', args=[first.pk])}" in arabic
+    assert f"{SITE}{reverse('leads:commitment_update', args=[first.pk])}" in arabic
     assert "Bonjour هدى بويهي," in french
     assert "- 1. Environnement (خطة العمل الوطنية 3) : Aucun rapport depuis la réunion" in french
     with override("fr"):
-        french_link = reverse("commitments:commitment_update", args=[second.pk])
+        french_link = reverse("leads:commitment_update", args=[second.pk])
     assert f"{SITE}{french_link}" in french
     assert "1 activité" in french
 

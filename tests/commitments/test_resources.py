@@ -3,9 +3,9 @@
 import pytest
 import tablib
 
-from commitments.cells import escape_formula, is_formula, unescape_formula
 from commitments.models import Commitment
-from commitments.resources import CommitmentResource
+from ogptracker.common.cells import escape_formula, is_formula, unescape_formula
+from ogptracker.spreadsheets.plan_resources import CommitmentResource
 from tests.factories import make_commitment, make_institution, make_plan, make_user
 
 

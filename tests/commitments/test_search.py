@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commitments.enums import SnapshotStatus
 from commitments.models import Institution
-from commitments.search import search_commitments
+from ogptracker.publishing.search import search_commitments
 from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from commitments.demo import load_seed_data
 from commitments.models import ActionPlan, Commitment, ProgressSnapshot
 from meetings.models import Meeting
+from ogptracker.devdata.demo import load_seed_data
 from tests.factories import make_commitment, make_institution
 from tests.seed_facts import JUNE_2020_PERCENTS
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from commitments.folding import fold
-from commitments.stemming import stem
+from ogptracker.common.folding import fold
+from ogptracker.common.stemming import stem
 
 
 @pytest.mark.parametrize(

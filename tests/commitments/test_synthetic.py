@@ -7,9 +7,9 @@ from django.core.management import call_command
 
 from commitments.enums import SnapshotStatus
 from commitments.models import ActionPlan, Activity, Commitment, PlanProgress, ProgressSnapshot
-from commitments.synthetic import SyntheticData
 from meetings.enums import CommitteeKind
 from meetings.models import Meeting, NextStep, Participant
+from ogptracker.devdata.synthetic import SyntheticData
 from tests.factories import make_plan
 
 TODAY = datetime.date(2026, 11, 23)

@@ -30,7 +30,9 @@
   }
 
   for (const control of document.querySelectorAll("input, select, textarea")) {
-    if (control.type === "hidden" || !shown(control)) continue;
+    // Buttons are named by their value, and a field hidden from everyone needs no name.
+    if (["hidden", "submit", "reset", "button", "image"].includes(control.type) || !shown(control)) continue;
+    if (control.closest("[aria-hidden=true]")) continue;
     const labelled = control.labels.length || control.getAttribute("aria-label") || control.getAttribute("aria-labelledby");
     if (!labelled) problems.push(`field without a label: ${short(control)}`);
   }

@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import Commitment
-from meetings.enums import MeetingStatus
 from meetings.models import Meeting
 from tests.e2e.test_lead_journey import sign_in
 from tests.factories import make_user

@@ -6,9 +6,8 @@ import re
 import pytest
 from django.utils.formats import date_format
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import Commitment
-from meetings.enums import MeetingStatus
 from meetings.models import Meeting
 from tests.factories import make_user
 from tests.text import pdf_text, readable, squeezed

@@ -7,16 +7,15 @@ import tablib
 from django.urls import reverse
 from django_tasks import default_task_backend
 
-from commitments import backup
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from commitments.models import Commitment, ProgressSnapshot
-from commitments.resources import ProgressSnapshotResource
 from meetings import cycle, pdf
-from meetings.enums import MeetingStatus
 from meetings.minutes_pdf import render_minutes_pdfs
 from meetings.models import Meeting
-from meetings.resources import MeetingResource
 from ogptracker.pagecache import version as page_version
+from ogptracker.spreadsheets import backup
+from ogptracker.spreadsheets.meeting_resources import MeetingResource
+from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource
 from tests.commitments.lead_forms import load_report_form, post_report
 from tests.factories import (
     make_commitment,

@@ -7,8 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.enums import PlatformStatus, SnapshotStatus
-from meetings.enums import Honorific, MeetingStatus
+from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
+from meetings.enums import Honorific
 from meetings.models import Meeting
 from tests.factories import (
     make_commitment,

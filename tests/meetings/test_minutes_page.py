@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import PlatformStatus, SnapshotStatus
-from meetings.enums import Honorific, MeetingFormat, MeetingStatus, NextStepStatus
+from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
+from meetings.enums import Honorific, MeetingFormat, NextStepStatus
 from tests.factories import (
     make_agenda_item,
     make_commitment,

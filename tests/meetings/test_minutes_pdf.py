@@ -13,9 +13,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import PlatformStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
 from meetings import pdf
-from meetings.enums import Honorific, MeetingFormat, MeetingStatus
+from meetings.enums import Honorific, MeetingFormat
 from meetings.minutes_pdf import minutes_html
 from tests.factories import (
     make_agenda_item,
@@ -148,15 +148,18 @@ def test_minutes_pdf_escapes_a_script_in_the_narrative(client, meeting):
     assert squeezed("alert") in text
 
 
-def test_minutes_pdf_embeds_the_shipped_amiri_font(client, meeting):
+def test_minutes_pdf_embeds_the_shipped_fonts(client, meeting):
     content = client.get(pdf_url(meeting)).content
 
     fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
 
+    # Arabic in Noto Naskh Arabic, the rest (here the brackets and %) in Amiri.
     embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
     assert sorted(name.split("+")[1] for name in embedded) == [
         "Amiri-Shipped",
         "Amiri-Shipped-Bold",
+        "Noto-Naskh-Arabic-Shipped",
+        "Noto-Naskh-Arabic-Shipped-Bold",
     ]
 
 
@@ -167,7 +170,7 @@ def test_minutes_pdf_warm_up_renders_arabic_in_the_shipped_font_and_counts_no_re
 
     fonts = subprocess.run(["pdffonts", "-"], input=content, capture_output=True, check=True)
     embedded = [line.split()[0] for line in fonts.stdout.decode().splitlines()[2:]]
-    assert [name.split("+")[1] for name in embedded] == ["Amiri-Shipped"]
+    assert [name.split("+")[1] for name in embedded] == ["Noto-Naskh-Arabic-Shipped"]
     assert squeezed_pdf_text(content) == squeezed("محضر اجتماع لجنة التنفيذ 2020 الصفحة 1 من 1")
     assert pdf.render_count == before
 

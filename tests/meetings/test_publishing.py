@@ -6,9 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import MeetingStatus, SnapshotStatus
 from meetings import cycle
-from meetings.enums import MeetingStatus
 from tests.factories import make_commitment, make_committee, make_meeting, make_snapshot
 
 pytestmark = pytest.mark.django_db

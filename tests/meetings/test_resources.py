@@ -7,7 +7,7 @@ import tablib
 
 from meetings.enums import CommitteeKind
 from meetings.models import NextStep, Participant
-from meetings.resources import NextStepResource, ParticipantResource
+from ogptracker.spreadsheets.meeting_resources import NextStepResource, ParticipantResource
 from tests.factories import make_commitment, make_committee, make_meeting, make_plan, make_user
 
 NO_MEETING = "لا يوجد أي اجتماع عقدته لجنة التنفيذ الخاصة بخطة العمل 1 بتاريخ"

@@ -5,9 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
-from meetings.enums import MeetingStatus
-from meetings.search import search_minutes
+from commitments.enums import MeetingStatus, SnapshotStatus
+from ogptracker.publishing.minutes_search import search_minutes
 from tests.factories import (
     make_agenda_item,
     make_commitment,

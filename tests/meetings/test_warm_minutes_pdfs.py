@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.translation import override
 
+from commitments.enums import MeetingStatus
 from meetings import pdf
-from meetings.enums import MeetingStatus
 from tests.factories import make_agenda_item, make_meeting
 from tests.text import pdf_text, squeezed
 

@@ -5,7 +5,7 @@ from django.forms import modelform_factory
 
 from commitments.models import ActionPlan, Commitment, Institution
 from meetings.models import Participant
-from ogptracker.bidi import strip_controls
+from ogptracker.common.bidi import strip_controls
 from tests.factories import (
     PDF_BYTES,
     make_commitment,

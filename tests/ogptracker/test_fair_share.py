@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from ogptracker.params import PARAMETERS
+from ogptracker.publishing.params import PARAMETERS
 from ogptracker.throttle import client_key
 from tests.factories import make_commitment, make_user
 

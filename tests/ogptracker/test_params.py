@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ogptracker.params import MAX_INTEGER, PARAMETERS
+from ogptracker.publishing.params import MAX_INTEGER, PARAMETERS
 from tests.factories import make_commitment, make_meeting, make_snapshot
 
 SUITABLE = dict(

@@ -49,7 +49,7 @@ def test_password_reset_by_e_mail_sets_a_new_password(client, lead, mailoutbox):
         "/ar/accounts/login/", {"username": "h.bouihi", "password": NEW_PASSWORD}, secure=True
     )
     assert signed_in.status_code == 302
-    assert signed_in.url == reverse("commitments:my_commitments")
+    assert signed_in.url == reverse("leads:my_commitments")
 
 
 def test_password_reset_for_an_unknown_address_tells_nothing_and_sends_nothing(

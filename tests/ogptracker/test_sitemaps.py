@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from meetings.enums import MeetingStatus
+from commitments.enums import MeetingStatus
 from tests.factories import make_commitment, make_meeting, make_plan
 
 

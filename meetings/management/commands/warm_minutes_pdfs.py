@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from commitments.languages import CODES
 from meetings.minutes_pdf import warm_minutes_pdfs
+from ogptracker.common.languages import CODES
 
 
 class Command(BaseCommand):

@@ -1,0 +1,138 @@
+"""The reference data (plans, commitments, committee minutes) and the demo accounts.
+
+The fixtures in `fixtures/` carry fixed primary keys, so loading them again
+rewrites the same rows instead of adding new ones.
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import translation
+
+from commitments.models import Commitment
+from commitments.roles import ensure_secretariat_group
+from meetings.models import Participant
+
+FIXTURE_DIR = settings.BASE_DIR / "fixtures"
+SEED_FIXTURES = (
+    "institutions",
+    "nap1",
+    "meeting_2020_06_17",
+    "nap2",
+    "nap3",
+    "meeting_2025_03_18",
+)
+TRACKED_APPS = ("commitments", "meetings")
+SECRETARIAT_USERNAME = "secretariat"
+
+# The project leads named in the June 2020 execution committee report, by
+# participant id in meeting_2020_06_17.json.
+DEMO_LEADS = (
+    ("h.mouradi", 1),
+    ("h.bouihi", 2),
+    ("n.lasfir", 3),
+    ("s.bouros", 4),
+    ("w.elmoustamid", 5),
+    ("i.habbi", 6),
+    ("b.mellouk", 7),
+    ("h.benamer", 8),
+    ("s.elmoudni", 9),
+)
+
+
+def fixture_paths():
+    return [str(FIXTURE_DIR / f"{name}.json") for name in SEED_FIXTURES]
+
+
+def load_seed_data(verbosity=0):
+    """Write the fixtures' rows, then give each row without history its first entry."""
+    # The untranslated column of each translated field (e.g. `title`) is saved
+    # from the active language: keep it Arabic, the default language.
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        call_command("loaddata", *fixture_paths(), verbosity=verbosity)
+        _record_initial_history()
+
+
+def _record_initial_history():
+    # Fixtures are saved raw, which skips django-simple-history; without a first
+    # entry the first real edit of a seeded row would have nothing to compare to.
+    for model in _tracked_models():
+        with_history = model.history.values("id")
+        missing = list(model.objects.exclude(pk__in=with_history))
+        if missing:
+            model.history.bulk_history_create(missing)
+
+
+def _tracked_models():
+    for app_label in TRACKED_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if hasattr(model._meta, "simple_history_manager_attribute"):
+                yield model
+
+
+@dataclass
+class AccountReport:
+    username: str
+    password: str | None  # None when an existing password was kept
+    commitments: list
+
+
+def ensure_demo_accounts(reset_passwords=False):
+    """Create the secretariat account and one account per June 2020 project lead.
+
+    Existing accounts keep their password unless `reset_passwords`. Returns one
+    report per account, in a stable order.
+    """
+    reports = []
+    with transaction.atomic():
+        group = ensure_secretariat_group()
+        user, password = _ensure_user(SECRETARIAT_USERNAME, reset_passwords, is_staff=True)
+        user.groups.add(group)
+        reports.append(AccountReport(user.username, password, []))
+
+        in_charge = Prefetch("commitments", Commitment.objects.select_related("plan"))
+        participants = Participant.objects.prefetch_related(in_charge).in_bulk(
+            [pk for _, pk in DEMO_LEADS]
+        )
+        for username, participant_pk in DEMO_LEADS:
+            participant = participants[participant_pk]
+            first_name, last_name = participant.name.rsplit(" ", 1)
+            user, password = _ensure_user(
+                username, reset_passwords, first_name=first_name, last_name=last_name
+            )
+            commitments = list(participant.commitments.all())
+            _link_lead(user, participant, commitments)
+            reports.append(AccountReport(user.username, password, commitments))
+    return reports
+
+
+def _ensure_user(username, reset_password, **fields):
+    # Addresses of the reserved example.org domain: with DEBUG the review
+    # notices sent to them are printed to the console.
+    fields.setdefault("email", f"{username}@example.org")
+    user, created = get_user_model().objects.get_or_create(username=username, defaults=fields)
+    if not (created or reset_password):
+        return user, None
+    password = secrets.token_urlsafe(12)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user, password
+
+
+def _link_lead(user, participant, commitments):
+    # Through the tables directly: reloading the fixtures clears
+    # `Participant.user`, and relinking must not add history entries each run.
+    Participant.objects.filter(pk=participant.pk).exclude(user=user).update(user=user)
+    Commitment.leads.through.objects.bulk_create(
+        [
+            Commitment.leads.through(commitment_id=commitment.pk, user_id=user.pk)
+            for commitment in commitments
+        ],
+        ignore_conflicts=True,
+    )

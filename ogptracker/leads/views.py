@@ -1,0 +1,186 @@
+"""Project leads' pages: their commitments, the progress report form, evidence files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments.activity_changes import as_proposed
+from commitments.enums import ActivityStatus
+from commitments.evidence import INLINE_KINDS
+from commitments.models import Commitment, Evidence
+from commitments.roles import is_secretariat
+from meetings.models import Meeting
+
+from .due import with_due_items
+from .forms import ActivityFormSet, ProgressUpdateForm
+from .progress_update import (
+    ACTIVITY_FIELDS,
+    StaleUpdate,
+    differences,
+    editable_snapshot,
+    initial_values,
+    save_update,
+    submitted_snapshot,
+)
+
+
+def _commitment_for_user(request, pk):
+    """The commitment if the user may see its lead pages, and whether they may report on it.
+
+    Another lead's commitment is a 404, as if it did not exist. The secretariat
+    sees every commitment but reviews in the admin: the report is the leads' word.
+    """
+    commitment = get_object_or_404(
+        Commitment.objects.for_user(request.user).select_related("plan", "lead_institution"),
+        pk=pk,
+    )
+    can_edit = commitment.leads.filter(pk=request.user.pk).exists()
+    return commitment, can_edit
+
+
+@login_required
+def my_commitments(request):
+    commitments = with_due_items(
+        Commitment.objects.for_user(request.user)
+        .with_latest_progress()
+        .select_related("plan", "lead_institution")
+        # The plan under way first, as on the home page.
+        .order_by("-plan__number", "number")
+    )
+    commitments = Meeting.objects.attach_next_to_plans(list(commitments), timezone.localdate())
+    return render(
+        request,
+        "leads/my_commitments.html",
+        {"commitments": commitments, "is_secretariat": is_secretariat(request.user)},
+    )
+
+
+@login_required
+def commitment_update(request, pk):
+    commitment, can_edit = _commitment_for_user(request, pk)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    snapshot = editable_snapshot(commitment)
+    awaiting = submitted_snapshot(commitment)
+    activities = commitment.activities.order_by("number")
+    conflict = None
+    initial = {"version": commitment.version, **initial_values(commitment, snapshot)}
+    if request.method == "POST" and awaiting is None:
+        form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, snapshot=snapshot)
+        formset = ActivityFormSet(request.POST, queryset=activities, report=snapshot)
+        if form.is_valid() and formset.is_valid():
+            submit = request.POST.get("action") == "submit"
+            try:
+                save_update(commitment, form, formset, request.user, submit=submit, request=request)
+            except StaleUpdate:
+                commitment.refresh_from_db()
+                conflict = differences(commitment, form, formset)
+            else:
+                if submit:
+                    messages.success(request, _("Your report was sent to the secretariat."))
+                else:
+                    messages.success(request, _("Your draft was saved."))
+                return redirect("leads:commitment_update", pk=commitment.pk)
+        if conflict is not None:
+            # Keep what the lead typed, rebased on what is saved now: saving again is a
+            # knowing choice over the new version.
+            snapshot = editable_snapshot(commitment)
+            data = _rebased(request.POST, commitment, snapshot)
+            form = ProgressUpdateForm(data, snapshot=snapshot)
+            formset = ActivityFormSet(data, queryset=activities, report=snapshot)
+    else:
+        form = ProgressUpdateForm(initial=initial, snapshot=snapshot)
+        formset = ActivityFormSet(queryset=activities, report=snapshot or awaiting)
+    awaiting = submitted_snapshot(commitment)
+    summarized = awaiting or snapshot
+    return render(
+        request,
+        "leads/update.html",
+        {
+            "commitment": commitment,
+            "can_edit": can_edit and awaiting is None,
+            "is_lead": can_edit,
+            "form": form,
+            "activity_rows": _activity_rows(formset, timezone.localdate()),
+            "formset": formset,
+            "snapshot": snapshot,
+            "awaiting": awaiting,
+            "conflict": conflict,
+            "proposed_changes": (
+                summarized.activity_changes.select_related("activity") if summarized else []
+            ),
+            "reports": commitment.snapshots.latest_first()
+            .select_related("author")
+            .prefetch_related("evidence", "review_comments__author"),
+        },
+    )
+
+
+def _rebased(posted, commitment, snapshot):
+    """What the lead posted, as if they had loaded the form as it is saved now."""
+    data = posted.copy()
+    data["version"] = str(commitment.version)
+    for name, value in initial_values(commitment, snapshot).items():
+        data[f"initial-{name}"] = _as_posted(value)
+    prefix = ActivityFormSet.get_default_prefix()
+    activities = {
+        str(activity.pk): activity
+        for activity in as_proposed(commitment.activities.all(), snapshot)
+    }
+    for index in range(int(posted.get(f"{prefix}-TOTAL_FORMS", 0))):
+        activity = activities.get(posted.get(f"{prefix}-{index}-id"))
+        if activity is not None:
+            for name in ACTIVITY_FIELDS:
+                data[f"initial-{prefix}-{index}-{name}"] = _as_posted(getattr(activity, name))
+    return data
+
+
+def _as_posted(value):
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _activity_rows(formset, today):
+    """Each activity's form, whether it is overdue as the report leaves it, and the
+    published values of the fields the report changes (empty if it changes none)."""
+    rows = []
+    for form in formset.forms:
+        activity = form.instance
+        public = getattr(activity, "public_values", {})
+        changed = {name: public[name] for name in public if public[name] != getattr(activity, name)}
+        if "status" in changed:
+            changed["status"] = ActivityStatus(changed["status"]).label
+        rows.append((form, activity.is_overdue(today), changed))
+    return rows
+
+
+def evidence_download(request, pk):
+    """Evidence is public once its snapshot is published; before that, only its people see it."""
+    evidence = get_object_or_404(Evidence.objects.select_related("snapshot__meeting"), pk=pk)
+    snapshot = evidence.snapshot
+    if not snapshot.is_published:
+        visible = Commitment.objects.for_user(request.user).filter(pk=snapshot.commitment_id)
+        if not visible.exists():
+            raise Http404
+    name = evidence.file.name.rsplit("/", 1)[-1]
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=evidence.content_type not in INLINE_KINDS,
+        filename=name,
+        content_type=evidence.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not snapshot.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response

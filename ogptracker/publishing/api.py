@@ -1,0 +1,310 @@
+"""Read-only JSON API of the published data: plans, commitments, activities, progress, meetings.
+
+Field names and values follow the downloads (`ogptracker/publishing/opendata.py`): every
+translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
+ISO 8601 dates, natural keys (plan, commitment and activity numbers). The
+commitments' and meetings' lists take `q`, words to find as the site's search
+finds them (`ogptracker/publishing/search.py`, `ogptracker/publishing/minutes_search.py`).
+"""
+
+from functools import wraps
+
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+
+from commitments.enums import MeetingStatus
+from commitments.models import ActionPlan, Axis, Commitment, PlanProgress
+from meetings.models import AgendaItem, Meeting, Participant
+from ogptracker.common.counting import row_count
+from ogptracker.common.languages import translated
+from ogptracker.pagecache import cache_public_page
+
+from . import opendata
+from .minutes_search import search_minutes
+from .params import DEFAULT_PAGE_SIZE, BadParameter, cleaned
+from .search import search_commitments
+
+ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"]
+MAX_PAGE_SIZE = 200
+
+
+class ApiError(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _json(data, status=200):
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def api_view(view):
+    """Read only, and says so in JSON: GET and HEAD answer; OPTIONS lists the
+    methods; any other method is a JSON 405, never Django's CSRF page (which
+    is HTML, and meaningless for a read-only API without sessions).
+    Errors answer as JSON `{"error": …}`."""
+
+    @cache_public_page
+    @wraps(view)
+    def read(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ApiError as error:
+            return _json({"error": error.message}, status=error.status)
+        except BadParameter as error:
+            return _json({"error": str(error)}, status=400)
+        except Http404:
+            return _json({"error": "Not found."}, status=404)
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return read(request, *args, **kwargs)
+        if request.method == "OPTIONS":
+            response = _json({"methods": ALLOWED_METHODS})
+        else:
+            message = f"The API is read-only: {', '.join(ALLOWED_METHODS)}, not {request.method}."
+            response = _json({"error": message}, status=405)
+        response["Allow"] = ", ".join(ALLOWED_METHODS)
+        return response
+
+    return wrapper
+
+
+def _searched(request, queryset, search):
+    """`queryset` narrowed to what `search` finds for the `q` parameter, if given."""
+    query = cleaned(request, "q", "")
+    if not query.strip():
+        return queryset
+    return queryset.filter(pk__in=search(query).values("pk"))
+
+
+def _page_link(request, page):
+    query = request.GET.copy()
+    query["page"] = page
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def paginate(request, queryset, serialise):
+    page = cleaned(request, "page", 1)
+    size = min(cleaned(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+    count = queryset.count()
+    last = max(1, -(-count // size))
+    if page > last:
+        raise ApiError(400, f"Page {page} does not exist: the last page is {last}.")
+    start = (page - 1) * size
+    return {
+        "count": count,
+        "next": _page_link(request, page + 1) if page < last else None,
+        "previous": _page_link(request, page - 1) if page > 1 else None,
+        "results": [serialise(obj) for obj in queryset[start : start + size]],
+    }
+
+
+def _translated(obj, field):
+    return {column: getattr(obj, column) or "" for column in translated(field)}
+
+
+def _absolute(request, name, **kwargs):
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def _downloads(request, plan):
+    # The files are the same in every language; link the default one.
+    with translation.override("ar"):
+        return {
+            dataset: {
+                fmt: _absolute(
+                    request,
+                    "commitments:plan_download",
+                    number=plan.number,
+                    dataset=dataset,
+                    fmt=fmt,
+                )
+                for fmt in opendata.FORMATS
+            }
+            for dataset in opendata.DATASETS
+        }
+
+
+def _plan(request, plan):
+    return {
+        "number": plan.number,
+        **_translated(plan, "title"),
+        "start": plan.start,
+        "planned_end": plan.planned_end,
+        "revised_end": plan.revised_end,
+        "status": plan.status,
+        "commitments_count": plan.commitments_count,
+        "url": _absolute(request, "api:plan", number=plan.number),
+        "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
+        "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
+        "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
+        "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
+        "downloads": _downloads(request, plan),
+    }
+
+
+def _plans():
+    commitments = row_count(Commitment.objects.all(), "plan")
+    return ActionPlan.objects.annotate(commitments_count=commitments).order_by("number")
+
+
+def _get_plan(number):
+    plan = ActionPlan.objects.filter(number=number).first()
+    if plan is None:
+        raise ApiError(404, f"No action plan number {number}.")
+    return plan
+
+
+@api_view
+def index(request):
+    return _json(
+        {
+            "plans": _absolute(request, "api:plans"),
+            "meetings": _absolute(request, "api:meetings"),
+        }
+    )
+
+
+@api_view
+def plans(request):
+    return _json(paginate(request, _plans(), lambda plan: _plan(request, plan)))
+
+
+@api_view
+def plan(request, number):
+    found = (
+        _plans()
+        .filter(number=number)
+        .prefetch_related(
+            Prefetch("axes", queryset=Axis.objects.order_by("number")),
+            Prefetch("progress_records", queryset=PlanProgress.objects.public().order_by("date")),
+        )
+        .first()
+    )
+    if found is None:
+        raise ApiError(404, f"No action plan number {number}.")
+    return _json(
+        {
+            **_plan(request, found),
+            **_translated(found, "summary"),
+            "axes": [
+                {"number": axis.number, **_translated(axis, "title")} for axis in found.axes.all()
+            ],
+            "progress_records": [
+                {"date": record.date, "percent": record.percent, **_translated(record, "note")}
+                for record in found.progress_records.all()
+            ],
+        }
+    )
+
+
+@api_view
+def plan_commitments(request, number):
+    found = _get_plan(number)
+    activities_url = _absolute(request, "api:plan_activities", number=number)
+    snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
+
+    def serialise(commitment):
+        return {
+            **opendata.COMMITMENTS.record(commitment),
+            "activities_url": f"{activities_url}?commitment={commitment.number}",
+            "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
+        }
+
+    commitments = _searched(request, opendata.plan_commitments(found), search_commitments)
+    return _json(paginate(request, commitments, serialise))
+
+
+@api_view
+def plan_activities(request, number):
+    found = _get_plan(number)
+    activities = opendata.plan_activities(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        activities = activities.filter(commitment__number=commitment)
+    return _json(paginate(request, activities, opendata.ACTIVITIES.record))
+
+
+@api_view
+def plan_snapshots(request, number):
+    found = _get_plan(number)
+    snapshots = opendata.plan_snapshots(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        snapshots = snapshots.filter(commitment__number=commitment)
+    date = cleaned(request, "date")
+    if date is not None:
+        snapshots = snapshots.filter(date=date)
+    return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+
+
+@api_view
+def plan_decisions(request, number):
+    found = _get_plan(number)
+    decisions = opendata.plan_decisions(found)
+    status = cleaned(request, "status")
+    if status is not None:
+        decisions = decisions.filter(status=status)
+    meeting = cleaned(request, "meeting")
+    if meeting is not None:
+        decisions = decisions.filter(meeting_id=meeting)
+    return _json(paginate(request, decisions, opendata.DECISIONS.record))
+
+
+def published_meetings():
+    return (
+        Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+        .select_related("committee__plan")
+        .annotate(participants_count=row_count(Participant.objects.all(), "meeting"))
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
+        .order_by("-date", "-pk")
+    )
+
+
+def _meeting(request, meeting):
+    committee = meeting.committee
+    return {
+        "id": meeting.pk,
+        "committee": {
+            "kind": committee.kind,
+            **_translated(committee, "name"),
+            "plan_number": committee.plan.number if committee.plan else None,
+        },
+        "sequence": meeting.sequence,
+        **_translated(meeting, "title"),
+        "date": meeting.date,
+        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+        "format": meeting.format,
+        **_translated(meeting, "place"),
+        "participants_count": meeting.participants_count,
+        "agenda": [
+            {"order": item.order, **_translated(item, "title")}
+            for item in meeting.agenda_items.all()
+        ],
+        # The minutes were written in Arabic; /fr/ and /en/ serve the same page.
+        "minutes_url": request.build_absolute_uri(f"/ar/meetings/{meeting.pk}/"),
+    }
+
+
+@api_view
+def meetings(request):
+    found = _searched(request, published_meetings(), search_minutes)
+    plan_number = cleaned(request, "plan")
+    if plan_number is not None:
+        found = found.filter(committee__plan__number=plan_number)
+    committee = cleaned(request, "committee")
+    if committee is not None:
+        found = found.filter(committee__kind=committee)
+    return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
+
+
+@api_view
+def not_found(request):
+    raise ApiError(404, "No such API endpoint; see /api/ for the list.")

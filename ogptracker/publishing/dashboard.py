@@ -1,0 +1,95 @@
+"""What the public pages show, built from rows the views have already loaded.
+
+Nothing here queries the database: the views load each list once (see the
+query-count tests) and these functions group, flag and roll it up.
+"""
+
+from dataclasses import dataclass, field
+
+from commitments import progress
+
+
+def flag_commitment(commitment, today):
+    """Attach the figures the public lists show to a row of `for_dashboard()`."""
+    end = commitment.end_date or commitment.plan.end
+    commitment.weight = progress.usable_weight(
+        commitment.weight_total, commitment.unweighted_activities
+    )
+    commitment.flags = progress.commitment_flags(
+        percent=commitment.latest_percent,
+        previous_percent=commitment.previous_percent,
+        no_progress=commitment.latest_no_progress,
+        platform_status=commitment.latest_platform_status,
+        end_date=end,
+        today=today,
+    )
+    return commitment
+
+
+class RolledUp:
+    """The roll-up and the flag counts of `self.commitments` (flagged rows)."""
+
+    @property
+    def rollup(self):
+        return progress.roll_up([(c.latest_percent, c.weight) for c in self.commitments])
+
+    @property
+    def counts(self):
+        return progress.count_flags(c.flags for c in self.commitments)
+
+
+@dataclass
+class Group(RolledUp):
+    """Commitments sharing an axis, an institution or a plan, with their roll-up."""
+
+    key: object
+    label: str
+    commitments: list = field(default_factory=list)
+
+
+def group_by(commitments, key, label):
+    groups = {}
+    for commitment in commitments:
+        group_key = key(commitment)
+        if group_key not in groups:
+            groups[group_key] = Group(group_key, label(commitment))
+        groups[group_key].commitments.append(commitment)
+    return list(groups.values())
+
+
+@dataclass
+class PlanSummary(RolledUp):
+    plan: object
+    commitments: list
+    committee_record: object = None
+
+    @property
+    def last_update(self):
+        dates = [c.latest_date for c in self.commitments if c.latest_date]
+        return max(dates, default=None)
+
+
+def summarise_plans(plans, commitments, records, today):
+    """One summary a plan; `records` are public PlanProgress rows, newest first per plan."""
+    by_plan = {plan.pk: PlanSummary(plan, []) for plan in plans}
+    for commitment in commitments:
+        by_plan[commitment.plan_id].commitments.append(flag_commitment(commitment, today))
+    for record in records:
+        summary = by_plan.get(record.plan_id)
+        if summary and summary.committee_record is None:
+            summary.committee_record = record
+    return list(by_plan.values())
+
+
+SORTS = {
+    "number": lambda c: c.number,
+    "progress": lambda c: (-(c.latest_percent if c.latest_percent is not None else -1), c.number),
+    "updated": lambda c: (-(c.latest_date.toordinal() if c.latest_date else 0), c.number),
+}
+DEFAULT_SORT = "number"
+
+
+def sort_commitments(commitments, sort):
+    """Commitments in the order asked for; an unknown order falls back to the number."""
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    return sorted(commitments, key=SORTS[sort]), sort

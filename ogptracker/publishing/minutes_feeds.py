@@ -1,0 +1,61 @@
+"""An Atom feed of the committees' published minutes, newest first.
+
+Each entry's author is its committee; the feed's, the secretariat that publishes.
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+
+from .feeds import publisher
+
+ITEMS = 20
+
+
+class MinutesFeed(Feed):
+    feed_type = Atom1Feed
+    # Each entry's summary: the plan and the agenda, as HTML for feed readers.
+    description_template = "publishing/feed_entry.html"
+
+    def title(self):
+        return _("Minutes of the Open Government committees")
+
+    def subtitle(self):
+        return _("The latest minutes published by the execution and steering committees.")
+
+    def link(self):
+        return reverse("meetings:meeting_list")
+
+    def author_name(self):
+        return publisher()
+
+    def items(self):
+        return (
+            Meeting.objects.published()
+            .select_related("committee__plan")
+            .prefetch_related("agenda_items")
+            .order_by("-date", "-pk")[:ITEMS]
+        )
+
+    def item_title(self, meeting):
+        return f"{meeting.committee.name} — {date_format(meeting.date, 'j F Y')}"
+
+    def item_author_name(self, meeting):
+        """The committee that met and adopted the minutes."""
+        return meeting.committee.name
+
+    def item_link(self, meeting):
+        return reverse("meetings:minutes", args=[meeting.pk])
+
+    def item_pubdate(self, meeting):
+        return timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time()))
+
+    def item_updateddate(self, meeting):
+        return meeting.updated_at

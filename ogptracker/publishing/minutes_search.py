@@ -1,0 +1,71 @@
+"""Finding published minutes by words of their agenda, status table and decisions.
+
+Every word must occur in the meeting's title, one of its agenda items (title,
+discussion or points), a row of its status table (actions taken, tracking
+platform note, new schedule; published reports only) or one of its next
+steps, in any of the three languages, folded as the commitments' search folds
+them (ogptracker/publishing/search.py). Each of those keeps its folded text in a column
+(`search_text`).
+"""
+
+from django.db.models import Q
+
+from commitments.models import ProgressSnapshot
+from meetings.models import AgendaItem, Meeting, NextStep
+
+from .search import attach_parts_found, holding_every_word, words
+
+# Where an excerpt of a minutes found is taken from, in this order: its text,
+# and its anchor on the minutes page.
+EXCERPT_SOURCES = [
+    (
+        AgendaItem,
+        lambda item: " ".join(filter(None, [item.title, item.body, item.bullets])),
+        lambda item: f"agenda-{item.order}",
+    ),
+    (NextStep, lambda step: step.text, lambda step: f"step-{step.order}"),
+]
+
+
+def search_minutes(query):
+    """Published meetings whose minutes hold every word of `query`, latest first."""
+    wanted = words(query)
+    if not wanted:
+        return Meeting.objects.none()
+    found = Meeting.objects.published()
+    published_rows = ProgressSnapshot.objects.published()
+    for word in wanted:
+        # Each table read once per word, not once per meeting.
+        found = found.filter(
+            Q(search_text__contains=word)
+            | Q(pk__in=AgendaItem.objects.filter(search_text__contains=word).values("meeting"))
+            | Q(pk__in=NextStep.objects.filter(search_text__contains=word).values("meeting"))
+            | Q(pk__in=published_rows.filter(search_text__contains=word).values("meeting"))
+        )
+    return found.order_by("-date", "-pk")
+
+
+def attach_rows_found(meetings, query):
+    """Under each minutes found, the status rows that hold every word."""
+    rows = (
+        ProgressSnapshot.objects.published()
+        .select_related("commitment__plan")
+        .order_by("commitment__plan__number", "commitment__number")
+    )
+    return attach_parts_found(meetings, rows, query, "meeting")
+
+
+def attach_excerpt_texts(meetings, query):
+    """Give each minutes found `excerpt_text`: the text, in the active language,
+    of its first agenda item, else its first next step, that holds every word of
+    `query` (None if no single one does), and `excerpt_anchor`: its place on the
+    minutes page. One query for each source."""
+    found = {meeting.pk: (None, None) for meeting in meetings}
+    for model, text_of, anchor_of in EXCERPT_SOURCES:
+        parts = model.objects.filter(meeting__in=meetings).order_by("meeting", "order")
+        for part in holding_every_word(parts, query):
+            if found[part.meeting_id] == (None, None):
+                found[part.meeting_id] = (text_of(part), anchor_of(part))
+    for meeting in meetings:
+        meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]
+    return meetings

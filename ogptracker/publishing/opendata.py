@@ -1,0 +1,444 @@
+"""Open data: the published datasets of a plan and their CSV, XLSX and JSON forms.
+
+Each dataset's fields are defined once here; the downloads, the open-data page
+and the field list of docs/open-data-and-api.md all follow these definitions. Field names are
+stable English snake_case; translated text comes in the three languages
+(`title_ar`, `title_fr`, `title_en`), raw, without falling back to Arabic.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from commitments.models import ActionPlan, Activity, Commitment, ProgressSnapshot
+from meetings.models import NextStep
+from ogptracker.common import languages
+from ogptracker.common.cells import escape_formula
+from ogptracker.common.counting import row_count
+
+TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
+KIND_LABELS = {
+    # Translators: type of a column in the open-data field lists.
+    TEXT: pgettext_lazy("data type", "text"),
+    # Translators: type of a column in the open-data field lists.
+    INTEGER: pgettext_lazy("data type", "whole number"),
+    # Translators: type of a column in the open-data field lists.
+    DATE: pgettext_lazy("data type", "date (YYYY-MM-DD)"),
+    # Translators: type of a column in the open-data field lists.
+    BOOLEAN: pgettext_lazy("data type", "true or false"),
+}
+
+
+def _if_published(meeting):
+    """The meeting, unless it is missing or its minutes are still a draft."""
+    return meeting if meeting is not None and meeting.is_published else None
+
+
+def _published_meeting_id(snapshot):
+    meeting = _if_published(snapshot.meeting)
+    return meeting.pk if meeting else None
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    description: str
+    # A dotted attribute path, or a function of the row for computed values.
+    source: str | Callable
+    translated: bool = False
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+    @property
+    def columns(self):
+        if self.translated:
+            return languages.translated(self.name)
+        return [self.name]
+
+    def values(self, obj):
+        if callable(self.source):
+            return [self.source(obj)]
+        if self.translated:
+            return [_text(_resolve(obj, column)) for column in languages.translated(self.source)]
+        value = _resolve(obj, self.source)
+        return [_text(value) if self.kind == TEXT else value]
+
+
+def _resolve(obj, path):
+    for attribute in path.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, attribute)
+    return obj
+
+
+def _text(value):
+    # Text is never null: an untranslated field is an empty string in every format.
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    fields: tuple
+    queryset: Callable
+
+    @cached_property
+    def columns(self):
+        return [column for field in self.fields for column in field.columns]
+
+    def record(self, obj):
+        """One row as a dict of Python values (dates, ints, bools), keyed by column."""
+        values = [value for field in self.fields for value in field.values(obj)]
+        return dict(zip(self.columns, values, strict=True))
+
+    def rows(self, plan):
+        return [self.record(obj) for obj in self.queryset(plan)]
+
+    def kinds(self):
+        return {column: field.kind for field in self.fields for column in field.columns}
+
+
+def plan_commitments(plan):
+    return (
+        Commitment.objects.filter(plan=plan)
+        .with_latest_progress()
+        .select_related("plan", "axis", "lead_institution")
+        .order_by("number")
+    )
+
+
+def plan_activities(plan):
+    return (
+        Activity.objects.filter(commitment__plan=plan)
+        .select_related("commitment__plan")
+        .order_by("commitment__number", "number")
+    )
+
+
+def plan_snapshots(plan):
+    return (
+        ProgressSnapshot.objects.published()
+        .filter(commitment__plan=plan)
+        .select_related("commitment__plan", "meeting")
+        .order_by("commitment__number", "date", "pk")
+    )
+
+
+def plan_decisions(plan):
+    return (
+        NextStep.objects.published()
+        .filter(meeting__committee__plan=plan)
+        .select_related("meeting__committee__plan", "closed_at")
+        .order_by("meeting__date", "meeting_id", "order")
+    )
+
+
+def _closing_meeting_date(step):
+    meeting = _if_published(step.closed_at)
+    return meeting.date if meeting else None
+
+
+def plan_number(source):
+    return Field("plan_number", INTEGER, _("Number of the national action plan."), source)
+
+
+def commitment_number(source):
+    return Field(
+        "commitment_number", INTEGER, _("Number of the commitment within its plan."), source
+    )
+
+
+COMMITMENTS = Dataset(
+    "commitments",
+    pgettext_lazy("open data", "Commitments"),
+    (
+        plan_number("plan.number"),
+        commitment_number("number"),
+        Field("ogp_id", TEXT, _("Identifier on the OGP website, such as MO0005."), "ogp_id"),
+        Field("title", TEXT, _("Title of the commitment."), "title", translated=True),
+        Field("axis_number", INTEGER, _("Number of the plan's axis, if any."), "axis.number"),
+        Field("axis_title", TEXT, _("Title of the axis."), "axis.title", translated=True),
+        Field(
+            "lead_institution",
+            TEXT,
+            _("Name of the lead institution."),
+            "lead_institution.name",
+            translated=True,
+        ),
+        Field(
+            "lead_institution_acronym",
+            TEXT,
+            _("Acronym of the lead institution."),
+            "lead_institution.acronym",
+        ),
+        Field("start_date", DATE, _("Start of the commitment."), "start_date"),
+        Field("end_date", DATE, _("End of the commitment."), "end_date"),
+        Field(
+            "access_to_information",
+            BOOLEAN,
+            _("Relevant to the OGP value of access to information."),
+            "access_to_information",
+        ),
+        Field(
+            "civic_participation",
+            BOOLEAN,
+            _("Relevant to the OGP value of civic participation."),
+            "civic_participation",
+        ),
+        Field(
+            "public_accountability",
+            BOOLEAN,
+            _("Relevant to the OGP value of public accountability."),
+            "public_accountability",
+        ),
+        Field(
+            "technology_innovation",
+            BOOLEAN,
+            _("Relevant to the OGP value of technology and innovation."),
+            "technology_innovation",
+        ),
+        Field(
+            "latest_percent",
+            INTEGER,
+            _("Progress, in percent, of the latest published progress report; empty if none."),
+            "latest_percent",
+        ),
+        Field(
+            "latest_date", DATE, _("Date of the latest published progress report."), "latest_date"
+        ),
+        Field("problem", TEXT, _("Problem addressed."), "problem", translated=True),
+        Field("status_quo", TEXT, _("Status quo."), "status_quo", translated=True),
+        Field("description", TEXT, _("Description."), "description", translated=True),
+        Field("other_actors", TEXT, _("Other actors involved."), "other_actors", translated=True),
+    ),
+    plan_commitments,
+)
+
+ACTIVITIES = Dataset(
+    "activities",
+    pgettext_lazy("open data", "Activities"),
+    (
+        plan_number("commitment.plan.number"),
+        commitment_number("commitment.number"),
+        Field(
+            "activity_number", INTEGER, _("Number of the activity within its commitment."), "number"
+        ),
+        Field("title", TEXT, _("Title of the activity."), "title", translated=True),
+        Field("planned_start", DATE, _("Planned start."), "planned_start"),
+        Field("planned_end", DATE, _("Planned end."), "planned_end"),
+        Field("revised_end", DATE, _("Revised end, if the schedule changed."), "revised_end"),
+        Field(
+            "status",
+            TEXT,
+            _("One of planned, in_progress, done, postponed, cancelled."),
+            "status",
+        ),
+        Field(
+            "weight",
+            INTEGER,
+            _("Relative weight within the commitment, if the plan sets one."),
+            "weight",
+        ),
+        Field("note", TEXT, _("Note."), "note", translated=True),
+    ),
+    plan_activities,
+)
+
+SNAPSHOTS = Dataset(
+    "snapshots",
+    pgettext_lazy("open data", "Progress reports"),
+    (
+        plan_number("commitment.plan.number"),
+        commitment_number("commitment.number"),
+        Field("date", DATE, _("Date of the progress report."), "date"),
+        Field(
+            "percent", INTEGER, _("Progress of the commitment, in percent (0 to 100)."), "percent"
+        ),
+        Field(
+            "no_progress",
+            BOOLEAN,
+            _("No progress since the previous meeting, as the minutes record it."),
+            "no_progress",
+        ),
+        Field(
+            "platform_status",
+            TEXT,
+            _("Tracking platform updated: yes, no, partly, or empty if not recorded."),
+            "platform_status",
+        ),
+        Field("narrative", TEXT, _("Actions taken."), "narrative", translated=True),
+        Field(
+            "platform_note",
+            TEXT,
+            _("What remains to be entered on the tracking platform."),
+            "platform_note",
+            translated=True,
+        ),
+        Field(
+            "schedule",
+            TEXT,
+            _("New schedule for the remaining activities."),
+            "schedule",
+            translated=True,
+        ),
+        Field(
+            "meeting_id",
+            INTEGER,
+            _("Identifier of the meeting that recorded it (see /api/meetings/), if any."),
+            _published_meeting_id,
+        ),
+    ),
+    plan_snapshots,
+)
+
+DECISIONS = Dataset(
+    "decisions",
+    pgettext_lazy("open data", "Committee decisions"),
+    (
+        plan_number("meeting.committee.plan.number"),
+        Field(
+            "meeting_id",
+            INTEGER,
+            _("Identifier of the meeting that took it (see /api/meetings/)."),
+            "meeting_id",
+        ),
+        Field(
+            "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
+        ),
+        Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
+        Field("decision_number", INTEGER, _("Number of the decision in the minutes."), "order"),
+        Field("text", TEXT, _("The decision, as the minutes word it."), "text", translated=True),
+        Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
+        Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
+        Field("status", TEXT, _("One of open, done, dropped."), "status"),
+        Field(
+            "closed_meeting_date",
+            DATE,
+            _("Date of the published meeting that recorded it done or dropped, if any."),
+            _closing_meeting_date,
+        ),
+    ),
+    plan_decisions,
+)
+
+DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, DECISIONS)}
+
+
+def plans_with_dataset_sizes():
+    """Plans annotated with each dataset's number of rows and the latest published report."""
+    published = ProgressSnapshot.objects.published()
+    latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
+    return ActionPlan.objects.annotate(
+        commitments_rows=row_count(Commitment.objects.all(), "plan"),
+        activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
+        snapshots_rows=row_count(published, "commitment__plan"),
+        decisions_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
+        latest_published=Subquery(latest.values("date")[:1]),
+    ).order_by("number")
+
+
+def with_datasets(plans):
+    """Each of `plans` (from plans_with_dataset_sizes) with its (dataset, rows) pairs."""
+    for plan in plans:
+        plan.datasets = [
+            (dataset, getattr(plan, f"{dataset.name}_rows")) for dataset in DATASETS.values()
+        ]
+        yield plan
+
+
+def to_csv(dataset, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(dataset.columns)
+    kinds = dataset.kinds()
+    for row in rows:
+        writer.writerow(_csv_cell(kinds[column], value) for column, value in row.items())
+    # The byte-order mark makes Excel read the file as UTF-8 (Arabic otherwise garbles).
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(kind, value):
+    if value is None:
+        return ""
+    if kind == BOOLEAN:
+        return "true" if value else "false"
+    if kind == DATE:
+        return value.isoformat()
+    if kind == TEXT:
+        return escape_formula(value)
+    return value
+
+
+def to_xlsx(dataset, rows):
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    kinds = dataset.kinds()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(dataset.name)
+    sheet.freeze_panes = "A2"
+    # Room to read the translated texts; numbers, dates and codes stay narrow.
+    wide = {column for field in dataset.fields if field.translated for column in field.columns}
+    for index, column in enumerate(dataset.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 40 if column in wide else 14
+    bold = Font(bold=True)
+    header = []
+    for column in dataset.columns:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for column, value in row.items():
+            kind = kinds[column]
+            if kind == TEXT:
+                # Control characters pasted from word processors are not valid in XLSX.
+                value = escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell = WriteOnlyCell(sheet, value=value)
+            if kind == DATE:
+                cell.number_format = "yyyy-mm-dd"
+            cells.append(cell)
+        sheet.append(cells)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def to_json(dataset, rows):
+    return json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
+
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", to_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx),
+    "json": ("application/json", to_json),
+}
+
+
+def render(dataset, plan, fmt):
+    """The dataset of a plan in a format: (bytes, content type)."""
+    content_type, writer = FORMATS[fmt]
+    return writer(dataset, dataset.rows(plan)), content_type
+
+
+def filename(dataset, plan, fmt, today=None):
+    today = today or timezone.localdate()
+    return f"ogp-morocco-plan-{plan.number}-{dataset.name}-{today:%Y-%m-%d}.{fmt}"

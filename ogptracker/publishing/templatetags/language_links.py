@@ -1,0 +1,28 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def translated_path(context, language_code):
+    """The current page in another language: a plain link, so public pages carry no
+    form token and can be served from the shared cache."""
+    return translate_url(context["request"].get_full_path(), language_code)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in each of the site's languages, then as x-default, as
+    absolute addresses: the page's <link rel="alternate" hreflang> list, the
+    sitemap's for it. x-default is, as Django's sitemap writes it, the address
+    without a language, which sends each visitor to their own language."""
+    request = context["request"]
+    path = request.get_full_path()
+    paths = {code: translate_url(path, code) for code, _ in settings.LANGUAGES}
+    default = paths[settings.LANGUAGE_CODE].replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+    return [
+        (code, request.build_absolute_uri(path))
+        for code, path in [*paths.items(), ("x-default", default)]
+    ]

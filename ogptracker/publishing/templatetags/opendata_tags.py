@@ -1,0 +1,16 @@
+"""`{% plan_downloads plan %}`: the links to a plan's open-data files, for any public page."""
+
+from django import template
+
+from ogptracker.publishing import opendata
+
+register = template.Library()
+
+
+@register.inclusion_tag("publishing/_plan_downloads.html")
+def plan_downloads(plan):
+    return {
+        "plan": plan,
+        "datasets": opendata.DATASETS.values(),
+        "formats": list(opendata.FORMATS),
+    }

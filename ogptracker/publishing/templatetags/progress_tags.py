@@ -1,0 +1,51 @@
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language_bidi, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from commitments import progress
+from ogptracker.common.charts import Bar
+
+register = template.Library()
+
+FLAG_LABELS = {
+    # Translators: a commitment flag: progress is 100 %.
+    progress.DONE: pgettext_lazy("commitment flag", "Done"),
+    # Translators: a commitment flag: reported, neither done, late nor stalled.
+    progress.ON_TRACK: pgettext_lazy("commitment flag", "On track"),
+    # Translators: a commitment flag: its end date has passed below 100 %.
+    progress.LATE: pgettext_lazy("commitment flag", "Late"),
+    # Translators: a commitment flag: no progress since the previous meeting.
+    progress.STALLED: pgettext_lazy("commitment flag", "Stalled"),
+    # Translators: a commitment flag: no published progress report yet.
+    progress.NO_REPORT: pgettext_lazy("commitment flag", "No report yet"),
+    progress.PLATFORM_NOT_UPDATED: _("Tracking platform not updated"),
+}
+
+
+@register.filter
+def percent(value):
+    """77.4 → «77,4 %» in Arabic and French; nothing known → a dash."""
+    if value is None or value == "":
+        return "—"
+    return f"{formats.number_format(value)}\u00a0%"
+
+
+@register.filter
+def flag_label(flag):
+    return FLAG_LABELS.get(flag, flag)
+
+
+@register.inclusion_tag("publishing/_meter.html")
+def meter(value):
+    """A small 0-100 bar growing from the inline-start side."""
+    return {"value": value, "bar": Bar(value or 0, rtl=get_language_bidi())}
+
+
+@register.filter
+def slippage(days):
+    """How late a revised end date is: in days under two months, else in months."""
+    if days >= 60:
+        months = round(days / 30)
+        return ngettext("%(count)d month late", "%(count)d months late", months) % {"count": months}
+    return ngettext("%(count)d day late", "%(count)d days late", days) % {"count": days}

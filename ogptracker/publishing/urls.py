@@ -1,0 +1,27 @@
+from django.urls import path
+
+from ogptracker.pagecache import cache_public_page
+
+from . import opendata_views, views
+from .feeds import PlanProgressFeed
+
+app_name = "commitments"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
+    path("plans/<int:number>/feed/", cache_public_page(PlanProgressFeed()), name="plan_feed"),
+    path(
+        "plans/<int:plan_number>/commitments/<int:number>/",
+        views.commitment_detail,
+        name="commitment_detail",
+    ),
+    path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
+    path("search/", views.search, name="search"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
+    path(
+        "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",
+        opendata_views.plan_download,
+        name="plan_download",
+    ),
+]

@@ -1,0 +1,215 @@
+"""Public pages: no login, published data only."""
+
+from operator import attrgetter
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+
+from commitments import progress
+from commitments.enums import MeetingStatus
+from commitments.models import (
+    ActionPlan,
+    Activity,
+    Commitment,
+    Institution,
+    PlanProgress,
+    ProgressSnapshot,
+)
+from meetings.models import Meeting, NextStep, Participant
+from ogptracker.common import charts
+from ogptracker.pagecache import cache_public_page
+
+from . import dashboard, opendata
+from .change_log import published_change_log
+from .minutes_search import attach_excerpt_texts, attach_rows_found, search_minutes
+from .params import page_of
+from .search import attach_activities_found, search_commitments
+
+PLANS_PER_PAGE = 12
+RESULTS_PER_PAGE = 20
+# Minutes found are listed under the commitments, on the first page only.
+MINUTES_SHOWN = 10
+# Committee decisions still open, listed on a plan's dashboard.
+OPEN_STEPS_SHOWN = 10
+
+
+@cache_public_page
+def home(request):
+    # The plan under way first: it is the one readers come for.
+    plans = ActionPlan.objects.order_by("-number")
+    page = page_of(request, plans, PLANS_PER_PAGE)
+    plans = list(page)
+    summaries = dashboard.summarise_plans(
+        plans,
+        Commitment.objects.filter(plan__in=plans).for_dashboard(),
+        PlanProgress.objects.public().filter(plan__in=plans).order_by("plan", "-date"),
+        timezone.localdate(),
+    )
+    return render(request, "publishing/home.html", {"summaries": summaries, "page": page})
+
+
+@cache_public_page
+def plan_dashboard(request, number):
+    plan = get_object_or_404(ActionPlan, number=number)
+    records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
+    (summary,) = dashboard.summarise_plans(
+        [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
+    )
+    commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
+    snapshots = (
+        ProgressSnapshot.objects.figures()
+        .filter(commitment__plan=plan)
+        .order_by("date", "pk")
+        .values_list("commitment_id", "date", "percent")
+    )
+    series = progress.progress_over_time(
+        snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
+    )
+    open_steps = list(NextStep.objects.open_in_plan(plan))
+    return render(
+        request,
+        "publishing/plan_dashboard.html",
+        {
+            "plan": plan,
+            "plans": sorted(ActionPlan.objects.nearest(plan.number, 5), key=attrgetter("number")),
+            "summary": summary,
+            "commitments": commitments,
+            "sort": sort,
+            "sorts": dashboard.SORTS,
+            "series": series,
+            "records": records[::-1],
+            "line_chart": charts.LineChart(
+                series, records[::-1], rtl=translation.get_language_bidi()
+            ),
+            "axes": dashboard.group_by(
+                sorted(
+                    summary.commitments, key=lambda c: (c.axis is None, c.axis and c.axis.number)
+                ),
+                key=lambda c: c.axis_id,
+                label=lambda c: c.axis.title if c.axis else "",
+            ),
+            "open_steps": open_steps[:OPEN_STEPS_SHOWN],
+            "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
+            "today": timezone.localdate(),
+            "datasets": opendata.DATASETS.values(),
+            "formats": list(opendata.FORMATS),
+            "institutions": dashboard.group_by(
+                sorted(summary.commitments, key=lambda c: c.lead_institution.name),
+                key=lambda c: c.lead_institution_id,
+                label=lambda c: c.lead_institution.name,
+            ),
+        },
+    )
+
+
+def _public_commitment(plan_number, number):
+    """The commitment with everything its public page shows, published rows only."""
+    snapshots = (
+        ProgressSnapshot.objects.published().latest_first().select_related("meeting__committee")
+    )
+    return get_object_or_404(
+        Commitment.objects.for_dashboard().prefetch_related(
+            "leads",
+            Prefetch("activities", queryset=Activity.objects.order_by("number")),
+            Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+        ),
+        plan__number=plan_number,
+        number=number,
+    )
+
+
+@cache_public_page
+def commitment_detail(request, plan_number, number):
+    commitment = _public_commitment(plan_number, number)
+    dashboard.flag_commitment(commitment, timezone.localdate())
+    meetings = (
+        Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+        # Two id lists rather than one join through snapshots and participants: the
+        # join multiplies the rows of every meeting and needs a DISTINCT over them all.
+        .filter(
+            Q(pk__in=ProgressSnapshot.objects.filter(commitment=commitment).values("meeting"))
+            | Q(
+                pk__in=Participant.commitments.through.objects.filter(commitment=commitment).values(
+                    "participant__meeting"
+                )
+            )
+        )
+        .select_related("committee")
+        .order_by("-date", "-pk")
+    )
+    meetings = list(meetings)
+    for activity in commitment.activities.all():
+        activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
+    series = [
+        progress.TimePoint(snapshot.date, snapshot.percent, 1)
+        for snapshot in reversed(commitment.published_snapshots)
+    ]
+    return render(
+        request,
+        "publishing/commitment_detail.html",
+        {
+            "commitment": commitment,
+            "plan": commitment.plan,
+            "meetings": meetings,
+            "series": series,
+            "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
+            # Login names are not public: only leads with a full name are listed.
+            "leads": [
+                lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
+            ],
+        },
+    )
+
+
+@cache_public_page
+def institution_detail(request, pk):
+    institution = get_object_or_404(Institution, pk=pk)
+    led = Commitment.objects.filter(lead_institution=institution)
+    plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
+    page = page_of(request, plans, PLANS_PER_PAGE)
+    today = timezone.localdate()
+    rows = [
+        dashboard.flag_commitment(commitment, today)
+        for commitment in led.filter(plan__in=list(page)).for_dashboard()
+    ]
+    return render(
+        request,
+        "publishing/institution_detail.html",
+        {
+            "institution": institution,
+            "plans": dashboard.group_by(
+                rows, key=lambda c: c.plan_id, label=lambda c: c.plan.title
+            ),
+            "page": page,
+        },
+    )
+
+
+@cache_public_page
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    found = (
+        search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
+    )
+    page = page_of(request, found, RESULTS_PER_PAGE)
+    page.object_list = attach_activities_found(list(page.object_list), query)
+    minutes = []
+    if page.number == 1:
+        # One row more than shown says whether there are more.
+        minutes = list(search_minutes(query).select_related("committee__plan")[: MINUTES_SHOWN + 1])
+        attach_rows_found(minutes[:MINUTES_SHOWN], query)
+        attach_excerpt_texts(minutes[:MINUTES_SHOWN], query)
+    return render(
+        request,
+        "publishing/search.html",
+        {
+            "query": query,
+            "page": page,
+            "keep": urlencode({"q": query}) + "&",
+            "minutes": minutes[:MINUTES_SHOWN],
+            "more_minutes": len(minutes) > MINUTES_SHOWN,
+        },
+    )

@@ -1,0 +1,3 @@
+"""The secretariat's admin: each module registers the pages of its models."""
+
+from . import committees, plans  # noqa: F401

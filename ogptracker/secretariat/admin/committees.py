@@ -1,0 +1,347 @@
+from django.contrib import admin, messages
+from django.db import IntegrityError, models, transaction
+from django.forms import Textarea, TextInput
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
+from modeltranslation.admin import TranslationStackedInline
+
+from commitments.enums import MeetingStatus
+from commitments.models import Commitment, ProgressSnapshot
+from meetings import cycle
+from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from ogptracker.spreadsheets import meeting_resources as resources
+
+from .meeting_forms import NewDraftMeetingForm, PlanCommitmentField
+from .plans import TrackedAdmin
+from .versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
+
+# The task queue renders the minutes' PDFs (meetings/cycle.py); its results are the
+# operators' to read in the logs, not a page of the secretariat's admin.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(TrackedAdmin):
+    resource_classes = [resources.CommitteeResource]
+    list_display = ["name", "kind", "plan"]
+    list_filter = ["kind", "plan"]
+    search_fields = ["name"]
+
+
+class ParticipantInline(admin.TabularInline):
+    """Arabic columns only, so that the table fits the screen; each
+    participant's own page (the change link) holds the French and English."""
+
+    model = Participant
+    extra = 0
+    show_change_link = True
+    fields = [
+        "order",
+        "group_ar",
+        "honorific",
+        "name",
+        "function_ar",
+        "organisation_ar",
+        "role",
+        "commitments",
+    ]
+    autocomplete_fields = ["commitments"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 14})}}
+
+
+class AgendaItemInline(TranslationStackedInline):
+    model = AgendaItem
+    extra = 0
+
+
+class NextStepInline(admin.TabularInline):
+    """Arabic text only, like the participants; translations on the step's own page."""
+
+    model = NextStep
+    fk_name = "meeting"
+    extra = 0
+    show_change_link = True
+    fields = ["order", "text_ar", "owner", "due_date", "status", "closed_at"]
+    autocomplete_fields = ["closed_at"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
+
+
+class StatusTableInline(TranslationStackedInline):
+    """The meeting's status table, typed where the minutes are prepared."""
+
+    model = ProgressSnapshot
+    fk_name = "meeting"
+    form = LoadedValuesForm
+    formset = VersionedRowsFormSet
+    extra = 0
+    verbose_name = _("status table row")
+    verbose_name_plural = _("status table")
+    fields = [
+        "commitment",
+        "origin",
+        "date",
+        "percent",
+        "no_progress",
+        "narrative",
+        "platform_status",
+        "platform_note",
+        "schedule",
+        "status",
+    ]
+    readonly_fields = ["origin"]
+    ordering = ["commitment__plan__number", "commitment__number", "pk"]
+    # Eighteen rows of nine text boxes: short boxes keep the table in reach.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("prepared_from__meeting")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "commitment":
+            # Only the meeting's plan's commitments (every plan's before its
+            # committee is saved, or for a committee of every plan).
+            commitments = Commitment.objects.select_related("plan").order_by(
+                "-plan__number", "number"
+            )
+            plan_id = _plan_of_meeting(request)
+            if plan_id:
+                commitments = commitments.filter(plan_id=plan_id)
+            kwargs.update(queryset=commitments, form_class=PlanCommitmentField)
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Read once for the page, not once for each row's select.
+            field.choices = list(field.choices)
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("prepared from"))
+    def origin(self, row):
+        source = row.prepared_from
+        if source is None:
+            return "—"
+        if source.meeting_id is None:
+            return _("the leads' report of %(date)s (%(percent)s %%)") % {
+                "date": date_format(source.date),
+                "percent": source.percent,
+            }
+        return _("no new report: the row of the meeting of %(date)s") % {
+            "date": date_format(source.meeting.date)
+        }
+
+
+@admin.register(Meeting)
+class MeetingAdmin(LockedAdmin, TrackedAdmin):
+    resource_classes = [resources.MeetingResource]
+    list_display = ["date", "committee", "sequence", "format", "status"]
+    list_filter = ["committee", "committee__kind", "committee__plan", "status", "format"]
+    search_fields = ["title", "place", "committee__name"]
+    date_hierarchy = "date"
+    ordering = ["-date"]
+    list_select_related = ["committee"]
+    inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
+    actions = ["prepare_next_meeting"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("committee")
+
+    def save_model(self, request, obj, form, change):
+        # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.
+        saved = Meeting.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        form.status_asked = obj.status
+        obj.status = saved or MeetingStatus.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProgressSnapshot:
+            return super().save_formset(request, form, formset, change)
+        formset.claim_versions()
+        for row in formset.save(commit=False):
+            cycle.save_row(row, request.user, claimed=True)
+        for row in formset.deleted_objects:
+            row._history_user = request.user
+            row.delete()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        meeting = form.instance
+        asked = getattr(form, "status_asked", meeting.status)
+        if asked == meeting.status:
+            return
+        if asked == MeetingStatus.PUBLISHED:
+            rows = cycle.publish_meeting(meeting, request.user)
+            message = ngettext(
+                "The minutes were published with %(count)d row of the status table.",
+                "The minutes were published with %(count)d rows of the status table.",
+                len(rows),
+            ) % {"count": len(rows)}
+        else:
+            rows = cycle.withdraw_meeting(meeting, request.user)
+            message = _("The minutes were withdrawn: they and their status table are drafts again.")
+        meeting.status = asked
+        self.message_user(request, message, messages.SUCCESS)
+
+    def get_deleted_objects(self, objs, request):
+        """What deleting meetings deletes, in the site's words; published minutes are refused.
+
+        The draft rows of a meeting's status table go with it (their link to it
+        would otherwise be cut, leaving drafts that no lead wrote); the links
+        between participants and commitments are not worth a line each.
+        """
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        through = Participant.commitments.through._meta
+        hidden = str(capfirst(through.verbose_name))
+        deleted = _without(deleted, hidden)
+        counts.pop(through.verbose_name_plural, None)
+        rows = []
+        for meeting in objs:
+            refusal = cycle.deletion_refused(meeting)
+            if refusal:
+                protected.append(f"{meeting}: {refusal}")
+                continue
+            rows.extend(
+                format_html(
+                    "{}: {}",
+                    capfirst(_("status table row")),
+                    _("%(plan)s · %(number)s. %(title)s — %(percent)s %%")
+                    % {
+                        "plan": row.commitment.plan.number,
+                        "number": row.commitment.number,
+                        "title": row.commitment.title,
+                        "percent": row.percent,
+                    },
+                )
+                for row in cycle.rows_deleted_with(meeting)
+            )
+        if rows:
+            deleted.extend(rows)
+            counts[_("status table rows")] = len(rows)
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        cycle.delete_draft_meeting(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for meeting in queryset:
+            cycle.delete_draft_meeting(meeting, request.user)
+
+    @admin.action(
+        description=_(
+            "Prepare the next meeting: its status table from the leads' reports, "
+            "its participants from this meeting"
+        ),
+        permissions=["add"],
+    )
+    def prepare_next_meeting(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Select exactly one meeting to copy from."), messages.WARNING
+            )
+            return None
+        source = queryset.select_related("committee").get()
+        form = NewDraftMeetingForm(source, request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    meeting, rows = cycle.prepare_next_meeting(
+                        source, date=form.cleaned_data["date"], user=request.user
+                    )
+            except IntegrityError:
+                form.add_error(
+                    "date", _("This committee already has a meeting with that number on that date.")
+                )
+            else:
+                reported = sum(1 for row in rows if row.prepared_from.meeting_id is None)
+                self.message_user(
+                    request,
+                    _(
+                        "A new draft meeting holds a copy of the %(participants)s participants "
+                        "and a status table of %(count)s rows: %(reported)s from the leads' "
+                        "reports since the previous meeting, the others without a new report. "
+                        "Remove whoever is absent and check each row."
+                    )
+                    % {
+                        "participants": meeting.participants.count(),
+                        "count": len(rows),
+                        "reported": reported,
+                    },
+                    messages.SUCCESS,
+                )
+                return redirect("admin:meetings_meeting_change", meeting.pk)
+        table = cycle.next_table(source)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("New draft meeting"),
+            "source": source,
+            "participants": source.participants.count(),
+            "rows": len(table),
+            "reported": sum(1 for origin in table if origin.meeting_id is None),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/meetings/meeting/copy_to_new_draft.html", context)
+
+
+def _plan_of_meeting(request):
+    """The plan of the meeting whose admin page `request` shows, if any."""
+    meeting_id = request.resolver_match.kwargs.get("object_id")
+    if not meeting_id or not str(meeting_id).isdigit():
+        return None
+    return Meeting.objects.filter(pk=meeting_id).values_list("committee__plan", flat=True).first()
+
+
+def _without(nested, prefix):
+    """A nested list of the admin's deletion lines without those starting with `prefix`."""
+    kept = []
+    for item in nested:
+        if isinstance(item, list):
+            kept.append(_without(item, prefix))
+        elif not str(item).startswith(prefix):
+            kept.append(item)
+    return [item for item in kept if item != []]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(TrackedAdmin):
+    resource_classes = [resources.ParticipantResource]
+    list_display = ["name", "function", "organisation", "role", "meeting"]
+    list_filter = ["meeting__committee", "role"]
+    search_fields = ["name", "organisation"]
+    autocomplete_fields = ["meeting", "commitments", "user"]
+
+
+class PastDueFilter(admin.SimpleListFilter):
+    title = _("due date")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("past", _("past, still open"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "past":
+            return queryset.past_due(timezone.localdate())
+        return queryset
+
+
+@admin.register(NextStep)
+class NextStepAdmin(TrackedAdmin):
+    resource_classes = [resources.NextStepResource]
+    list_display = ["order", "text", "meeting", "owner", "due_date", "status"]
+    list_filter = ["status", PastDueFilter, "meeting__committee"]
+    search_fields = ["text", "owner"]
+    autocomplete_fields = ["meeting", "closed_at"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(TrackedAdmin):
+    resource_classes = [resources.AgendaItemResource]
+    list_display = ["order", "title", "meeting"]
+    list_filter = ["meeting__committee"]
+    search_fields = ["title", "body"]
+    autocomplete_fields = ["meeting"]

@@ -1,0 +1,124 @@
+"""What waits for the secretariat, listed on the admin's first page.
+
+Each line counts one kind of work and links to the admin list that holds it:
+reports to review, reports back with their leads, published reports without
+their French version, draft minutes, commitments of plans under way owing a
+report or with activities past their end date (what reminders are sent about,
+ogptracker/leads/reminders.py), and the committees' next steps past their due date.
+Lines with nothing to count are left out, as are those whose list the user
+may not see.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import ngettext_lazy
+
+from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.models import ProgressSnapshot, french_missing
+from meetings.models import Meeting, NextStep
+from ogptracker.leads import reminders
+
+
+@dataclass
+class Task:
+    text: str
+    url: str
+
+
+def tasks(user, today=None):
+    """The lines of work waiting, for `user`: a Task each. Four queries."""
+    today = today or timezone.localdate()
+    found = []
+
+    def add(count, text, model, **filters):
+        app_label, model_name = model.split(".")
+        if count and user.has_perm(f"{app_label}.view_{model_name}"):
+            url = reverse(f"admin:{app_label}_{model_name}_changelist")
+            if filters:
+                url += "?" + urlencode(filters)
+            found.append(Task(text % {"count": count}, url))
+
+    reports = ProgressSnapshot.objects.aggregate(
+        submitted=Count("pk", filter=Q(status=SnapshotStatus.SUBMITTED)),
+        returned=Count("pk", filter=Q(status=SnapshotStatus.RETURNED)),
+        french=Count("pk", filter=Q(status=SnapshotStatus.PUBLISHED) & french_missing()),
+    )
+    add(
+        reports["submitted"],
+        ngettext_lazy(
+            "%(count)s report awaits review",
+            "%(count)s reports await review",
+            "count",
+        ),
+        "commitments.snapshotawaitingreview",
+    )
+    add(
+        reports["returned"],
+        ngettext_lazy(
+            "%(count)s report is back with its lead for revision",
+            "%(count)s reports are back with their leads for revision",
+            "count",
+        ),
+        "commitments.progresssnapshot",
+        status__exact=SnapshotStatus.RETURNED,
+    )
+    add(
+        reports["french"],
+        ngettext_lazy(
+            "%(count)s published report lacks its French version",
+            "%(count)s published reports lack their French version",
+            "count",
+        ),
+        "commitments.progresssnapshot",
+        status__exact=SnapshotStatus.PUBLISHED,
+        french="missing",
+    )
+    add(
+        Meeting.objects.filter(status=MeetingStatus.DRAFT).count(),
+        ngettext_lazy(
+            "%(count)s meeting's minutes are a draft",
+            "%(count)s meetings' minutes are drafts",
+            "count",
+        ),
+        "meetings.meeting",
+        status__exact=MeetingStatus.DRAFT,
+    )
+    owed = reminders.owing(today).aggregate(
+        report=Count("pk", filter=reminders.OWES_REPORT),
+        activities=Count("pk", filter=reminders.OWES_ACTIVITIES),
+    )
+    add(
+        owed["report"],
+        ngettext_lazy(
+            "%(count)s commitment owes a report since its committee's last meeting",
+            "%(count)s commitments owe a report since their committee's last meeting",
+            "count",
+        ),
+        "commitments.commitment",
+        owes="report",
+    )
+    add(
+        owed["activities"],
+        ngettext_lazy(
+            "%(count)s commitment has activities past their end date",
+            "%(count)s commitments have activities past their end date",
+            "count",
+        ),
+        "commitments.commitment",
+        owes="activities",
+    )
+    add(
+        NextStep.objects.past_due(today).count(),
+        ngettext_lazy(
+            "%(count)s next step is past its due date",
+            "%(count)s next steps are past their due date",
+            "count",
+        ),
+        "meetings.nextstep",
+        due="past",
+    )
+    return found

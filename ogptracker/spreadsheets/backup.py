@@ -1,0 +1,628 @@
+"""Full backup and restore of the tracker as a folder of CSV files.
+
+The format (version 1) is described in docs/spreadsheets-and-backup.md: one UTF-8 CSV per model
+in dependency order, columns named as in the admin's exports (natural keys,
+every language), plus ``manifest.json`` with the format version and the row
+count of each file, and ``evidence/`` with the evidence files. It reads in
+any spreadsheet and restores into any empty database: it holds no database
+id. The change history is not part of it: a restore starts a new history.
+"""
+
+import csv
+import datetime
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import tablib
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from commitments.models import (
+    ActionPlan,
+    Activity,
+    ActivityChange,
+    Axis,
+    Commitment,
+    Evidence,
+    Institution,
+    PlanProgress,
+    ProgressSnapshot,
+    ReviewComment,
+)
+from commitments.roles import ensure_secretariat_group
+from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+
+from . import meeting_resources
+from . import plan_resources as resources
+from .import_report import import_problems
+
+FORMAT = "ogptracker-backup"
+VERSION = 1
+TRACKER_APPS = ("commitments", "meetings")
+
+# In dependency order: a file only points to rows of the files before it.
+TABLES = [
+    ("institutions.csv", resources.InstitutionResource),
+    ("action_plans.csv", resources.ActionPlanResource),
+    ("axes.csv", resources.AxisResource),
+    ("committees.csv", meeting_resources.CommitteeResource),
+    ("meetings.csv", meeting_resources.MeetingResource),
+    ("commitments.csv", resources.CommitmentResource),
+    ("activities.csv", resources.ActivityResource),
+    ("progress_snapshots.csv", resources.ProgressSnapshotResource),
+    ("plan_progress.csv", resources.PlanProgressResource),
+    ("participants.csv", meeting_resources.ParticipantResource),
+    ("agenda_items.csv", meeting_resources.AgendaItemResource),
+    ("next_steps.csv", meeting_resources.NextStepResource),
+]
+# Kept by a backup though no spreadsheet import may set them.
+BOOKKEEPING = ("version", "created_at", "updated_at")
+
+USER_COLUMNS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "groups",
+    "password",
+    "date_joined",
+    "last_login",
+]
+EVIDENCE_COLUMNS = [
+    "plan",
+    "commitment",
+    "snapshot_date",
+    "snapshot_index",
+    "file",
+    "description",
+    "content_type",
+    "size",
+    "uploaded_by",
+    "uploaded_at",
+]
+
+
+ACTIVITY_CHANGE_COLUMNS = [
+    "plan",
+    "commitment",
+    "snapshot_date",
+    "snapshot_index",
+    "activity",
+    "status",
+    "revised_end",
+    "status_before",
+    "revised_end_before",
+    "made_at",
+]
+
+
+class BackupError(Exception):
+    """A backup that cannot be restored; ``problems`` says where and why."""
+
+    def __init__(self, message, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass
+class Problem:
+    file: str
+    line: int | None
+    column: str
+    message: str
+
+    def __str__(self):
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        column = f" [{self.column}]" if self.column else ""
+        return f"{where}{column}: {self.message}"
+
+
+def bookkeeping_fields(model):
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in BOOKKEEPING if name in names]
+
+
+def write_csv(path, headers, rows):
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(headers)
+        writer.writerows(rows)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    return rows[0], rows[1:]
+
+
+def as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- export --------------------------------------------------------------------
+
+
+def export_all(directory):
+    """Writes the whole tracker into ``directory``; returns the manifest."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    files = [("groups.csv", export_groups(directory)), ("users.csv", export_users(directory))]
+    for name, resource_class in TABLES:
+        files.append((name, export_table(directory / name, resource_class)))
+    files.append(("evidence.csv", export_evidence(directory)))
+    files.append(("activity_changes.csv", export_activity_changes(directory)))
+    files.append(("review_comments.csv", export_review_comments(directory)))
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": timezone.now().isoformat(),
+        "files": [{"name": name, "rows": rows} for name, rows in files],
+    }
+    (directory / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return manifest
+
+
+def export_table(path, resource_class):
+    resource = resource_class()
+    model = resource._meta.model
+    dataset = resource.export()
+    extra = bookkeeping_fields(model)
+    if extra:
+        # The resource's own ordering, so these columns line up with its rows.
+        values = resource.filter_export(model.objects.all()).values_list(*extra)
+        for index, name in enumerate(extra):
+            dataset.append_col([as_text(row[index]) for row in values], header=name)
+    write_csv(path, dataset.headers, dataset)
+    return len(dataset)
+
+
+def export_groups(directory):
+    groups = Group.objects.prefetch_related("permissions__content_type").order_by("name")
+    rows = [
+        [
+            group.name,
+            ", ".join(
+                sorted(
+                    f"{permission.content_type.app_label}.{permission.codename}"
+                    for permission in group.permissions.all()
+                )
+            ),
+        ]
+        for group in groups
+    ]
+    write_csv(directory / "groups.csv", ["name", "permissions"], rows)
+    return len(rows)
+
+
+def export_users(directory):
+    users = get_user_model().objects.prefetch_related("groups").order_by("username")
+    rows = []
+    for user in users:
+        groups = ", ".join(sorted(group.name for group in user.groups.all()))
+        rows.append(
+            [
+                as_text(groups if column == "groups" else getattr(user, column))
+                for column in USER_COLUMNS
+            ]
+        )
+    write_csv(directory / "users.csv", USER_COLUMNS, rows)
+    return len(rows)
+
+
+def snapshot_positions():
+    """Each snapshot's position among its commitment's snapshots of the same day."""
+    positions = {}
+    counters = {}
+    for pk, commitment_id, date in ProgressSnapshot.objects.order_by(
+        "commitment_id", "date", "pk"
+    ).values_list("pk", "commitment_id", "date"):
+        key = (commitment_id, date)
+        counters[key] = counters.get(key, -1) + 1
+        positions[pk] = counters[key]
+    return positions
+
+
+def export_evidence(directory):
+    positions = snapshot_positions()
+    rows = []
+    evidence = Evidence.objects.select_related(
+        "snapshot__commitment__plan", "uploaded_by"
+    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    for number, item in enumerate(evidence, start=1):
+        snapshot = item.snapshot
+        # Numbered folders: two evidence files may share a name.
+        copy = f"evidence/{number}/{Path(item.file.name).name}"
+        if item.file and default_storage.exists(item.file.name):
+            target = directory / copy
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with default_storage.open(item.file.name, "rb") as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+        else:
+            copy = ""
+        rows.append(
+            [
+                snapshot.commitment.plan.number,
+                snapshot.commitment.number,
+                snapshot.date.isoformat(),
+                positions[snapshot.pk],
+                copy,
+                item.description,
+                item.content_type,
+                item.size,
+                item.uploaded_by.get_username() if item.uploaded_by else "",
+                as_text(item.uploaded_at),
+            ]
+        )
+    write_csv(directory / "evidence.csv", EVIDENCE_COLUMNS, rows)
+    return len(rows)
+
+
+def export_activity_changes(directory):
+    """The activity changes reports propose: those waiting for review, and those made."""
+    positions = snapshot_positions()
+    changes = ActivityChange.objects.select_related(
+        "snapshot__commitment__plan", "activity"
+    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    rows = [
+        [
+            change.snapshot.commitment.plan.number,
+            change.snapshot.commitment.number,
+            change.snapshot.date.isoformat(),
+            positions[change.snapshot_id],
+            change.activity.number,
+            change.status,
+            as_text(change.revised_end),
+            change.status_before,
+            as_text(change.revised_end_before),
+            as_text(change.made_at),
+        ]
+        for change in changes
+    ]
+    write_csv(directory / "activity_changes.csv", ACTIVITY_CHANGE_COLUMNS, rows)
+    return len(rows)
+
+
+REVIEW_COMMENT_COLUMNS = [
+    "plan",
+    "commitment",
+    "snapshot_date",
+    "snapshot_index",
+    "written_at",
+    "author",
+    "text",
+]
+
+
+def export_review_comments(directory):
+    """Each report's thread: the secretariat's comments, oldest first."""
+    positions = snapshot_positions()
+    comments = ReviewComment.objects.select_related(
+        "snapshot__commitment__plan", "author"
+    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    rows = [
+        [
+            comment.snapshot.commitment.plan.number,
+            comment.snapshot.commitment.number,
+            comment.snapshot.date.isoformat(),
+            positions[comment.snapshot_id],
+            as_text(comment.written_at),
+            comment.author.get_username() if comment.author else "",
+            comment.text,
+        ]
+        for comment in comments
+    ]
+    write_csv(directory / "review_comments.csv", REVIEW_COMMENT_COLUMNS, rows)
+    return len(rows)
+
+
+# --- import --------------------------------------------------------------------
+
+
+def tracker_models():
+    return [
+        model
+        for app in TRACKER_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not hasattr(model, "instance_type")  # history tables are not restored
+    ]
+
+
+def tracker_is_empty():
+    return not any(model.objects.exists() for model in tracker_models())
+
+
+def read_manifest(directory):
+    path = Path(directory) / "manifest.json"
+    if not path.exists():
+        raise BackupError(f"{path} not found: not a backup folder.")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"{path} is not an ogptracker backup manifest.")
+    if manifest.get("version") != VERSION:
+        raise BackupError(
+            f"Backup format version {manifest.get('version')} is not supported "
+            f"(this version reads {VERSION})."
+        )
+    return manifest
+
+
+def import_all(directory, replace=False):
+    """Restores a backup; all or nothing. Returns the number of rows per file."""
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    expected = {entry["name"]: entry["rows"] for entry in manifest["files"]}
+    with transaction.atomic():
+        if not tracker_is_empty():
+            if not replace:
+                raise BackupError(
+                    "The database already holds tracker data; "
+                    "restore into an empty database or pass --replace."
+                )
+            delete_tracker_rows()
+        counts = {"groups.csv": import_groups(directory), "users.csv": import_users(directory)}
+        bookkeeping = []
+        for name, resource_class in TABLES:
+            counts[name], restored = import_table(directory / name, resource_class)
+            bookkeeping.append(restored)
+        counts["evidence.csv"] = import_evidence(directory)
+        if "activity_changes.csv" in expected:  # Not in backups written before it existed.
+            counts["activity_changes.csv"] = import_activity_changes(directory)
+        if "review_comments.csv" in expected:
+            counts["review_comments.csv"] = import_review_comments(directory)
+        # Last: restoring a meeting's participants touches the meeting's updated_at.
+        for restore_bookkeeping in bookkeeping:
+            restore_bookkeeping()
+        mismatched = [
+            f"{name}: {counts.get(name)} rows restored, manifest says {rows}"
+            for name, rows in expected.items()
+            if counts.get(name) != rows
+        ]
+        if mismatched:
+            raise BackupError("The backup is incomplete: " + "; ".join(mismatched))
+    return counts
+
+
+def delete_tracker_rows():
+    # Children first: meetings and institutions are protected while referenced.
+    for model in (
+        Evidence,
+        NextStep,
+        AgendaItem,
+        Participant,
+        PlanProgress,
+        ProgressSnapshot,
+        Activity,
+        Commitment,
+        Axis,
+        Meeting,
+        Committee,
+        ActionPlan,
+        Institution,
+    ):
+        model.objects.all().delete()
+
+
+def import_table(path, resource_class):
+    headers, rows = read_csv(path)
+    resource = resource_class(restore=True)
+    model = resource._meta.model
+    extra = [name for name in bookkeeping_fields(model) if name in headers]
+    dataset = tablib.Dataset(*rows, headers=headers)
+    result = resource.import_data(
+        dataset, dry_run=False, use_transactions=True, retain_instance_in_row_result=True
+    )
+    if result.has_errors() or result.has_validation_errors():
+        problems = [
+            Problem(path.name, problem.line, problem.column, problem.message)
+            for problem in import_problems(result, resource)
+        ]
+        raise BackupError(f"{path.name} cannot be restored.", problems)
+    instances = [row.instance for row in result.rows]
+
+    def restore_bookkeeping():
+        if not extra:
+            return
+        positions = [headers.index(name) for name in extra]
+        for instance, row in zip(instances, rows, strict=True):
+            for name, position in zip(extra, positions, strict=True):
+                field = model._meta.get_field(name)
+                setattr(instance, name, field.to_python(row[position]) if row[position] else None)
+        model.objects.bulk_update(instances, extra, batch_size=1000)
+
+    return len(rows), restore_bookkeeping
+
+
+def import_groups(directory):
+    headers, rows = read_csv(directory / "groups.csv")
+    for row in rows:
+        record = dict(zip(headers, row, strict=True))
+        group, _created = Group.objects.get_or_create(name=record["name"])
+        wanted = [item.strip() for item in record["permissions"].split(",") if item.strip()]
+        permissions = []
+        for item in wanted:
+            app_label, codename = item.split(".", 1)
+            permissions += Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(permissions)
+    # The secretariat's permissions follow the code, not the backup.
+    ensure_secretariat_group()
+    return len(rows)
+
+
+def import_users(directory):
+    headers, rows = read_csv(directory / "users.csv")
+    User = get_user_model()
+    for row in rows:
+        record = dict(zip(headers, row, strict=True))
+        user = User.objects.filter(username=record["username"]).first() or User(
+            username=record["username"]
+        )
+        for column in ("first_name", "last_name", "email", "password"):
+            setattr(user, column, record[column])
+        for column in ("is_active", "is_staff", "is_superuser"):
+            setattr(user, column, record[column] == "1")
+        user.date_joined = datetime.datetime.fromisoformat(record["date_joined"])
+        user.last_login = (
+            datetime.datetime.fromisoformat(record["last_login"]) if record["last_login"] else None
+        )
+        user.save()
+        names = [name.strip() for name in record["groups"].split(",") if name.strip()]
+        user.groups.set(Group.objects.filter(name__in=names))
+    return len(rows)
+
+
+class SnapshotKeys:
+    """Finds a restored snapshot from a row's plan, commitment, date and index that day."""
+
+    def __init__(self):
+        self.snapshots = {}
+        for pk, plan, commitment, date in ProgressSnapshot.objects.order_by("pk").values_list(
+            "pk", "commitment__plan__number", "commitment__number", "date"
+        ):
+            self.snapshots.setdefault((plan, commitment, date), []).append(pk)
+
+    def pk(self, path, line, record):
+        key = (
+            int(record["plan"]),
+            int(record["commitment"]),
+            datetime.date.fromisoformat(record["snapshot_date"]),
+        )
+        try:
+            return self.snapshots[key][int(record["snapshot_index"])]
+        except (KeyError, IndexError):
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [Problem(path.name, line, "snapshot_date", "no such progress snapshot")],
+            ) from None
+
+
+def import_evidence(directory):
+    path = directory / "evidence.csv"
+    headers, rows = read_csv(path)
+    User = get_user_model()
+    snapshots = SnapshotKeys()
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        snapshot_pk = snapshots.pk(path, line, record)
+        evidence = Evidence(
+            snapshot_id=snapshot_pk,
+            description=record["description"],
+            content_type=record["content_type"],
+            size=int(record["size"] or 0),
+            uploaded_by=User.objects.filter(username=record["uploaded_by"]).first(),
+        )
+        source = directory / record["file"] if record["file"] else None
+        if source is None or not source.is_file():
+            raise BackupError(
+                "evidence.csv cannot be restored.",
+                [Problem(path.name, line, "file", f"{record['file']} is missing from the backup")],
+            )
+        with open(source, "rb") as stream:
+            evidence.file.save(source.name, File(stream), save=False)
+        evidence.save()
+        if record["uploaded_at"]:
+            Evidence.objects.filter(pk=evidence.pk).update(
+                uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
+            )
+    return len(rows)
+
+
+def import_activity_changes(directory):
+    path = directory / "activity_changes.csv"
+    headers, rows = read_csv(path)
+    snapshots = SnapshotKeys()
+    activities = {
+        (commitment_id, number): pk
+        for pk, commitment_id, number in Activity.objects.values_list(
+            "pk", "commitment_id", "number"
+        )
+    }
+    commitment_of = dict(ProgressSnapshot.objects.values_list("pk", "commitment_id"))
+    changes = []
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        snapshot_pk = snapshots.pk(path, line, record)
+        activity_pk = activities.get((commitment_of[snapshot_pk], int(record["activity"])))
+        if activity_pk is None:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [Problem(path.name, line, "activity", "no such activity in the commitment")],
+            )
+        try:
+            change = ActivityChange(
+                snapshot_id=snapshot_pk,
+                activity_id=activity_pk,
+                **{
+                    name: _cell(ActivityChange._meta.get_field(name), record[name])
+                    for name in ACTIVITY_CHANGE_COLUMNS[5:]
+                },
+            )
+            change.full_clean(exclude=["snapshot", "activity"], validate_unique=False)
+        except ValidationError as invalid:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [
+                    Problem(path.name, line, column, " ".join(messages))
+                    for column, messages in _messages(invalid).items()
+                ],
+            ) from None
+        changes.append(change)
+    ActivityChange.objects.bulk_create(changes, batch_size=1000)
+    return len(rows)
+
+
+def import_review_comments(directory):
+    path = directory / "review_comments.csv"
+    headers, rows = read_csv(path)
+    snapshots = SnapshotKeys()
+    users = dict(get_user_model().objects.values_list("username", "pk"))
+    comments = []
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        author = record["author"]
+        if author and author not in users:
+            raise BackupError(
+                f"{path.name} cannot be restored.",
+                [Problem(path.name, line, "author", "no such user")],
+            )
+        comments.append(
+            ReviewComment(
+                snapshot_id=snapshots.pk(path, line, record),
+                author_id=users.get(author),
+                written_at=datetime.datetime.fromisoformat(record["written_at"]),
+                text=record["text"],
+            )
+        )
+    ReviewComment.objects.bulk_create(comments, batch_size=1000)
+    return len(rows)
+
+
+def _messages(invalid):
+    if hasattr(invalid, "error_dict"):
+        return invalid.message_dict
+    return {"": invalid.messages}
+
+
+def _cell(field, text):
+    """A CSV cell as the field's value; an empty cell is NULL where the field allows it."""
+    return field.to_python(text if text or not field.null else None)

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ogptracker.spreadsheets.backup import BackupError, import_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup written by export_all into an empty database, all or nothing. "
+        "--replace first deletes the tracker's data (users are kept and updated)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", metavar="DIR")
+        parser.add_argument(
+            "--replace", action="store_true", help="replace the tracker data already there"
+        )
+
+    def handle(self, directory, replace, **options):
+        try:
+            counts = import_all(directory, replace=replace)
+        except BackupError as error:
+            details = "".join(f"\n  {problem}" for problem in error.problems)
+            raise CommandError(f"{error} Nothing was restored.{details}") from error
+        for name, rows in counts.items():
+            self.stdout.write(f"{name}: {rows} rows")
+        self.stdout.write(self.style.SUCCESS(f"Backup restored from {directory}"))
