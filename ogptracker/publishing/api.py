@@ -73,6 +73,8 @@ def api_view(view):
         response["Allow"] = ", ".join(ALLOWED_METHODS)
         return response
 
+    # Its GETs are under the page cache: declared in params.PARAMETERS like the pages.
+    wrapper.page_cache = True
     return wrapper
 
 
