@@ -144,7 +144,7 @@ def scenario(port, urls, kind, plans, words, files, seconds):
 
 
 def search_words():
-    from commitments.synthetic_words import ACTIONS, OBJECTS
+    from ogptracker.devdata.synthetic_words import ACTIONS, OBJECTS
 
     return sorted({word for triple in ACTIONS + OBJECTS for word in triple[0].split()})
 
@@ -165,8 +165,8 @@ def main():
 def run(port, seconds):
     from django.core.cache import cache
 
-    from commitments import opendata
     from commitments.models import ActionPlan
+    from ogptracker.publishing import opendata
 
     prepare()
     plan, _, pages, _ = subjects()
