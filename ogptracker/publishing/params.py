@@ -18,6 +18,7 @@ import re
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.utils.functional import SimpleLazyObject
 
 from meetings.enums import CommitteeKind, NextStepStatus
 from ogptracker.errors import error_response
@@ -203,8 +204,15 @@ class QueryParametersMiddleware:
 
 
 def canonical_url(request):
-    """For templates: the page's address with only what it reads, for `<link rel="canonical">`."""
+    """For templates: the page's address with only what it reads, for `<link rel="canonical">`.
+
+    Lazy: the minutes PDF is rendered from a request with no host, and prints no link."""
     match = request.resolver_match
-    query = request.GET.urlencode() if match and match.view_name in PARAMETERS else ""
-    path = f"{request.path}?{query}" if query else request.path
-    return {"canonical_url": request.build_absolute_uri(path)}
+    if match is None:
+        return {}
+
+    def address():
+        query = request.GET.urlencode() if match.view_name in PARAMETERS else ""
+        return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
+
+    return {"canonical_url": SimpleLazyObject(address)}
