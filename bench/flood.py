@@ -63,7 +63,7 @@ def flood_urls(kind, plans, words, files):
         elif kind == "spreadsheet":
             yield f"/ar/plans/{plan}/data/{rng.choice(files)}"
         elif kind == "API page":
-            yield f"/api/plans/{plan}/snapshots/?page={rng.randint(1, 14)}"
+            yield f"/api/plans/{plan}/reports/?page={rng.randint(1, 14)}"
         else:
             raise ValueError(kind)
 

@@ -7,7 +7,7 @@ class CommitmentsConfig(AppConfig):
     name = "commitments"
     verbose_name = _("Action plans and commitments")
 
-    def ready(self):
+    def ready(self) -> None:
         from .roles import ensure_secretariat_group
 
         # After every migrate, so the group always holds the current permissions.

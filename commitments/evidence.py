@@ -7,6 +7,7 @@ one of the allowed kinds and its extension names that same kind.
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -28,11 +29,11 @@ ACCEPT_ATTRIBUTE = ",".join(f".{extension}" for extension in ALLOWED_EXTENSIONS)
 INLINE_KINDS = {"application/pdf", "image/png", "image/jpeg"}
 
 
-def extension_of(name):
+def extension_of(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def check_evidence_file(upload):
+def check_evidence_file(upload: File) -> str:
     """Return the detected content type of an upload, or raise ValidationError."""
     name = upload.name
     if upload.size > MAX_EVIDENCE_SIZE:

@@ -1,4 +1,9 @@
+import datetime
+from typing import Self
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser as User
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -18,13 +23,13 @@ from .enums import (
     OGPValue,
     PlanStatus,
     PlatformStatus,
-    SnapshotStatus,
+    ReportStatus,
 )
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
 
 
-def percent_constraint(name):
+def percent_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(percent__gte=0) & Q(percent__lte=100),
         name=name,
@@ -49,7 +54,7 @@ class Institution(models.Model):
 
 
 class ActionPlanQuerySet(models.QuerySet):
-    def nearest(self, number, count):
+    def nearest(self, number: int, count: int) -> Self:
         """The `count` plans numbered nearest to `number`, that one first.
 
         The plan switcher of a dashboard shows these, so that it stays short
@@ -80,14 +85,14 @@ class ActionPlan(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         if self.start and self.planned_end and self.planned_end < self.start:
             raise ValidationError({"planned_end": _("The planned end is before the start.")})
         if self.start and self.revised_end and self.revised_end < self.start:
             raise ValidationError({"revised_end": _("The revised end is before the start.")})
 
     @property
-    def end(self):
+    def end(self) -> datetime.date | None:
         return self.revised_end or self.planned_end
 
 
@@ -111,7 +116,7 @@ class Axis(models.Model):
 
 
 class CommitmentQuerySet(models.QuerySet):
-    def for_user(self, user):
+    def for_user(self, user: User | AnonymousUser) -> Self:
         """What a user may work on: every commitment for the secretariat, else those they lead."""
         from .roles import is_secretariat
 
@@ -121,14 +126,14 @@ class CommitmentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(leads=user)
 
-    def with_latest_progress(self):
-        """Annotate each commitment with its latest published snapshot's figures.
+    def with_latest_progress(self) -> Self:
+        """Annotate each commitment with its latest published report's figures.
 
         Also the previous published percent (to tell a stalled commitment) and
         its activities' weights (to weight the plan's roll-up); all subqueries,
         so the list stays one query however many commitments it holds.
         """
-        latest = ProgressSnapshot.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
+        latest = ProgressReport.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
         activities = Activity.objects.filter(commitment=OuterRef("pk")).order_by()
         return self.annotate(
             latest_percent=Subquery(latest.values("percent")[:1]),
@@ -150,7 +155,7 @@ class CommitmentQuerySet(models.QuerySet):
             ),
         )
 
-    def for_dashboard(self):
+    def for_dashboard(self) -> Self:
         """What a public list of commitments shows: latest progress, institution, axis."""
         return self.with_latest_progress().select_related("plan", "axis", "lead_institution")
 
@@ -208,6 +213,8 @@ class Commitment(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # What the public search reads (ogptracker/publishing/search.py), kept by the database.
     search_text = search_column(*SEARCHED_FIELDS)
+    # Its titles alone, folded: the search ranks a word found there first.
+    search_title = search_column(*translated("title"))
 
     objects = CommitmentQuerySet.as_manager()
 
@@ -227,13 +234,13 @@ class Commitment(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
         if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
             raise ValidationError({"axis": _("This axis belongs to another action plan.")})
         if self.pk and self.plan_id:
-            other_plans = self.snapshots.filter(meeting__committee__plan__isnull=False).exclude(
+            other_plans = self.reports.filter(meeting__committee__plan__isnull=False).exclude(
                 meeting__committee__plan=self.plan_id
             )
             if other_plans.exists():
@@ -246,12 +253,12 @@ class Commitment(models.Model):
                 )
 
     @property
-    def minutes_row_id(self):
+    def minutes_row_id(self) -> str:
         """The id of this commitment's row in a minutes page's status table (its plan loaded)."""
         return f"status-{self.plan.number}-{self.number}"
 
     @property
-    def ogp_values(self):
+    def ogp_values(self) -> list[OGPValue]:
         return [value for value in OGPValue if getattr(self, value.value)]
 
 
@@ -261,7 +268,7 @@ UNFINISHED = (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS, ActivityStatus
 REPORT_TEXTS = ("narrative", "platform_note", "schedule")
 
 
-def french_missing():
+def french_missing() -> Q:
     """Reports with an Arabic text whose French version is empty."""
     missing = Q()
     for name in REPORT_TEXTS:
@@ -274,19 +281,19 @@ def _has_text(column):
 
 
 # A report in one of these is not published yet.
-OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
+OPEN_REPORT = (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
 
 
 class ActivityQuerySet(models.QuerySet):
-    def overdue(self, today=None):
+    def overdue(self, today: datetime.date | None = None) -> Self:
         """Past their (revised) end and neither done nor cancelled (see Activity.is_overdue)."""
         return self._unfinished_past_end(F("status"), Coalesce("revised_end", "planned_end"), today)
 
-    def overdue_as_reported(self, today=None):
+    def overdue_as_reported(self, today: datetime.date | None = None) -> Self:
         """Overdue as their commitment's open report would leave them: what the lead
         still owes once the changes they reported are made (see activity_changes)."""
         change = ActivityChange.objects.filter(
-            activity=OuterRef("pk"), snapshot__status__in=OPEN_REPORT
+            activity=OuterRef("pk"), report__status__in=OPEN_REPORT
         )
         return self._unfinished_past_end(
             Coalesce(Subquery(change.values("status")[:1]), "status"),
@@ -347,31 +354,31 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def is_overdue(self, today):
+    def is_overdue(self, today: datetime.date) -> bool:
         """As `ActivityQuerySet.overdue`, for an activity in memory (a form's, say)."""
         end = self.revised_end or self.planned_end
         return end is not None and end < today and self.status in UNFINISHED
 
-    def clean(self):
+    def clean(self) -> None:
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
             raise ValidationError(
                 {"planned_end": _("The planned end is before the planned start.")}
             )
 
 
-class ProgressSnapshotQuerySet(models.QuerySet):
-    def open(self):
+class ProgressReportQuerySet(models.QuerySet):
+    def open(self) -> Self:
         """Not yet published: still the lead's to edit, or with the secretariat."""
         return self.filter(status__in=OPEN_REPORT)
 
-    def reports(self):
+    def by_leads(self) -> Self:
         """Leads' reports, not the rows of a meeting's status table."""
         return self.filter(meeting__isnull=True)
 
-    def awaiting_review(self):
-        return self.filter(status=SnapshotStatus.SUBMITTED)
+    def awaiting_review(self) -> Self:
+        return self.filter(status=ReportStatus.SUBMITTED)
 
-    def published(self):
+    def published(self) -> Self:
         """Public: published, and outside a meeting or in one whose minutes are published.
 
         A row's publication follows its meeting's: a row of draft minutes is never
@@ -379,30 +386,30 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         """
         return self.filter(
             Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED),
-            status=SnapshotStatus.PUBLISHED,
+            status=ReportStatus.PUBLISHED,
         )
 
-    def figures(self):
+    def figures(self) -> Self:
         """Published figures, each counted once: a report that published minutes
         adopted (their row was prepared from it) counts as that row, not again."""
         adopted = self.model.objects.filter(
             prepared_from=OuterRef("pk"),
-            status=SnapshotStatus.PUBLISHED,
+            status=ReportStatus.PUBLISHED,
             meeting__status=MeetingStatus.PUBLISHED,
         )
         return self.published().exclude(Exists(adopted))
 
-    def latest_first(self):
+    def latest_first(self) -> Self:
         return self.order_by("-date", "-pk")
 
 
-class ProgressSnapshot(models.Model):
+class ProgressReport(models.Model):
     """A commitment's progress as reported at a date: history, never overwritten."""
 
     commitment = models.ForeignKey(
         Commitment,
         on_delete=models.CASCADE,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("commitment"),
     )
     date = models.DateField(_("date"))
@@ -430,18 +437,18 @@ class ProgressSnapshot(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("meeting"),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.DRAFT
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -461,11 +468,14 @@ class ProgressSnapshot(models.Model):
     # (ogptracker/publishing/minutes_search.py).
     search_text = search_column(*translated(*REPORT_TEXTS))
 
-    objects = ProgressSnapshotQuerySet.as_manager()
+    objects = ProgressReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("progress snapshot")
-        verbose_name_plural = _("progress snapshots")
+        # The table, its index and its constraint keep their names: the triggers of
+        # meetings' migration 0004 name the table.
+        db_table = "commitments_progresssnapshot"
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
         ordering = ["commitment__plan__number", "commitment__number", "-date"]
         constraints = [percent_constraint("snapshot_percent_between_0_and_100")]
         indexes = [
@@ -475,11 +485,11 @@ class ProgressSnapshot(models.Model):
     def __str__(self):
         return f"{self.commitment.number} — {self.date:%Y-%m-%d} — {self.percent} %"
 
-    def clean(self):
+    def clean(self) -> None:
         meeting = _meeting_of(self)
         if meeting is None:
             return
-        if self.status == SnapshotStatus.PUBLISHED and not _minutes_published(meeting):
+        if self.status == ReportStatus.PUBLISHED and not _minutes_published(meeting):
             raise ValidationError(
                 {"status": _("A row of draft minutes is published with them, not before.")}
             )
@@ -490,9 +500,9 @@ class ProgressSnapshot(models.Model):
             )
 
     @property
-    def is_published(self):
-        """As `ProgressSnapshotQuerySet.published`, for a row in memory."""
-        if self.status != SnapshotStatus.PUBLISHED:
+    def is_published(self) -> bool:
+        """As `ProgressReportQuerySet.published`, for a row in memory."""
+        if self.status != ReportStatus.PUBLISHED:
             return False
         return self.meeting_id is None or self.meeting.is_published
 
@@ -516,11 +526,11 @@ def _minutes_published(meeting):
 class ReviewComment(models.Model):
     """One word of the secretariat on a report: each return for revision adds one."""
 
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="review_comments",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     text = models.TextField(_("comment"))
     author = models.ForeignKey(
@@ -536,7 +546,7 @@ class ReviewComment(models.Model):
     class Meta:
         verbose_name = _("review comment")
         verbose_name_plural = _("review comments")
-        ordering = ["snapshot", "written_at", "pk"]
+        ordering = ["report", "written_at", "pk"]
 
     def __str__(self):
         return self.text[:80]
@@ -549,11 +559,11 @@ class ActivityChange(models.Model):
     validates activities with the report, as it does the progress figure.
     """
 
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="activity_changes",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     activity = models.ForeignKey(
         Activity,
@@ -581,7 +591,7 @@ class ActivityChange(models.Model):
         ordering = ["activity__number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["snapshot", "activity"], name="one_change_per_activity_per_report"
+                fields=["report", "activity"], name="one_change_per_activity_per_report"
             ),
         ]
 
@@ -589,16 +599,16 @@ class ActivityChange(models.Model):
         return str(self.activity)
 
 
-def evidence_path(instance, filename):
-    return f"evidence/{instance.snapshot.commitment_id}/{filename}"
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    return f"evidence/{instance.report.commitment_id}/{filename}"
 
 
 class Evidence(models.Model):
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="evidence",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     file = models.FileField(_("file"), upload_to=evidence_path)
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -624,7 +634,7 @@ class Evidence(models.Model):
 
 
 class PlanProgressQuerySet(models.QuerySet):
-    def public(self):
+    def public(self) -> Self:
         """Figures recorded outside a meeting, or at a meeting whose minutes are published."""
         return self.filter(
             Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED)
@@ -666,7 +676,7 @@ class PlanProgress(models.Model):
     def __str__(self):
         return f"{self.plan} — {self.date:%Y-%m-%d} — {self.percent} %"
 
-    def clean(self):
+    def clean(self) -> None:
         meeting = _meeting_of(self)
         if meeting is not None and meeting.committee_id and self.plan_id:
             plan_id = meeting.committee.plan_id
@@ -676,17 +686,17 @@ class PlanProgress(models.Model):
                 )
 
 
-class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(status=SnapshotStatus.SUBMITTED)
+class AwaitingReviewManager(models.Manager.from_queryset(ProgressReportQuerySet)):
+    def get_queryset(self) -> ProgressReportQuerySet:
+        return super().get_queryset().filter(status=ReportStatus.SUBMITTED)
 
 
-class SnapshotAwaitingReview(ProgressSnapshot):
-    """The secretariat's review queue: submitted snapshots, as their own admin entry."""
+class ReportAwaitingReview(ProgressReport):
+    """The secretariat's review queue: submitted reports, as their own admin entry."""
 
     objects = AwaitingReviewManager()
 
     class Meta:
         proxy = True
-        verbose_name = _("snapshot awaiting review")
-        verbose_name_plural = _("snapshots awaiting review")
+        verbose_name = _("report awaiting review")
+        verbose_name_plural = _("reports awaiting review")

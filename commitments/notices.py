@@ -9,14 +9,19 @@ mail server that fails is logged and never undoes the decision.
 """
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .models import ProgressReport
 from .roles import SECRETARIAT_GROUP
 
 logger = logging.getLogger(__name__)
@@ -26,40 +31,40 @@ LANGUAGES = ("ar", "fr")
 SEPARATOR = "\n\n" + "—" * 24 + "\n\n"
 
 
-def report_submitted(request, snapshot):
+def report_submitted(request: HttpRequest, report: ProgressReport) -> None:
     secretariat = get_user_model().objects.filter(groups__name=SECRETARIAT_GROUP)
     _send(
         request,
         "submitted",
-        snapshot,
+        report,
         secretariat,
-        ("admin:commitments_snapshotawaitingreview_change", [snapshot.pk]),
+        ("admin:commitments_reportawaitingreview_change", [report.pk]),
     )
 
 
-def report_returned(request, snapshot):
-    leads = snapshot.commitment.leads.all()
+def report_returned(request: HttpRequest, report: ProgressReport) -> None:
+    leads = report.commitment.leads.all()
     _send(
         request,
         "returned",
-        snapshot,
+        report,
         leads,
-        ("leads:commitment_update", [snapshot.commitment_id]),
+        ("leads:commitment_update", [report.commitment_id]),
     )
 
 
-def report_published(request, snapshot):
-    commitment = snapshot.commitment
+def report_published(request: HttpRequest, report: ProgressReport) -> None:
+    commitment = report.commitment
     _send(
         request,
         "published",
-        snapshot,
+        report,
         commitment.leads.all(),
         ("commitments:commitment_detail", [commitment.plan.number, commitment.number]),
     )
 
 
-def _send(request, kind, snapshot, users, url):
+def _send(request, kind, report, users, url):
     addresses = sorted(
         set(users.filter(is_active=True).exclude(email="").values_list("email", flat=True))
     )
@@ -69,18 +74,18 @@ def _send(request, kind, snapshot, users, url):
 
     def context():
         return {
-            "snapshot": snapshot,
-            "commitment": snapshot.commitment,
-            "author": name_of(snapshot.author),
+            "report": report,
+            "commitment": report.commitment,
+            "author": name_of(report.author),
             "link": request.build_absolute_uri(reverse(name, args=args)),
         }
 
     subject, body = bilingual(kind, context)
     messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
-    transaction.on_commit(lambda: _deliver(messages, kind, snapshot.pk))
+    transaction.on_commit(lambda: _deliver(messages, kind, report.pk))
 
 
-def bilingual(kind, context):
+def bilingual(kind: str, context: Callable[[], dict[str, Any]]) -> tuple[str, str]:
     """The subject and body of the `kind` message in each of LANGUAGES, one after
     the other; `context()` is called in each language, for its links."""
     subjects, bodies = [], []
@@ -94,14 +99,14 @@ def bilingual(kind, context):
     return " / ".join(subjects), SEPARATOR.join(bodies) + "\n"
 
 
-def name_of(user):
+def name_of(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
 
 
-def _deliver(messages, kind, snapshot_pk):
+def _deliver(messages, kind, report_pk):
     try:
         get_connection().send_messages(messages)
     except Exception:
-        logger.exception("The %s notice of progress report %s was not sent", kind, snapshot_pk)
+        logger.exception("The %s notice of progress report %s was not sent", kind, report_pk)

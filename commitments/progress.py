@@ -1,6 +1,6 @@
 """Roll-up arithmetic of the public dashboards, free of the database.
 
-A commitment's figure is its latest *published* snapshot. A plan's figure is
+A commitment's figure is its latest *published* report. A plan's figure is
 the mean of its commitments' figures, over the commitments that have reported
 at least once; the others are counted apart as "no report yet".
 
@@ -13,6 +13,7 @@ unweighted ones an arbitrary weight).
 """
 
 import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,14 +31,14 @@ NO_REPORT = "no_report"
 PLATFORM_NOT_UPDATED = "platform_not_updated"
 
 
-def round_percent(value):
+def round_percent(value: Decimal | int | None) -> Decimal | None:
     """One decimal, halves away from zero, as the dashboards display it: 1315/17 → 77.4."""
     if value is None:
         return None
     return Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def usable_weight(weight_total, unweighted_activities):
+def usable_weight(weight_total: int | None, unweighted_activities: int) -> int | None:
     """The commitment's weight, or None when its activities do not all carry one."""
     if weight_total is None or unweighted_activities:
         return None
@@ -52,11 +53,11 @@ class RollUp:
     not_reported: int
 
     @property
-    def total(self):
+    def total(self) -> int:
         return self.reported + self.not_reported
 
 
-def roll_up(items):
+def roll_up(items: Sequence[tuple[int | None, int | None]]) -> RollUp:
     """Mean progress of (percent, weight) pairs; percent None means no report yet."""
     reported = [(percent, weight) for percent, weight in items if percent is not None]
     not_reported = len(items) - len(reported)
@@ -73,13 +74,21 @@ def roll_up(items):
     return RollUp(round_percent(mean), method, len(reported), not_reported)
 
 
-def commitment_flags(*, percent, previous_percent, no_progress, platform_status, end_date, today):
-    """The dashboard's flags for one commitment's latest published snapshot.
+def commitment_flags(
+    *,
+    percent: int | None,
+    previous_percent: int | None,
+    no_progress: bool | None,
+    platform_status: str | None,
+    end_date: datetime.date | None,
+    today: datetime.date,
+) -> list[str]:
+    """The dashboard's flags for one commitment's latest published report.
 
     done: 100 %. late: the end date has passed below 100 %. stalled: below
     100 % and the minutes say "no progress since the last meeting", or the
     figure equals the previous published one. platform not updated: the
-    latest snapshot says the tracking platform was not updated. on track:
+    latest report says the tracking platform was not updated. on track:
     reported, and neither done, late nor stalled.
     """
     if percent is None:
@@ -108,12 +117,12 @@ class FlagCounts:
     no_report: int = 0
     platform_not_updated: int = 0
 
-    def add(self, flags):
+    def add(self, flags: Iterable[str]) -> None:
         for flag in flags:
             setattr(self, flag, getattr(self, flag) + 1)
 
 
-def count_flags(flag_lists):
+def count_flags(flag_lists: Iterable[Iterable[str]]) -> FlagCounts:
     counts = FlagCounts()
     for flags in flag_lists:
         counts.add(flags)
@@ -127,17 +136,21 @@ class TimePoint:
     reported: int
 
 
-def progress_over_time(snapshots, weights, commitment_count):
-    """The plan's roll-up at each snapshot date, from the latest figures up to that date.
+def progress_over_time(
+    reports: Iterable[tuple[int, datetime.date, int]],
+    weights: Mapping[int, int | None],
+    commitment_count: int,
+) -> list[TimePoint]:
+    """The plan's roll-up at each report date, from the latest figures up to that date.
 
-    snapshots: (commitment id, date, percent) of published snapshots in the
-    order of their dates then ids, so that of two snapshots of one date the
+    reports: (commitment id, date, percent) of published reports in the
+    order of their dates then ids, so that of two reports of one date the
     later row wins, as it does for the latest figure.
     weights: commitment id -> usable weight or None, for every commitment of
     the plan (so a weighted plan stays weighted at every date).
     """
     by_date = {}
-    for commitment_id, date, percent in snapshots:
+    for commitment_id, date, percent in reports:
         by_date.setdefault(date, []).append((commitment_id, percent))
     latest = {}
     points = []
@@ -151,7 +164,7 @@ def progress_over_time(snapshots, weights, commitment_count):
     return points
 
 
-def slippage_days(planned, revised):
+def slippage_days(planned: datetime.date | None, revised: datetime.date | None) -> int:
     """Days by which a revised end date falls after the planned one (0 if not later)."""
     if planned is None or revised is None:
         return 0

@@ -5,14 +5,17 @@ apps, and may look up (not change) user accounts; project leads hold no admin
 permission and reach only the commitments they lead (`Commitment.leads`).
 """
 
-from django.contrib.auth.models import Group, Permission
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser as User
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db.models import Q
 
 SECRETARIAT_GROUP = "secretariat"
 SECRETARIAT_APPS = ("commitments", "meetings")
 
 
-def ensure_secretariat_group(**kwargs):
+def ensure_secretariat_group(**kwargs: Any) -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     # Seeing accounts (not changing them) is what the admin's user search asks
     # before it lets the secretariat pick a commitment's leads or a report's author.
@@ -25,7 +28,7 @@ def ensure_secretariat_group(**kwargs):
     return group
 
 
-def is_secretariat(user):
+def is_secretariat(user: User | AnonymousUser) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:

@@ -6,7 +6,7 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Committees and meetings")
 
-    def ready(self):
+    def ready(self) -> None:
         from . import signals
 
         signals.connect()

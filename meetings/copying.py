@@ -6,13 +6,16 @@ table's rows copy the figures and texts of a report or of a previous row.
 `meetings/cycle.py` (`prepare_next_meeting`) puts these together.
 """
 
+import datetime
+from typing import Any
+
 from commitments.enums import MeetingStatus
-from commitments.models import ProgressSnapshot
+from commitments.models import ProgressReport
 
 from .models import Meeting, Participant
 
 # Copied with every language's column, so translations typed once carry over.
-COPIED_SNAPSHOT_FIELDS = [
+COPIED_REPORT_FIELDS = [
     "commitment_id",
     "percent",
     "no_progress",
@@ -47,7 +50,7 @@ def _with_languages(model, names):
     return expanded
 
 
-def new_meeting_after(source, date):
+def new_meeting_after(source: Meeting, date: datetime.date) -> Meeting:
     """An unsaved draft meeting of `source`'s committee on `date`, numbered after it."""
     return Meeting(
         committee_id=source.committee_id,
@@ -58,15 +61,15 @@ def new_meeting_after(source, date):
     )
 
 
-def row_values(origin):
+def row_values(origin: ProgressReport) -> dict[str, Any]:
     """What a status row takes from the report or row it is prepared from."""
     return {
         name: getattr(origin, name)
-        for name in _with_languages(ProgressSnapshot, COPIED_SNAPSHOT_FIELDS)
+        for name in _with_languages(ProgressReport, COPIED_REPORT_FIELDS)
     }
 
 
-def copy_participants(source, meeting):
+def copy_participants(source: Meeting, meeting: Meeting) -> list[Participant]:
     """Copies of `source`'s participants in `meeting`, with the commitments they lead."""
     fields = _with_languages(Participant, COPIED_PARTICIPANT_FIELDS)
     copies = []

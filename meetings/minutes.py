@@ -4,17 +4,25 @@ Arabic wording that depends on grammar (ordinals agreeing with their noun,
 the hour said in words) is built here; other languages go through gettext.
 """
 
+import datetime
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from django.utils import formats
 from django.utils.translation import get_language, gettext, npgettext, override, pgettext
 
-from commitments.enums import PlatformStatus, SnapshotStatus
+from commitments.enums import PlatformStatus, ReportStatus
 from ogptracker.common.bidi import isolated
 
 from .enums import Honorific, ParticipantRole
+
+if TYPE_CHECKING:
+    from commitments.models import Commitment, ProgressReport
+
+    from .models import Meeting, Participant
 
 ORDINALS_MASCULINE = [
     "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
@@ -31,7 +39,7 @@ HOURS = ["الثانية عشرة"] + ORDINALS_FEMININE[:11]
 HOURS[1] = "الواحدة"
 
 
-def arabic_ordinal(number, *, feminine=False):
+def arabic_ordinal(number: int | None, *, feminine: bool = False) -> str | None:
     """«الثاني» for 2, or «الثانية» for a feminine noun; None past twenty."""
     words = ORDINALS_FEMININE if feminine else ORDINALS_MASCULINE
     if number and 1 <= number <= len(words):
@@ -39,7 +47,7 @@ def arabic_ordinal(number, *, feminine=False):
     return None
 
 
-def meeting_name(sequence):
+def meeting_name(sequence: int | None) -> str | None:
     """«الاجتماع الثاني» in Arabic, «meeting no. 2» elsewhere; None without a number."""
     if not sequence:
         return None
@@ -49,7 +57,7 @@ def meeting_name(sequence):
     return gettext("meeting no. %(number)s") % {"number": sequence}
 
 
-def with_li(name):
+def with_li(name: str) -> str:
     """Arabic «ل» joined to a name: «لجنة» → «للجنة», «الخطة» → «للخطة», «اللجنة» → «للجنة»."""
     if name.startswith("ال"):
         rest = name[2:]
@@ -57,7 +65,7 @@ def with_li(name):
     return "ل" + name
 
 
-def minutes_title(meeting):
+def minutes_title(meeting: "Meeting") -> str:
     name = meeting_name(meeting.sequence)
     committee = meeting.committee.name
     if get_language() == "ar":
@@ -72,7 +80,7 @@ def minutes_title(meeting):
     return gettext("Minutes of the meeting — %(committee)s") % {"committee": committee}
 
 
-def arabic_time(value):
+def arabic_time(value: datetime.time) -> str:
     """«على الساعة الثانية بعد الزوال» for 14:00; digits when the minutes are uneven."""
     hour, minute = value.hour, value.minute
     if minute == 45:
@@ -94,7 +102,7 @@ def arabic_time(value):
     return f"على الساعة {words}{fraction} {period}"
 
 
-def meeting_time(value):
+def meeting_time(value: datetime.time | None) -> str:
     if value is None:
         return ""
     if get_language() == "ar":
@@ -102,7 +110,7 @@ def meeting_time(value):
     return gettext("at %(time)s") % {"time": formats.time_format(value)}
 
 
-def no_progress_phrase():
+def no_progress_phrase() -> str:
     return gettext("No progress since the previous meeting")
 
 
@@ -112,41 +120,41 @@ def _says(text, phrase):
 
 @dataclass
 class StatusRow:
-    snapshot: object
+    report: object
     no_progress_note: str = ""
     platform: list = field(default_factory=list)
 
     @property
-    def commitment(self):
-        return self.snapshot.commitment
+    def commitment(self) -> "Commitment":
+        return self.report.commitment
 
     @property
-    def is_draft(self):
-        return self.snapshot.status != SnapshotStatus.PUBLISHED
+    def is_draft(self) -> bool:
+        return self.report.status != ReportStatus.PUBLISHED
 
 
-def status_row(snapshot):
+def status_row(report: "ProgressReport") -> StatusRow:
     note = ""
-    if snapshot.no_progress:
+    if report.no_progress:
         phrase = no_progress_phrase()
         with override("ar"):
             arabic_phrase = no_progress_phrase()
-        if not (_says(snapshot.narrative, phrase) or _says(snapshot.narrative, arabic_phrase)):
+        if not (_says(report.narrative, phrase) or _says(report.narrative, arabic_phrase)):
             note = phrase
     platform = []
-    if snapshot.platform_status:
-        platform.append(PlatformStatus(snapshot.platform_status).label)
-    if snapshot.platform_note:
-        platform.append(snapshot.platform_note)
-    return StatusRow(snapshot=snapshot, no_progress_note=note, platform=platform)
+    if report.platform_status:
+        platform.append(PlatformStatus(report.platform_status).label)
+    if report.platform_note:
+        platform.append(report.platform_note)
+    return StatusRow(report=report, no_progress_note=note, platform=platform)
 
 
-def list_separator():
+def list_separator() -> str:
     # Translators: between the items of a short list, e.g. commitment numbers «1، 2، 8».
     return pgettext("list separator", ", ")
 
 
-def participant_line(participant):
+def participant_line(participant: "Participant") -> str:
     """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once."""
     separator = list_separator()
     # What was typed is isolated (ogptracker/common/bidi.py): a control in a name stops at its end.
@@ -168,7 +176,7 @@ def participant_line(participant):
     return separator.join(parts)
 
 
-def in_charge_of(numbers, honorific, separator):
+def in_charge_of(numbers: Sequence[int], honorific: str, separator: str) -> str:
     listed = separator.join(str(number) for number in numbers)
     count = len(numbers)
     if honorific == Honorific.MS:
@@ -195,7 +203,7 @@ def in_charge_of(numbers, honorific, separator):
     return text % {"numbers": listed}
 
 
-def participant_groups(participants):
+def participant_groups(participants: Iterable["Participant"]) -> list[tuple[str, list[str]]]:
     """Consecutive participants under the same heading, in their order."""
     return [
         (heading, [participant_line(p) for p in members])
@@ -203,7 +211,7 @@ def participant_groups(participants):
     ]
 
 
-def minutes_context(meeting, *, preview):
+def minutes_context(meeting: "Meeting", *, preview: bool) -> dict[str, Any]:
     """Everything the minutes template prints, from a meeting loaded `for_minutes()`."""
     from .models import NextStep
 

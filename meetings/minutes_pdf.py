@@ -9,6 +9,7 @@ cycle publishes or changes its minutes (`render_minutes_pdfs`, meetings/cycle.py
 """
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -28,7 +29,7 @@ from .models import Meeting
 from .querysets import change_marks
 
 
-def minutes_html(request, pk, *, preview):
+def minutes_html(request: HttpRequest, pk: int, *, preview: bool) -> str:
     """The HTML the minutes PDF is rendered from: the minutes page, for print."""
     meeting = Meeting.objects.for_minutes(include_drafts=preview).get(pk=pk)
     context = minutes_context(meeting, preview=preview) | {"for_pdf": True}
@@ -42,7 +43,7 @@ class Warmed:
     seconds: float = 0.0
 
 
-def warm_minutes_pdfs(languages=None, latest=None):
+def warm_minutes_pdfs(languages: Iterable[str] | None = None, latest: int | None = None) -> Warmed:
     """Render and cache the public PDF of each published meeting (or of the `latest`
     ones) in each language, where the cache does not hold the current one yet."""
     meetings = Meeting.objects.with_change_marks().published().order_by("-date", "-pk")

@@ -1,10 +1,13 @@
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.enums import MeetingStatus
-from commitments.models import PlanProgress, ProgressSnapshot
+from commitments.models import PlanProgress, ProgressReport
 from ogptracker.common.bidi import NameField
 from ogptracker.common.folding import search_column
 from ogptracker.common.languages import translated
@@ -19,16 +22,16 @@ from .enums import (
 from .querysets import MeetingQuerySet, NextStepQuerySet
 
 
-def search_text(*names):
+def search_text(*names: str) -> models.GeneratedField:
     """What the public search of minutes reads (ogptracker/publishing/minutes_search.py): the
     translated fields in every language, folded."""
     return search_column(*translated(*names))
 
 
-def hold_rows_of_another_plan(meetings, plan_id):
+def hold_rows_of_another_plan(meetings: Iterable[int] | QuerySet["Meeting"], plan_id: int) -> bool:
     """Whether these meetings hold status rows or plan figures of another plan than `plan_id`."""
     return (
-        ProgressSnapshot.objects.filter(meeting__in=meetings)
+        ProgressReport.objects.filter(meeting__in=meetings)
         .exclude(commitment__plan=plan_id)
         .exists()
         or PlanProgress.objects.filter(meeting__in=meetings).exclude(plan=plan_id).exists()
@@ -59,7 +62,7 @@ class Committee(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         if self.pk and self.plan_id:
             if hold_rows_of_another_plan(self.meetings.all(), self.plan_id):
                 raise ValidationError(
@@ -102,11 +105,14 @@ class Meeting(models.Model):
                 fields=["committee", "sequence", "date"], name="unique_meeting_per_committee_date"
             ),
         ]
+        # The latest minutes first, read in that order: the search of minutes
+        # walks them newest first and stops at the first ten that hold a word.
+        indexes = [models.Index(fields=["-date", "-id"], name="meeting_latest_idx")]
 
     def __str__(self):
         return f"{self.committee} — {self.date:%Y-%m-%d}"
 
-    def clean(self):
+    def clean(self) -> None:
         plan_id = self.committee.plan_id if self.committee_id else None
         if self.pk and plan_id:
             if hold_rows_of_another_plan([self.pk], plan_id):
@@ -115,7 +121,7 @@ class Meeting(models.Model):
                 )
 
     @property
-    def is_published(self):
+    def is_published(self) -> bool:
         return self.status == MeetingStatus.PUBLISHED
 
 
@@ -189,7 +195,7 @@ class AgendaItem(models.Model):
         return f"{self.order}. {self.title}"
 
     @property
-    def bullet_list(self):
+    def bullet_list(self) -> list[str]:
         return [line.strip() for line in self.bullets.splitlines() if line.strip()]
 
 
@@ -198,7 +204,7 @@ class NextStep(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="next_steps", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("decision or next step"))
+    text = models.TextField(_("next step"))
     owner = NameField(_("owner"), max_length=300, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
@@ -227,6 +233,6 @@ class NextStep(models.Model):
     def __str__(self):
         return self.text[:80]
 
-    def clean(self):
+    def clean(self) -> None:
         if self.closed_at_id and self.closed_at_id == self.meeting_id:
             raise ValidationError({"closed_at": _("A step is closed at a later meeting.")})

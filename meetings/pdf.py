@@ -14,13 +14,18 @@ import logging
 import mimetypes
 import re
 import threading
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.utils.translation import get_language, gettext
+
+if TYPE_CHECKING:
+    from .models import Meeting
 
 # The document's static links resolve under this made-up origin and are read
 # from disk by the fetcher below; nothing is ever fetched over the network.
@@ -50,14 +55,14 @@ class ScreenRulesFilter(logging.Filter):
         "Font-face 'Amiri' cannot be loaded",
     )
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(self.NOISE)
 
 
 logging.getLogger("weasyprint").addFilter(ScreenRulesFilter())
 
 
-def static_path(url):
+def static_path(url: str) -> Path | None:
     """The file on disk behind a static URL of the document, or None."""
     if not url.startswith(STATIC_PREFIX):
         return None
@@ -88,7 +93,7 @@ def _fetcher():
     return StaticFilesFetcher()
 
 
-def page_stylesheet():
+def page_stylesheet() -> str:
     """The page box rules: their words follow the document's language."""
     parts = re.split(r"%\((pages?)\)s", gettext("Page %(page)s of %(pages)s"))
     # re.split puts the captured counter names at the odd positions.
@@ -104,7 +109,7 @@ def _css_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_pdf(html):
+def render_pdf(html: str) -> bytes:
     """Render a minutes document; every call really runs WeasyPrint."""
     global render_count
     pdf = _render(html)
@@ -195,7 +200,7 @@ WARM_UP_DOCUMENT = (
 )
 
 
-def warm_up():
+def warm_up() -> bytes:
     """Load WeasyPrint, Pango and the shipped fonts, as the first render would.
 
     Server processes call this as they start (gunicorn.conf.py), so that
@@ -204,7 +209,7 @@ def warm_up():
     return _render(WARM_UP_DOCUMENT)
 
 
-def cache_key(meeting, change_marks, *, preview):
+def cache_key(meeting: "Meeting", change_marks: Iterable[object], *, preview: bool) -> str:
     marks = "|".join(str(mark) for mark in change_marks)
     digest = hashlib.sha256(marks.encode()).hexdigest()[:24]
     audience = "preview" if preview else "public"
@@ -212,7 +217,7 @@ def cache_key(meeting, change_marks, *, preview):
     return f"minutes-pdf:{meeting.pk}:{get_language()}:{audience}:{settings.RELEASE}:{digest}"
 
 
-def cached_pdf(key, build_html):
+def cached_pdf(key: str, build_html: Callable[[], str]) -> bytes:
     """The PDF stored under `key`, rendered from `build_html()` only when missing."""
     pdf = django_cache.get(key)
     if pdf is None:

@@ -1,10 +1,20 @@
 """Keep `Meeting.updated_at` moving when what its minutes print changes without a history row."""
 
+from typing import Any
+
+from django.db.models import Model
 from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
 
-def touch_meeting_of_participant(sender, instance, action, reverse, pk_set, **kwargs):
+def touch_meeting_of_participant(
+    sender: type[Model],
+    instance: Model,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:
     # A clear is caught before it happens, while its rows can still be found.
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
@@ -22,7 +32,7 @@ def touch_meeting_of_participant(sender, instance, action, reverse, pk_set, **kw
     Meeting.objects.filter(pk__in=meeting_ids).update(updated_at=timezone.now())
 
 
-def connect():
+def connect() -> None:
     from .models import Participant
 
     m2m_changed.connect(

@@ -1,6 +1,8 @@
 """Account pages that differ from Django's own."""
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +12,6 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     extra_email_context = {"site_name": _("Open Government tracker")}
 
-    def form_valid(self, form):
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         self.use_https = self.request.is_secure()
         return super().form_valid(form)

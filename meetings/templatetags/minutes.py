@@ -11,7 +11,7 @@ register = template.Library()
 
 
 @register.filter
-def meeting_name(sequence):
+def meeting_name(sequence: int | None) -> str:
     """«الاجتماع الثاني» for 2 in Arabic, «meeting no. 2» elsewhere."""
     return _meeting_name(sequence) or ""
 
@@ -23,7 +23,7 @@ LEFT_TO_RIGHT_RUN = re.compile(rf"(?<!\w){LATIN}+(?:[-/.:]{LATIN}+)+(?!\w)")
 
 
 @register.filter(needs_autoescape=True)
-def isolate(text, autoescape=True):
+def isolate(text: str | None, autoescape: bool = True) -> str | None:
     """Typed text isolated from what surrounds it (ogptracker/common/bidi.py), HTML-escaped
     unless already safe, each run such as 2018-2020 in an unbroken span.
 

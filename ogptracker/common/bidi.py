@@ -12,6 +12,8 @@ rule, and longer texts, are isolated where they are printed (`isolated`).
 """
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.files import storage
 from django.db import models
@@ -22,11 +24,11 @@ FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
-def strip_controls(text):
+def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
-def isolated(text):
+def isolated(text: str | None) -> str | None:
     """`text` between FSI and PDI: its direction, and any control left in it, end where it ends.
 
     Characters rather than markup, so that they hold in composed lines, in the
@@ -38,14 +40,14 @@ def isolated(text):
 class NameField(models.CharField):
     """A name or title: a CharField that keeps no bidirectional control."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         # Called by the model's validation (the admin's forms show the cleaned text) and,
         # through CharField.get_prep_value, for every value written: save(), bulk_create()
         # and update() alike, so spreadsheet imports and restores too.
         value = super().to_python(value)
         return strip_controls(value) if isinstance(value, str) else value
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         # The same column as a CharField: migrations need not know.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.CharField", args, kwargs
@@ -54,5 +56,5 @@ class NameField(models.CharField):
 class FileSystemStorage(storage.FileSystemStorage):
     """Uploaded files' names under the same rule as names and titles, then Django's own."""
 
-    def get_valid_filename(self, name):
+    def get_valid_filename(self, name: str) -> str:
         return super().get_valid_filename(strip_controls(name))

@@ -8,8 +8,11 @@ refused on import and neutralised on export.
 
 import datetime
 import re
+from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.db.models import Model
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
@@ -17,6 +20,9 @@ from import_export import fields, widgets
 from import_export.formats import base_formats
 
 from .languages import CODES as LANGUAGE_CODES
+
+if TYPE_CHECKING:
+    import tablib
 
 # A cell a spreadsheet would run as a formula: =, @, tab or carriage return
 # first, or + / - directly followed by a function call (-HYPERLINK(...)).
@@ -30,17 +36,19 @@ FORMULA = re.compile(r"^(?:[=@\t\r]|[+-]\s*[A-Za-z_][\w.]*\s*\()")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
+T = TypeVar("T")
 
-def isolated(value):
+
+def isolated(value: object) -> str:
     """A cell's text inside a message, kept in its own direction (a Latin formula in Arabic)."""
     return f"\u2068{value}\u2069"
 
 
-def is_formula(value):
+def is_formula(value: object) -> bool:
     return isinstance(value, str) and bool(FORMULA.match(value))
 
 
-def escape_formula(value):
+def escape_formula(value: T) -> T | str:
     """Prefix a text a spreadsheet could run with an apostrophe, as spreadsheets do for
     literal text (and one more to a text already escaped, so that importing gives it back)."""
     if isinstance(value, str) and value.lstrip(ESCAPE).startswith(FORMULA_TRIGGERS):
@@ -48,7 +56,7 @@ def escape_formula(value):
     return value
 
 
-def unescape_formula(value):
+def unescape_formula(value: T) -> T | str:
     """The text `escape_formula` escaped."""
     if (
         isinstance(value, str)
@@ -62,7 +70,7 @@ def unescape_formula(value):
 class XLSX(base_formats.XLSX):
     """Reads formulas as written, so a formula cell is refused rather than run or dropped."""
 
-    def create_dataset(self, in_stream):
+    def create_dataset(self, in_stream: bytes) -> "tablib.Dataset":
         from io import BytesIO
 
         import openpyxl
@@ -88,7 +96,7 @@ class TextWidget(widgets.CharWidget):
     """Trimmed text; an empty cell is None where the column allows it (French and English
     texts not written yet), so a re-imported export compares equal."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> str | None:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = "" if value is None else force_str(value).strip()
@@ -98,7 +106,7 @@ class TextWidget(widgets.CharWidget):
 
 
 class IntegerWidget(widgets.IntegerWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         try:
@@ -118,7 +126,7 @@ class BooleanWidget(widgets.BooleanWidget):
     TRUE = {"1", "true", "yes", "oui", "vrai", "نعم", "x"}
     FALSE = {"0", "false", "no", "non", "faux", "لا", ""}
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> bool:
         if value is None or isinstance(value, bool):
             return bool(value)
         text = str(value).strip().lower()
@@ -138,7 +146,9 @@ class DateWidget(widgets.DateWidget):
 
     INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> datetime.date | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, datetime.datetime):
@@ -162,12 +172,14 @@ class DateWidget(widgets.DateWidget):
             % {"value": isolated(value)}
         )
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: datetime.date | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value.isoformat() if value else ""
 
 
 class DateTimeWidget(widgets.DateTimeWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> datetime.datetime | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, datetime.datetime):
@@ -185,12 +197,16 @@ class DateTimeWidget(widgets.DateTimeWidget):
             parsed = timezone.make_aware(parsed)
         return parsed
 
-    def render(self, value, obj=None, **kwargs):
+    def render(
+        self, value: datetime.datetime | None, obj: Model | None = None, **kwargs: Any
+    ) -> str:
         return value.isoformat() if value else ""
 
 
 class TimeWidget(widgets.TimeWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> datetime.time | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, datetime.time):
@@ -204,7 +220,7 @@ class TimeWidget(widgets.TimeWidget):
             _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": isolated(value)}
         )
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: datetime.time | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value.strftime("%H:%M") if value else ""
 
 
@@ -217,7 +233,7 @@ class ChoiceWidget(widgets.Widget):
         self.blank = blank
         self._lookup = None
 
-    def lookup(self):
+    def lookup(self) -> dict[str, str]:
         if self._lookup is None:
             self._lookup = {}
             for code in LANGUAGE_CODES:
@@ -228,7 +244,7 @@ class ChoiceWidget(widgets.Widget):
                 self._lookup[value.lower()] = value
         return self._lookup
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> str | None:
         text = "" if value is None else str(value).strip()
         if not text:
             if self.blank:
@@ -243,7 +259,7 @@ class ChoiceWidget(widgets.Widget):
                 % {"value": isolated(value), "allowed": allowed}
             ) from None
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: str | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value or ""
 
 
@@ -259,16 +275,18 @@ class KeyWidget(widgets.Widget):
         self.render_value = render
         self.cache = {}
 
-    def key(self, value, row):
+    def key(self, value: Any, row: Mapping[str, Any]) -> Hashable:
         return value
 
-    def resolve(self, key):
+    def resolve(self, key: Any) -> Model | None:
         raise NotImplementedError
 
-    def missing(self, key):
+    def missing(self, key: Any) -> str:
         raise NotImplementedError
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> Model | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         key = self.key(value, row or {})
@@ -278,15 +296,15 @@ class KeyWidget(widgets.Widget):
             raise ValueError(self.missing(key))
         return self.cache[key]
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Model | None, obj: Model | None = None, **kwargs: Any) -> str:
         return "" if value is None else force_str(self.render_value(value))
 
 
-def empty_as_none(value):
+def empty_as_none(value: T) -> T | None:
     return None if value == "" else value
 
 
-def cell_number(value):
+def cell_number(value: Any) -> int | None:
     """A key cell as a whole number, whether the spreadsheet gave 7, 7.0 or «7»."""
     return IntegerWidget().clean(value)
 
@@ -311,7 +329,7 @@ WIDGETS_BY_FIELD = {
 }
 
 
-def model_fields(model, names):
+def model_fields(model: type[Model], names: Iterable[str]) -> dict[str, Field]:
     """Plain columns for model fields, with the tracker's strict widgets."""
     declared = {}
     for name in names:

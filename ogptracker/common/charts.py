@@ -6,13 +6,14 @@ right and time runs from right to left, as the text around them reads.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 
-def mirror(x, width, rtl):
+def mirror(x: float, width: float, rtl: bool) -> float:
     return width - x if rtl else x
 
 
-def coordinate(value):
+def coordinate(value: float | Decimal) -> str:
     """An SVG coordinate as text: templates would localise a float («12,5» in Arabic)."""
     return format(round(float(value), 1), "g")
 
@@ -26,11 +27,11 @@ class Bar:
     rtl: bool = False
 
     @property
-    def length(self):
+    def length(self) -> str:
         return coordinate(self.width * float(self.percent) / 100)
 
     @property
-    def x(self):
+    def x(self) -> str:
         return coordinate(self.width - float(self.length) if self.rtl else 0)
 
 
@@ -69,27 +70,27 @@ class LineChart:
         self.records = [self._point(r.date, r.percent) for r in records]
 
     @property
-    def plot_start(self):
+    def plot_start(self) -> int:
         return self.margin_axis
 
     @property
-    def plot_end(self):
+    def plot_end(self) -> int:
         return self.width - self.margin_far
 
     @property
-    def plot_top(self):
+    def plot_top(self) -> int:
         return self.margin_top
 
     @property
-    def plot_bottom(self):
+    def plot_bottom(self) -> int:
         return self.height - self.margin_bottom
 
     @property
-    def is_empty(self):
+    def is_empty(self) -> bool:
         return not self.series and not self.records
 
     @property
-    def shows_a_trend(self):
+    def shows_a_trend(self) -> bool:
         """A single date draws a lone dot: the figure beside the chart says as much."""
         return self.first is not None and self.first != self.last
 
@@ -110,33 +111,33 @@ class LineChart:
         return Point(self._x(date), self._y(percent), date, percent, reported)
 
     @property
-    def polyline(self):
+    def polyline(self) -> str:
         return " ".join(f"{point.x},{point.y}" for point in self.series)
 
     @property
-    def y_ticks(self):
+    def y_ticks(self) -> list[Tick]:
         return [Tick(self._y(value), value) for value in (0, 25, 50, 75, 100)]
 
     @property
-    def axis_x(self):
+    def axis_x(self) -> str:
         """Where the vertical axis stands: the inline-start edge of the plot."""
         return coordinate(mirror(self.plot_start, self.width, self.rtl))
 
     @property
-    def far_x(self):
+    def far_x(self) -> str:
         return coordinate(mirror(self.plot_end, self.width, self.rtl))
 
     @property
-    def label_x(self):
+    def label_x(self) -> str:
         """The y labels sit just outside the axis, on the inline-start side."""
         return coordinate(mirror(self.plot_start - 6, self.width, self.rtl))
 
     @property
-    def label_anchor(self):
+    def label_anchor(self) -> str:
         return "start" if self.rtl else "end"
 
     @property
-    def x_ticks(self):
+    def x_ticks(self) -> list[Tick]:
         if self.first is None:
             return []
         if self.first == self.last:

@@ -1,10 +1,10 @@
 """Counts of related rows as correlated subqueries."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 
-def row_count(queryset, path):
+def row_count(queryset: QuerySet, path: str) -> Coalesce:
     """The number of rows of `queryset` whose `path` is the outer query's row.
 
     Unlike an annotated Count() (a join, then GROUP BY over every outer row),

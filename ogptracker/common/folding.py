@@ -11,13 +11,13 @@ from django.db.models.functions import Coalesce, Lower, Replace
 FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ى", "ي"), ("ة", "ه"))
 
 
-def fold(text):
+def fold(text: str) -> str:
     for letter, plain in FOLDS:
         text = text.replace(letter, plain)
     return text.lower()
 
 
-def folded_text(*fields):
+def folded_text(*fields: str) -> Lower:
     """SQL: the fields joined by spaces, folded and lower-cased (empty for NULL)."""
     text = JoinedText(*fields)
     for letter, plain in FOLDS:
@@ -25,7 +25,7 @@ def folded_text(*fields):
     return Lower(text)
 
 
-def search_column(*fields):
+def search_column(*fields: str) -> GeneratedField:
     """A column the database keeps: the fields' folded text, for the public searches."""
     return GeneratedField(
         expression=folded_text(*fields), output_field=TextField(), db_persist=True

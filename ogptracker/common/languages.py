@@ -6,6 +6,6 @@ from django.conf import settings
 CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
-def translated(*names):
+def translated(*names: str) -> list[str]:
     """The columns of the translated fields `names`, each in every language."""
     return [f"{name}_{code}" for name in names for code in CODES]

@@ -14,7 +14,11 @@ three letters:
   letters or more.
 
 Cutting only ever shortens a word from its ends, so whatever a word found
-before, it still finds.
+before, it still finds; except where a feminine ending cut leaves only three
+letters, which other words hold too: «منص», of «المنصة», is in «المنصوص».
+Such a word is looked for in its two feminine forms instead (`forms()`:
+«منصه» or «منصات»), so «المنصة» and «المنصات» find each other and not
+«المنصوص».
 """
 
 import re
@@ -22,25 +26,41 @@ import re
 PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 # (ending, letters the stem keeps at least)
 ENDINGS = (("ات", 3), ("ون", 4), ("ين", 4), ("ه", 3))
+# The feminine singular and plural endings, taa marbuta folded to ه.
+FEMININE = ("ه", "ات")
 SHORTEST = 3
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 def stem(word):
     """A folded word cut to the part its other forms share."""
+    return _cut(word)[0]
+
+
+def forms(word):
+    """The strings, any of which found in a text, show a folded `word` there:
+    its stem, or its two feminine forms where the stem alone is of other words too."""
+    cut, ending = _cut(word)
+    if ending in FEMININE and len(cut) == SHORTEST:
+        return tuple(cut + feminine for feminine in FEMININE)
+    return (cut,)
+
+
+def _cut(word):
+    """(stem, ending cut) of a folded word; the ending is empty if none was cut."""
     if ARABIC.search(word):
-        return _arabic_stem(word)
+        return _arabic_cut(word)
     if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+        return word[:-1], "s"
+    return word, ""
 
 
-def _arabic_stem(word):
+def _arabic_cut(word):
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= SHORTEST:
             word = word[len(prefix) :]
             break
     for ending, keeps in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= keeps:
-            return word[: -len(ending)]
-    return word
+            return word[: -len(ending)], ending
+    return word, ""

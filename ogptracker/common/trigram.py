@@ -7,7 +7,11 @@ without reading them all. Other databases (SQLite, for the demo) get no index
 and read every row, which is quick at their sizes.
 """
 
+from typing import Any
+
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
+from django.db.migrations.state import ProjectState
 
 
 class AddTrigramIndex(Operation):
@@ -18,10 +22,16 @@ class AddTrigramIndex(Operation):
     def __init__(self, table, column, name):
         self.table, self.column, self.name = table, column, name
 
-    def state_forwards(self, app_label, state):
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
         """The index is the database's own business: models do not declare it."""
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         if schema_editor.connection.vendor == "postgresql":
             quote = schema_editor.quote_name
             schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -30,13 +40,19 @@ class AddTrigramIndex(Operation):
                 f"USING gin ({quote(self.column)} gin_trgm_ops)"
             )
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         # The extension stays: other objects may use it.
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(self.name)}")
 
-    def describe(self):
+    def describe(self) -> str:
         return f"Trigram index {self.name} on {self.table}.{self.column} (PostgreSQL)"
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, list[str], dict[str, Any]]:
         return self.__class__.__name__, [self.table, self.column, self.name], {}

@@ -46,11 +46,11 @@ DEMO_LEADS = (
 )
 
 
-def fixture_paths():
+def fixture_paths() -> list[str]:
     return [str(FIXTURE_DIR / f"{name}.json") for name in SEED_FIXTURES]
 
 
-def load_seed_data(verbosity=0):
+def load_seed_data(verbosity: int = 0) -> None:
     """Write the fixtures' rows, then give each row without history its first entry."""
     # The untranslated column of each translated field (e.g. `title`) is saved
     # from the active language: keep it Arabic, the default language.
@@ -83,7 +83,7 @@ class AccountReport:
     commitments: list
 
 
-def ensure_demo_accounts(reset_passwords=False):
+def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
     """Create the secretariat account and one account per June 2020 project lead.
 
     Existing accounts keep their password unless `reset_passwords`. Returns one

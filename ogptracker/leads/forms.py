@@ -1,5 +1,10 @@
+import datetime
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import as_proposed
@@ -22,7 +27,7 @@ class EvidenceFilesField(forms.FileField):
         super().__init__(**kwargs)
         self.widget.attrs["accept"] = ACCEPT_ATTRIBUTE
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         uploads = data if isinstance(data, list | tuple) else [data] if data else []
         errors = []
         cleaned = []
@@ -39,12 +44,12 @@ class EvidenceFilesField(forms.FileField):
         return cleaned
 
 
-def text_area(rows):
+def text_area(rows: int) -> forms.Textarea:
     # Leads write in Arabic or French: let the browser set each text's direction.
     return forms.Textarea(attrs={"rows": rows, "dir": "auto"})
 
 
-def french_text(label, rows):
+def french_text(label: str | Promise, rows: int) -> forms.CharField:
     """The optional French version of a report's text, for the French pages."""
     return forms.CharField(
         label=label,
@@ -106,14 +111,14 @@ class ProgressUpdateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, snapshot=None, **kwargs):
+    def __init__(self, *args, report=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if snapshot is not None and snapshot.pk:
-            self.fields["remove_evidence"].queryset = snapshot.evidence.all()
+        if report is not None and report.pk:
+            self.fields["remove_evidence"].queryset = report.evidence.all()
         else:
             del self.fields["remove_evidence"]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if self.data.get("action") == "submit" and not cleaned.get("narrative", "").strip():
             if not cleaned.get("no_progress"):
@@ -135,7 +140,7 @@ class ActivityUpdateForm(forms.ModelForm):
         for field in self.fields.values():
             field.show_hidden_initial = True
 
-    def clean_revised_end(self):
+    def clean_revised_end(self) -> datetime.date | None:
         revised_end = self.cleaned_data["revised_end"]
         start = self.instance.planned_start
         if revised_end and start and revised_end < start:
@@ -154,7 +159,7 @@ class BaseActivityFormSet(forms.BaseModelFormSet):
         self.report = report
         super().__init__(*args, **kwargs)
 
-    def get_queryset(self):
+    def get_queryset(self) -> list[Activity]:
         if not hasattr(self, "_proposed"):
             self._proposed = as_proposed(super().get_queryset(), self.report)
         return self._proposed

@@ -7,24 +7,31 @@ shown what moved since they opened it.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db import transaction
+from django.forms import BaseForm
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import FIELDS as ACTIVITY_FIELDS
 from commitments.activity_changes import as_proposed, propose
-from commitments.enums import SnapshotStatus
-from commitments.models import REPORT_TEXTS, Evidence, ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import REPORT_TEXTS, Commitment, Evidence, ProgressReport
 from commitments.versions import StaleUpdate
 from meetings import cycle
 
-# Snapshot fields the lead form edits. Texts are written in Arabic, the
+from .forms import BaseActivityFormSet, ProgressUpdateForm
+
+# Report fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
 # (form fields `narrative_fr`…); the secretariat adds what is missing.
 TEXT_FIELDS = REPORT_TEXTS
 FRENCH_FIELDS = tuple(f"{name}_fr" for name in TEXT_FIELDS)
-SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
+REPORT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
 
 
 @dataclass
@@ -35,33 +42,33 @@ class Difference:
     yours: object
 
 
-def editable_snapshot(commitment):
+def editable_report(commitment: Commitment) -> ProgressReport | None:
     """The report a lead works on: an open draft or returned one, if any.
 
     A meeting's draft status row is the secretariat's, never a lead's report.
     """
     return (
-        commitment.snapshots.reports()
-        .filter(status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED])
+        commitment.reports.by_leads()
+        .filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
         .latest_first()
         .first()
     )
 
 
-def submitted_snapshot(commitment):
-    return commitment.snapshots.reports().awaiting_review().latest_first().first()
+def submitted_report(commitment: Commitment) -> ProgressReport | None:
+    return commitment.reports.by_leads().awaiting_review().latest_first().first()
 
 
-def initial_values(commitment, snapshot):
+def initial_values(commitment: Commitment, report: ProgressReport | None) -> dict[str, Any]:
     """What the form shows: the open report, else a new one from the last published figures."""
-    if snapshot is not None:
-        source = snapshot
+    if report is not None:
+        source = report
         values = {name: getattr(source, name) for name in ("percent", "no_progress")}
         values["platform_status"] = source.platform_status
         values.update({name: getattr(source, f"{name}_ar") for name in TEXT_FIELDS})
         values.update({name: getattr(source, name) for name in FRENCH_FIELDS})
         return values
-    published = commitment.snapshots.published().latest_first().first()
+    published = commitment.reports.published().latest_first().first()
     return {
         "percent": published.percent if published else 0,
         "no_progress": False,
@@ -75,7 +82,15 @@ def initial_values(commitment, snapshot):
     }
 
 
-def save_update(commitment, form, formset, user, *, submit, request=None):
+def save_update(
+    commitment: Commitment,
+    form: ProgressUpdateForm,
+    formset: BaseActivityFormSet,
+    user: User,
+    *,
+    submit: bool,
+    request: HttpRequest | None = None,
+) -> ProgressReport:
     """Save the report and the activity changes it proposes; raise StaleUpdate if stale.
 
     The report is kept as a draft or submitted by the reporting cycle's steps
@@ -83,41 +98,41 @@ def save_update(commitment, form, formset, user, *, submit, request=None):
     """
     data = form.cleaned_data
     with transaction.atomic():
-        if submitted_snapshot(commitment) is not None:
+        if submitted_report(commitment) is not None:
             # Submitted in the meantime by a co-lead whose save raced ours.
             raise StaleUpdate
-        snapshot = editable_snapshot(commitment) or ProgressSnapshot(commitment=commitment)
+        report = editable_report(commitment) or ProgressReport(commitment=commitment)
         for name in ("percent", "no_progress", "platform_status"):
-            setattr(snapshot, name, data[name])
+            setattr(report, name, data[name])
         for name in TEXT_FIELDS:
-            setattr(snapshot, f"{name}_ar", data[name])
+            setattr(report, f"{name}_ar", data[name])
         for name in FRENCH_FIELDS:
-            setattr(snapshot, name, data[name])
-        snapshot.date = timezone.localdate()
-        snapshot.author = user
+            setattr(report, name, data[name])
+        report.date = timezone.localdate()
+        report.author = user
         if submit:
-            snapshot = cycle.submit_report(
-                snapshot, user, loaded_version=data["version"], request=request
+            report = cycle.submit_report(
+                report, user, loaded_version=data["version"], request=request
             )
         else:
-            snapshot = cycle.save_draft(snapshot, user, loaded_version=data["version"])
+            report = cycle.save_draft(report, user, loaded_version=data["version"])
         commitment.version = data["version"] + 1
-        propose(snapshot, formset.forms)
+        propose(report, formset.forms)
         for evidence in data.get("remove_evidence") or []:
             evidence.file.delete(save=False)
             evidence.delete()
         for upload in data["evidence"]:
             Evidence.objects.create(
-                snapshot=snapshot,
+                report=report,
                 file=upload,
                 content_type=upload.detected_type,
                 size=upload.size,
                 uploaded_by=user,
             )
-    return snapshot
+    return report
 
 
-def loaded_value(form, name):
+def loaded_value(form: BaseForm, name: str) -> Any:
     """The value a field had when the form was loaded (from its hidden initial input)."""
     field = form.fields[name]
     widget = field.hidden_widget()
@@ -128,7 +143,7 @@ def loaded_value(form, name):
         return raw
 
 
-def shown(field, value):
+def shown(field: forms.Field, value: Any) -> object:
     choices = dict(getattr(field, "choices", []) or [])
     if value in (None, ""):
         return "—"
@@ -137,12 +152,14 @@ def shown(field, value):
     return choices.get(value, value)
 
 
-def differences(commitment, form, formset):
+def differences(
+    commitment: Commitment, form: ProgressUpdateForm, formset: BaseActivityFormSet
+) -> list[Difference]:
     """Fields someone else changed since the form was loaded: then, now, and what you typed."""
     changed = []
-    snapshot = editable_snapshot(commitment) or submitted_snapshot(commitment)
-    current = initial_values(commitment, snapshot)
-    for name in SNAPSHOT_FIELDS:
+    report = editable_report(commitment) or submitted_report(commitment)
+    current = initial_values(commitment, report)
+    for name in REPORT_FIELDS:
         field = form.fields[name]
         loaded = loaded_value(form, name)
         if loaded in (None, "") and current[name] in (None, ""):
@@ -158,7 +175,7 @@ def differences(commitment, form, formset):
                 )
             )
     activities = {
-        activity.pk: activity for activity in as_proposed(commitment.activities.all(), snapshot)
+        activity.pk: activity for activity in as_proposed(commitment.activities.all(), report)
     }
     for activity_form in formset.forms:
         activity = activities.get(activity_form.instance.pk)

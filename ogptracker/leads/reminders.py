@@ -8,11 +8,12 @@ commitment with a link to its report form, in Arabic then French like the
 review notices (`commitments/notices.py`).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -34,13 +35,13 @@ class Reminder:
     commitments: list = field(default_factory=list)
 
     @property
-    def next_meetings(self):
+    def next_meetings(self) -> list[Meeting]:
         """The next meeting of each plan of the listed commitments, in plan order."""
         meetings = [commitment.plan.next_meeting for commitment in self.commitments]
         return list(dict.fromkeys(meeting for meeting in meetings if meeting is not None))
 
 
-def owing(today=None):
+def owing(today: datetime.date | None = None) -> QuerySet[Commitment]:
     """Commitments of plans under way, annotated with what their leads owe
     (`with_due_items`)."""
     return with_due_items(Commitment.objects.filter(plan__status__in=UNDER_WAY), today)
@@ -50,7 +51,7 @@ OWES_REPORT = Q(report_due=True)
 OWES_ACTIVITIES = Q(overdue_activities__gt=0)
 
 
-def due_reminders(today=None, plan=None):
+def due_reminders(today: datetime.date | None = None, plan: int | None = None) -> list[Reminder]:
     """One Reminder per lead owing at least one report, leads and commitments in order."""
     leads = get_user_model().objects.filter(is_active=True).exclude(email="").order_by("pk")
     commitments = (
@@ -72,7 +73,7 @@ def due_reminders(today=None, plan=None):
     return [reminders[pk] for pk in sorted(reminders)]
 
 
-def reasons(commitment):
+def reasons(commitment: Commitment) -> str:
     """Why the commitment is listed, in the active language."""
     found = []
     if commitment.report_due:
@@ -91,7 +92,7 @@ def reasons(commitment):
     return "; ".join(found)
 
 
-def message(reminder, site):
+def message(reminder: Reminder, site: str) -> EmailMessage:
     def context():
         return {
             "lead": name_of(reminder.lead),
@@ -111,7 +112,9 @@ def message(reminder, site):
     return EmailMessage(subject, body, to=[reminder.lead.email])
 
 
-def send_reminders(site, today=None, plan=None, dry_run=False):
+def send_reminders(
+    site: str, today: datetime.date | None = None, plan: int | None = None, dry_run: bool = False
+) -> list[Reminder]:
     """E-mail every lead who owes a report (none when `dry_run`); the reminders."""
     reminders = due_reminders(today, plan)
     if reminders and not dry_run:

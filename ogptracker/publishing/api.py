@@ -7,10 +7,18 @@ commitments' and meetings' lists take `q`, words to find as the site's search
 finds them (`ogptracker/publishing/search.py`, `ogptracker/publishing/minutes_search.py`).
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
-from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -42,7 +50,7 @@ def _json(data, status=200):
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
-def api_view(view):
+def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Read only, and says so in JSON: GET and HEAD answer; OPTIONS lists the
     methods; any other method is a JSON 405, never Django's CSRF page (which
     is HTML, and meaningless for a read-only API without sessions).
@@ -92,7 +100,9 @@ def _page_link(request, page):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def paginate(request, queryset, serialise):
+def paginate(
+    request: HttpRequest, queryset: QuerySet, serialise: Callable[[Any], dict[str, Any]]
+) -> dict[str, Any]:
     page = cleaned(request, "page", 1)
     size = min(cleaned(request, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
     count = queryset.count()
@@ -146,8 +156,8 @@ def _plan(request, plan):
         "url": _absolute(request, "api:plan", number=plan.number),
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
-        "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
-        "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
+        "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
+        "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -165,7 +175,7 @@ def _get_plan(number):
 
 
 @api_view
-def index(request):
+def index(request: HttpRequest) -> JsonResponse:
     return _json(
         {
             "plans": _absolute(request, "api:plans"),
@@ -175,12 +185,12 @@ def index(request):
 
 
 @api_view
-def plans(request):
+def plans(request: HttpRequest) -> JsonResponse:
     return _json(paginate(request, _plans(), lambda plan: _plan(request, plan)))
 
 
 @api_view
-def plan(request, number):
+def plan(request: HttpRequest, number: int) -> JsonResponse:
     found = (
         _plans()
         .filter(number=number)
@@ -208,16 +218,16 @@ def plan(request, number):
 
 
 @api_view
-def plan_commitments(request, number):
+def plan_commitments(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
     activities_url = _absolute(request, "api:plan_activities", number=number)
-    snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
+    reports_url = _absolute(request, "api:plan_reports", number=number)
 
     def serialise(commitment):
         return {
             **opendata.COMMITMENTS.record(commitment),
             "activities_url": f"{activities_url}?commitment={commitment.number}",
-            "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
+            "reports_url": f"{reports_url}?commitment={commitment.number}",
         }
 
     commitments = _searched(request, opendata.plan_commitments(found), search_commitments)
@@ -225,7 +235,7 @@ def plan_commitments(request, number):
 
 
 @api_view
-def plan_activities(request, number):
+def plan_activities(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
     activities = opendata.plan_activities(found)
     commitment = cleaned(request, "commitment")
@@ -235,32 +245,32 @@ def plan_activities(request, number):
 
 
 @api_view
-def plan_snapshots(request, number):
+def plan_reports(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
-    snapshots = opendata.plan_snapshots(found)
+    reports = opendata.plan_reports(found)
     commitment = cleaned(request, "commitment")
     if commitment is not None:
-        snapshots = snapshots.filter(commitment__number=commitment)
+        reports = reports.filter(commitment__number=commitment)
     date = cleaned(request, "date")
     if date is not None:
-        snapshots = snapshots.filter(date=date)
-    return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+        reports = reports.filter(date=date)
+    return _json(paginate(request, reports, opendata.REPORTS.record))
 
 
 @api_view
-def plan_decisions(request, number):
+def plan_next_steps(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
-    decisions = opendata.plan_decisions(found)
+    steps = opendata.plan_next_steps(found)
     status = cleaned(request, "status")
     if status is not None:
-        decisions = decisions.filter(status=status)
+        steps = steps.filter(status=status)
     meeting = cleaned(request, "meeting")
     if meeting is not None:
-        decisions = decisions.filter(meeting_id=meeting)
-    return _json(paginate(request, decisions, opendata.DECISIONS.record))
+        steps = steps.filter(meeting_id=meeting)
+    return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
 
 
-def published_meetings():
+def published_meetings() -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
         .select_related("committee__plan")
@@ -296,7 +306,7 @@ def _meeting(request, meeting):
 
 
 @api_view
-def meetings(request):
+def meetings(request: HttpRequest) -> JsonResponse:
     found = _searched(request, published_meetings(), search_minutes)
     plan_number = cleaned(request, "plan")
     if plan_number is not None:
@@ -308,5 +318,13 @@ def meetings(request):
 
 
 @api_view
-def not_found(request):
+def moved(request: HttpRequest, number: int, to: str) -> HttpResponse:
+    """A former address of the endpoint `to`, which outside users may have kept."""
+    url = reverse(to, kwargs={"number": number})
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+@api_view
+def not_found(request: HttpRequest) -> JsonResponse:
     raise ApiError(404, "No such API endpoint; see /api/ for the list.")

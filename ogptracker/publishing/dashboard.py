@@ -4,12 +4,15 @@ Nothing here queries the database: the views load each list once (see the
 query-count tests) and these functions group, flag and roll it up.
 """
 
+import datetime
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from commitments import progress
+from commitments.models import ActionPlan, Commitment, PlanProgress
 
 
-def flag_commitment(commitment, today):
+def flag_commitment(commitment: Commitment, today: datetime.date) -> Commitment:
     """Attach the figures the public lists show to a row of `for_dashboard()`."""
     end = commitment.end_date or commitment.plan.end
     commitment.weight = progress.usable_weight(
@@ -30,11 +33,11 @@ class RolledUp:
     """The roll-up and the flag counts of `self.commitments` (flagged rows)."""
 
     @property
-    def rollup(self):
+    def rollup(self) -> progress.RollUp:
         return progress.roll_up([(c.latest_percent, c.weight) for c in self.commitments])
 
     @property
-    def counts(self):
+    def counts(self) -> progress.FlagCounts:
         return progress.count_flags(c.flags for c in self.commitments)
 
 
@@ -47,7 +50,11 @@ class Group(RolledUp):
     commitments: list = field(default_factory=list)
 
 
-def group_by(commitments, key, label):
+def group_by(
+    commitments: Iterable[Commitment],
+    key: Callable[[Commitment], Hashable],
+    label: Callable[[Commitment], str],
+) -> list[Group]:
     groups = {}
     for commitment in commitments:
         group_key = key(commitment)
@@ -64,12 +71,17 @@ class PlanSummary(RolledUp):
     committee_record: object = None
 
     @property
-    def last_update(self):
+    def last_update(self) -> datetime.date | None:
         dates = [c.latest_date for c in self.commitments if c.latest_date]
         return max(dates, default=None)
 
 
-def summarise_plans(plans, commitments, records, today):
+def summarise_plans(
+    plans: Iterable[ActionPlan],
+    commitments: Iterable[Commitment],
+    records: Iterable[PlanProgress],
+    today: datetime.date,
+) -> list[PlanSummary]:
     """One summary a plan; `records` are public PlanProgress rows, newest first per plan."""
     by_plan = {plan.pk: PlanSummary(plan, []) for plan in plans}
     for commitment in commitments:
@@ -89,7 +101,9 @@ SORTS = {
 DEFAULT_SORT = "number"
 
 
-def sort_commitments(commitments, sort):
+def sort_commitments(
+    commitments: Iterable[Commitment], sort: str | None
+) -> tuple[list[Commitment], str]:
     """Commitments in the order asked for; an unknown order falls back to the number."""
     sort = sort if sort in SORTS else DEFAULT_SORT
     return sorted(commitments, key=SORTS[sort]), sort

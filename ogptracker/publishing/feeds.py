@@ -8,6 +8,8 @@ secretariat that publishes the reports.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from commitments.models import ActionPlan, ProgressSnapshot
+from commitments.models import ActionPlan, ProgressReport
 
 ITEMS = 30
 
@@ -23,56 +25,56 @@ ITEMS = 30
 class PlanProgressFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request, number):
+    def get_object(self, request: HttpRequest, number: int) -> ActionPlan:
         return get_object_or_404(ActionPlan, number=number)
 
-    def title(self, plan):
+    def title(self, plan: ActionPlan) -> str:
         return _("Progress reports: %(plan)s") % {"plan": plan.title}
 
-    def subtitle(self, plan):
+    def subtitle(self, plan: ActionPlan) -> str:
         return _("The latest progress reports published on the plan's commitments.")
 
-    def link(self, plan):
+    def link(self, plan: ActionPlan) -> str:
         return reverse("commitments:plan_dashboard", args=[plan.number])
 
-    def author_name(self, plan):
+    def author_name(self, plan: ActionPlan) -> str:
         return publisher()
 
-    def items(self, plan):
+    def items(self, plan: ActionPlan) -> QuerySet[ProgressReport]:
         return (
-            ProgressSnapshot.objects.published()
+            ProgressReport.objects.published()
             .filter(commitment__plan=plan)
             .select_related("commitment__plan", "commitment__lead_institution")
             .order_by("-published_at", "-date", "-pk")[:ITEMS]
         )
 
-    def item_title(self, snapshot):
-        commitment = snapshot.commitment
-        return f"{commitment.number}. {commitment.title} — {snapshot.percent} %"
+    def item_title(self, report: ProgressReport) -> str:
+        commitment = report.commitment
+        return f"{commitment.number}. {commitment.title} — {report.percent} %"
 
-    def item_author_name(self, snapshot):
-        return snapshot.commitment.lead_institution.name
+    def item_author_name(self, report: ProgressReport) -> str:
+        return report.commitment.lead_institution.name
 
-    def item_description(self, snapshot):
+    def item_description(self, report: ProgressReport) -> str:
         """The actions taken, as HTML (feed readers show entries as HTML)."""
-        return linebreaksbr(snapshot.narrative or snapshot.schedule, autoescape=True)
+        return linebreaksbr(report.narrative or report.schedule, autoescape=True)
 
-    def item_link(self, snapshot):
-        commitment = snapshot.commitment
+    def item_link(self, report: ProgressReport) -> str:
+        commitment = report.commitment
         page = reverse(
             "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
         )
-        return f"{page}#report-{snapshot.pk}"
+        return f"{page}#report-{report.pk}"
 
-    def item_pubdate(self, snapshot):
+    def item_pubdate(self, report: ProgressReport) -> datetime.datetime:
         # Reports typed in from old minutes carry no publication time: their own date.
-        return snapshot.published_at or _midnight(snapshot.date)
+        return report.published_at or _midnight(report.date)
 
-    def item_updateddate(self, snapshot):
-        return snapshot.updated_at
+    def item_updateddate(self, report: ProgressReport) -> datetime.datetime:
+        return report.updated_at
 
 
-def publisher():
+def publisher() -> str:
     # Translators: the author of the site's Atom feeds, the body that publishes them.
     return _("Permanent secretariat of Open Government in Morocco")
 

@@ -8,22 +8,22 @@ is marked, so «الالتزامات» is marked whole where the stem «التز
 import re
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from ogptracker.common.folding import fold
 
-from .search import words
+from .search import terms
 
 WORD_LETTER = re.compile(r"\w")
 ELLIPSIS = "…"
 
 
-def found_spans(text, query):
+def found_spans(text: str, query: str) -> list[tuple[int, int]]:
     """The (start, end) stretches of `text`, whole words, holding a word of
     `query`: sorted, merged where they touch."""
     folded, origin = _folded_with_origin(text)
     spans = []
-    for word in words(query):
+    for word in (form for term in terms(query) for form in term):
         start = folded.find(word)
         while word and start != -1:
             end = start + len(word)
@@ -38,12 +38,12 @@ def found_spans(text, query):
     return merged
 
 
-def marked(text, query):
+def marked(text: object, query: str) -> SafeString:
     """`text`, escaped, each stretch holding a word of `query` in <mark>."""
     return _marked(str(text), found_spans(str(text), query))
 
 
-def excerpt(text, query, width=160):
+def excerpt(text: object, query: str, width: int = 160) -> str:
     """About `width` characters of `text` around the first word of `query` it
     holds, marked, with «…» where cut; empty when it holds none."""
     text = " ".join(str(text or "").split())

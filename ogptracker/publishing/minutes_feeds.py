@@ -6,6 +6,7 @@ Each entry's author is its committee; the feed's, the secretariat that publishes
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -24,19 +25,19 @@ class MinutesFeed(Feed):
     # Each entry's summary: the plan and the agenda, as HTML for feed readers.
     description_template = "publishing/feed_entry.html"
 
-    def title(self):
+    def title(self) -> str:
         return _("Minutes of the Open Government committees")
 
-    def subtitle(self):
+    def subtitle(self) -> str:
         return _("The latest minutes published by the execution and steering committees.")
 
-    def link(self):
+    def link(self) -> str:
         return reverse("meetings:meeting_list")
 
-    def author_name(self):
+    def author_name(self) -> str:
         return publisher()
 
-    def items(self):
+    def items(self) -> QuerySet[Meeting]:
         return (
             Meeting.objects.published()
             .select_related("committee__plan")
@@ -44,18 +45,18 @@ class MinutesFeed(Feed):
             .order_by("-date", "-pk")[:ITEMS]
         )
 
-    def item_title(self, meeting):
+    def item_title(self, meeting: Meeting) -> str:
         return f"{meeting.committee.name} — {date_format(meeting.date, 'j F Y')}"
 
-    def item_author_name(self, meeting):
+    def item_author_name(self, meeting: Meeting) -> str:
         """The committee that met and adopted the minutes."""
         return meeting.committee.name
 
-    def item_link(self, meeting):
+    def item_link(self, meeting: Meeting) -> str:
         return reverse("meetings:minutes", args=[meeting.pk])
 
-    def item_pubdate(self, meeting):
+    def item_pubdate(self, meeting: Meeting) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time()))
 
-    def item_updateddate(self, meeting):
+    def item_updateddate(self, meeting: Meeting) -> datetime.datetime:
         return meeting.updated_at

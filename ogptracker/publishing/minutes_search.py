@@ -1,6 +1,7 @@
-"""Finding published minutes by words of their agenda, status table and decisions.
+"""Finding published minutes by words of their agenda, status table and next steps.
 
-Every word must occur in the meeting's title, one of its agenda items (title,
+Every term of the query (ogptracker/publishing/search.py: words, less stop words, and
+quoted phrases) must occur in the meeting's title, one of its agenda items (title,
 discussion or points), a row of its status table (actions taken, tracking
 platform note, new schedule; published reports only) or one of its next
 steps, in any of the three languages, folded as the commitments' search folds
@@ -8,12 +9,13 @@ them (ogptracker/publishing/search.py). Each of those keeps its folded text in a
 (`search_text`).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 
-from commitments.models import ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import ProgressReport
 from meetings.models import AgendaItem, Meeting, NextStep
 
-from .search import attach_parts_found, holding_every_word, words
+from .search import attach_parts_found, holding, holding_every_word, terms
 
 # Where an excerpt of a minutes found is taken from, in this order: its text,
 # and its anchor on the minutes page.
@@ -29,18 +31,21 @@ EXCERPT_SOURCES = [
 
 def search_minutes(query):
     """Published meetings whose minutes hold every word of `query`, latest first."""
-    wanted = words(query)
+    wanted = terms(query)
     if not wanted:
         return Meeting.objects.none()
     found = Meeting.objects.published()
-    published_rows = ProgressSnapshot.objects.published()
-    for word in wanted:
-        # Each table read once per word, not once per meeting.
+    for term in wanted:
         found = found.filter(
-            Q(search_text__contains=word)
-            | Q(pk__in=AgendaItem.objects.filter(search_text__contains=word).values("meeting"))
-            | Q(pk__in=NextStep.objects.filter(search_text__contains=word).values("meeting"))
-            | Q(pk__in=published_rows.filter(search_text__contains=word).values("meeting"))
+            holding(term)
+            | Exists(AgendaItem.objects.filter(holding(term), meeting=OuterRef("pk")))
+            | Exists(NextStep.objects.filter(holding(term), meeting=OuterRef("pk")))
+            # The meeting is published, so are its rows that are.
+            | Exists(
+                ProgressReport.objects.filter(
+                    holding(term), meeting=OuterRef("pk"), status=ReportStatus.PUBLISHED
+                )
+            )
         )
     return found.order_by("-date", "-pk")
 
@@ -48,7 +53,7 @@ def search_minutes(query):
 def attach_rows_found(meetings, query):
     """Under each minutes found, the status rows that hold every word."""
     rows = (
-        ProgressSnapshot.objects.published()
+        ProgressReport.objects.published()
         .select_related("commitment__plan")
         .order_by("commitment__plan__number", "commitment__number")
     )

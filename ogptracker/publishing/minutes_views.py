@@ -1,4 +1,4 @@
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from commitments.roles import is_secretariat
@@ -31,7 +31,7 @@ def _meeting_for_user(request, pk, *, for_pdf=False):
 
 
 @cache_public_page
-def meeting_list(request):
+def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.for_list()
     if not is_secretariat(request.user):
         meetings = meetings.published()
@@ -40,13 +40,13 @@ def meeting_list(request):
 
 
 @cache_public_page
-def minutes(request, pk):
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, preview = _meeting_for_user(request, pk)
     return render(request, "meetings/minutes.html", minutes_context(meeting, preview=preview))
 
 
 @cache_public_page
-def minutes_pdf(request, pk):
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, preview = _meeting_for_user(request, pk, for_pdf=True)
     key = pdf.cache_key(meeting, change_marks(meeting), preview=preview)
 

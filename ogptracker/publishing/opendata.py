@@ -7,19 +7,22 @@ stable English snake_case; translated text comes in the three languages
 """
 
 import csv
+import datetime
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import OuterRef, Subquery
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from commitments.models import ActionPlan, Activity, Commitment, ProgressSnapshot
+from commitments.models import ActionPlan, Activity, Commitment, ProgressReport
 from meetings.models import NextStep
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
@@ -43,8 +46,8 @@ def _if_published(meeting):
     return meeting if meeting is not None and meeting.is_published else None
 
 
-def _published_meeting_id(snapshot):
-    meeting = _if_published(snapshot.meeting)
+def _published_meeting_id(report):
+    meeting = _if_published(report.meeting)
     return meeting.pk if meeting else None
 
 
@@ -58,16 +61,16 @@ class Field:
     translated: bool = False
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str | Promise:
         return KIND_LABELS[self.kind]
 
     @property
-    def columns(self):
+    def columns(self) -> list[str]:
         if self.translated:
             return languages.translated(self.name)
         return [self.name]
 
-    def values(self, obj):
+    def values(self, obj: Model) -> list[Any]:
         if callable(self.source):
             return [self.source(obj)]
         if self.translated:
@@ -97,22 +100,22 @@ class Dataset:
     queryset: Callable
 
     @cached_property
-    def columns(self):
+    def columns(self) -> list[str]:
         return [column for field in self.fields for column in field.columns]
 
-    def record(self, obj):
+    def record(self, obj: Model) -> dict[str, Any]:
         """One row as a dict of Python values (dates, ints, bools), keyed by column."""
         values = [value for field in self.fields for value in field.values(obj)]
         return dict(zip(self.columns, values, strict=True))
 
-    def rows(self, plan):
+    def rows(self, plan: ActionPlan) -> list[dict[str, Any]]:
         return [self.record(obj) for obj in self.queryset(plan)]
 
-    def kinds(self):
+    def kinds(self) -> dict[str, str]:
         return {column: field.kind for field in self.fields for column in field.columns}
 
 
-def plan_commitments(plan):
+def plan_commitments(plan: ActionPlan) -> QuerySet[Commitment]:
     return (
         Commitment.objects.filter(plan=plan)
         .with_latest_progress()
@@ -121,7 +124,7 @@ def plan_commitments(plan):
     )
 
 
-def plan_activities(plan):
+def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:
     return (
         Activity.objects.filter(commitment__plan=plan)
         .select_related("commitment__plan")
@@ -129,16 +132,16 @@ def plan_activities(plan):
     )
 
 
-def plan_snapshots(plan):
+def plan_reports(plan: ActionPlan) -> QuerySet[ProgressReport]:
     return (
-        ProgressSnapshot.objects.published()
+        ProgressReport.objects.published()
         .filter(commitment__plan=plan)
         .select_related("commitment__plan", "meeting")
         .order_by("commitment__number", "date", "pk")
     )
 
 
-def plan_decisions(plan):
+def plan_next_steps(plan: ActionPlan) -> QuerySet[NextStep]:
     return (
         NextStep.objects.published()
         .filter(meeting__committee__plan=plan)
@@ -152,11 +155,11 @@ def _closing_meeting_date(step):
     return meeting.date if meeting else None
 
 
-def plan_number(source):
+def plan_number(source: str | Callable[[Any], Any]) -> Field:
     return Field("plan_number", INTEGER, _("Number of the national action plan."), source)
 
 
-def commitment_number(source):
+def commitment_number(source: str | Callable[[Any], Any]) -> Field:
     return Field(
         "commitment_number", INTEGER, _("Number of the commitment within its plan."), source
     )
@@ -258,8 +261,8 @@ ACTIVITIES = Dataset(
     plan_activities,
 )
 
-SNAPSHOTS = Dataset(
-    "snapshots",
+REPORTS = Dataset(
+    "reports",
     pgettext_lazy("open data", "Progress reports"),
     (
         plan_number("commitment.plan.number"),
@@ -302,12 +305,12 @@ SNAPSHOTS = Dataset(
             _published_meeting_id,
         ),
     ),
-    plan_snapshots,
+    plan_reports,
 )
 
-DECISIONS = Dataset(
-    "decisions",
-    pgettext_lazy("open data", "Committee decisions"),
+NEXT_STEPS = Dataset(
+    "next-steps",
+    pgettext_lazy("open data", "Committees' next steps"),
     (
         plan_number("meeting.committee.plan.number"),
         Field(
@@ -320,8 +323,8 @@ DECISIONS = Dataset(
             "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
         ),
         Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
-        Field("decision_number", INTEGER, _("Number of the decision in the minutes."), "order"),
-        Field("text", TEXT, _("The decision, as the minutes word it."), "text", translated=True),
+        Field("next_step_number", INTEGER, _("Number of the next step in the minutes."), "order"),
+        Field("text", TEXT, _("The next step, as the minutes word it."), "text", translated=True),
         Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
         Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
         Field("status", TEXT, _("One of open, done, dropped."), "status"),
@@ -332,35 +335,38 @@ DECISIONS = Dataset(
             _closing_meeting_date,
         ),
     ),
-    plan_decisions,
+    plan_next_steps,
 )
 
-DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, DECISIONS)}
+DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS)}
+# Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
+FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
 
 
-def plans_with_dataset_sizes():
+def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
     """Plans annotated with each dataset's number of rows and the latest published report."""
-    published = ProgressSnapshot.objects.published()
+    published = ProgressReport.objects.published()
     latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
     return ActionPlan.objects.annotate(
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
-        snapshots_rows=row_count(published, "commitment__plan"),
-        decisions_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
+        reports_rows=row_count(published, "commitment__plan"),
+        next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 
 
-def with_datasets(plans):
+def with_datasets(plans: Iterable[ActionPlan]) -> Iterator[ActionPlan]:
     """Each of `plans` (from plans_with_dataset_sizes) with its (dataset, rows) pairs."""
     for plan in plans:
         plan.datasets = [
-            (dataset, getattr(plan, f"{dataset.name}_rows")) for dataset in DATASETS.values()
+            (dataset, getattr(plan, f"{dataset.name.replace('-', '_')}_rows"))
+            for dataset in DATASETS.values()
         ]
         yield plan
 
 
-def to_csv(dataset, rows):
+def to_csv(dataset: Dataset, rows: Iterable[dict[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(dataset.columns)
@@ -383,7 +389,7 @@ def _csv_cell(kind, value):
     return value
 
 
-def to_xlsx(dataset, rows):
+def to_xlsx(dataset: Dataset, rows: Iterable[dict[str, Any]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -422,7 +428,7 @@ def to_xlsx(dataset, rows):
     return output.getvalue()
 
 
-def to_json(dataset, rows):
+def to_json(dataset: Dataset, rows: list[dict[str, Any]]) -> bytes:
     return json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
 
 
@@ -433,12 +439,14 @@ FORMATS = {
 }
 
 
-def render(dataset, plan, fmt):
+def render(dataset: Dataset, plan: ActionPlan, fmt: str) -> tuple[bytes, str]:
     """The dataset of a plan in a format: (bytes, content type)."""
     content_type, writer = FORMATS[fmt]
     return writer(dataset, dataset.rows(plan)), content_type
 
 
-def filename(dataset, plan, fmt, today=None):
+def filename(
+    dataset: Dataset, plan: ActionPlan, fmt: str, today: datetime.date | None = None
+) -> str:
     today = today or timezone.localdate()
     return f"ogp-morocco-plan-{plan.number}-{dataset.name}-{today:%Y-%m-%d}.{fmt}"

@@ -1,7 +1,7 @@
 """The open-data page, and a plan's datasets as files to download."""
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from commitments.models import ActionPlan
@@ -14,7 +14,10 @@ from .views import PLANS_PER_PAGE
 
 @require_safe
 @cache_public_page
-def plan_download(request, number, dataset, fmt):
+def plan_download(request: HttpRequest, number: int, dataset: str, fmt: str) -> HttpResponse:
+    if dataset in opendata.FORMER_NAMES and fmt in opendata.FORMATS:
+        renamed = opendata.FORMER_NAMES[dataset]
+        return redirect("commitments:plan_download", number, renamed, fmt, permanent=True)
     if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
         raise Http404
     plan = get_object_or_404(ActionPlan, number=number)
@@ -29,7 +32,7 @@ def plan_download(request, number, dataset, fmt):
 
 @require_safe
 @cache_public_page
-def open_data(request):
+def open_data(request: HttpRequest) -> HttpResponse:
     plans = opendata.plans_with_dataset_sizes()
     page = page_of(request, plans, PLANS_PER_PAGE)
     return render(

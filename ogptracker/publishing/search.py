@@ -1,52 +1,109 @@
 """Finding commitments by words of their title, description, OGP id, activities or lead institution.
 
-Every word must occur, in any of the three languages. Text and words are
-folded alike (ogptracker/common/folding.py), and each word is cut to the part its
-other forms share (ogptracker/common/stemming.py). The commitments' folded text is a
-column the database keeps (`Commitment.search_text`), as do their activities'
-titles and notes (`Activity.search_text`); institutions, few, are folded as
-they are read.
+A query is read as terms (`terms()`): its words, each folded
+(ogptracker/common/folding.py) and cut to the part its other forms share
+(ogptracker/common/stemming.py), and its quoted phrases («…» or "…"), folded and
+found as typed. Stop words («إلى», «في», «de», «the»…) are left out, unless
+the query holds nothing else. A commitment holding any term is found; those
+holding more terms come first, then those holding them in their title, then
+in their own text (description, OGP id) rather than their activities' or lead
+institution's; then the newest plan first.
+
+The commitments' folded text is a column the database keeps
+(`Commitment.search_text`, and their titles alone `Commitment.search_title`),
+as do their activities' titles and notes (`Activity.search_text`);
+institutions, few, are folded as they are read.
 """
 
-from django.db.models import Q
+import re
+from functools import reduce
+from operator import or_
+
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from commitments.models import Activity, Commitment, Institution
 from ogptracker.common.folding import fold, folded_text
 from ogptracker.common.languages import translated
-from ogptracker.common.stemming import stem
+from ogptracker.common.stemming import forms
 
 INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
 # Parts of a result shown under it as where its words were found.
 PARTS_SHOWN = 5
 
+# A quoted phrase («…», "…" or “…”), or a word.
+TOKENS = re.compile(r"«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|(\S+)")
+# French elisions: «l'information» is searched as «information».
+ELISION = re.compile(r"^(?:qu|[cdjlmnst])['’]")
+PUNCTUATION = "\"'’«»“”.,;:!?()[]،؛؟"
+# Folded as the texts are (أ إ آ → ا, ى → ي), so «إلى» is «الى».
+STOP_WORDS = frozenset(
+    fold(word)
+    for word in """
+    في من إلى على عن و أو ثم مع هذا هذه ذلك تلك التي الذي الذين أن إن كان ما لا قد كل بين حتى
+    عند لدى ب ل ك ف
+    le la les l de des du d un une et ou à au aux en pour par sur dans avec que qui ce ces est
+    the a an of to in on for and or with by at from is as
+    """.split()
+)
 
-def words(query):
-    """The query's words, folded and stemmed (so «العرائض» finds «للعرائض»,
-    and «الالتزامات» finds «الالتزام»); at most MAX_WORDS."""
-    return [stem(fold(word)) for word in (query or "").split()][:MAX_WORDS]
+
+def terms(query):
+    """The query's terms, each a tuple of strings any of which a text must hold
+    to hold the term; at most MAX_WORDS."""
+    phrases, words, stop_words = [], [], []
+    for *quoted, word in TOKENS.findall(query or ""):
+        phrase = " ".join(fold("".join(quoted)).split())
+        if phrase:
+            phrases.append((phrase,))
+            continue
+        word = ELISION.sub("", fold(word).strip(PUNCTUATION))
+        if word:
+            (stop_words if word in STOP_WORDS else words).append(forms(word))
+    return (phrases + (words or stop_words))[:MAX_WORDS]
+
+
+def holding(term, column="search_text"):
+    """Q: `column` holds `term` (one of its forms)."""
+    return reduce(or_, (Q(**{f"{column}__contains": form}) for form in term))
 
 
 def search_commitments(query):
-    """Commitments holding every word of `query`, newest plan first; none for no word."""
-    wanted = words(query)
+    """Commitments holding a term of `query`, best first (see above); none for no term."""
+    wanted = terms(query)
     if not wanted:
         return Commitment.objects.none()
     institutions = Institution.objects.alias(searched=folded_text(*INSTITUTION_FIELDS))
-    found = Commitment.objects.all()
-    for word in wanted:
-        found = found.filter(
-            Q(search_text__contains=word)
-            | Q(pk__in=Activity.objects.filter(search_text__contains=word).values("commitment"))
-            | Q(lead_institution__in=institutions.filter(searched__contains=word))
+    held = [
+        holding(term)
+        | Q(pk__in=Activity.objects.filter(holding(term)).values("commitment"))
+        | Q(lead_institution__in=institutions.filter(holding(term, "searched")))
+        for term in wanted
+    ]
+    return (
+        Commitment.objects.filter(reduce(or_, held))
+        .alias(
+            # Every commitment found holds a lone term: no need to count it.
+            held=_count(held) if len(wanted) > 1 else Value(1),
+            in_title=_count(holding(term, "search_title") for term in wanted),
+            in_own_text=_count(holding(term) for term in wanted),
         )
-    return found.order_by("-plan__number", "number")
+        .order_by("-held", "-in_title", "-in_own_text", "-plan__number", "number")
+    )
+
+
+def _count(conditions):
+    """SQL: how many of `conditions` hold."""
+    return sum(
+        (Case(When(condition, then=Value(1)), default=Value(0)) for condition in conditions),
+        start=Value(0, output_field=IntegerField()),
+    )
 
 
 def holding_every_word(queryset, query):
-    """`queryset` narrowed to rows whose folded `search_text` holds every word of `query`."""
-    for word in words(query):
-        queryset = queryset.filter(search_text__contains=word)
+    """`queryset` narrowed to rows whose folded `search_text` holds every term of `query`."""
+    for term in terms(query):
+        queryset = queryset.filter(holding(term))
     return queryset
 
 

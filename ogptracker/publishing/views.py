@@ -3,6 +3,7 @@
 from operator import attrgetter
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -15,7 +16,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
@@ -31,12 +32,12 @@ PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
 # Minutes found are listed under the commitments, on the first page only.
 MINUTES_SHOWN = 10
-# Committee decisions still open, listed on a plan's dashboard.
+# Committees' next steps still open, listed on a plan's dashboard.
 OPEN_STEPS_SHOWN = 10
 
 
 @cache_public_page
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
     page = page_of(request, plans, PLANS_PER_PAGE)
@@ -51,21 +52,21 @@ def home(request):
 
 
 @cache_public_page
-def plan_dashboard(request, number):
+def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, number=number)
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
     (summary,) = dashboard.summarise_plans(
         [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
     )
     commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
-    snapshots = (
-        ProgressSnapshot.objects.figures()
+    reports = (
+        ProgressReport.objects.figures()
         .filter(commitment__plan=plan)
         .order_by("date", "pk")
         .values_list("commitment_id", "date", "percent")
     )
     series = progress.progress_over_time(
-        snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
+        reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
     return render(
@@ -106,14 +107,12 @@ def plan_dashboard(request, number):
 
 def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
-    snapshots = (
-        ProgressSnapshot.objects.published().latest_first().select_related("meeting__committee")
-    )
+    reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
         Commitment.objects.for_dashboard().prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
-            Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+            Prefetch("reports", queryset=reports, to_attr="published_reports"),
         ),
         plan__number=plan_number,
         number=number,
@@ -121,15 +120,15 @@ def _public_commitment(plan_number, number):
 
 
 @cache_public_page
-def commitment_detail(request, plan_number, number):
+def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> HttpResponse:
     commitment = _public_commitment(plan_number, number)
     dashboard.flag_commitment(commitment, timezone.localdate())
     meetings = (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
-        # Two id lists rather than one join through snapshots and participants: the
+        # Two id lists rather than one join through reports and participants: the
         # join multiplies the rows of every meeting and needs a DISTINCT over them all.
         .filter(
-            Q(pk__in=ProgressSnapshot.objects.filter(commitment=commitment).values("meeting"))
+            Q(pk__in=ProgressReport.objects.filter(commitment=commitment).values("meeting"))
             | Q(
                 pk__in=Participant.commitments.through.objects.filter(commitment=commitment).values(
                     "participant__meeting"
@@ -143,8 +142,8 @@ def commitment_detail(request, plan_number, number):
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
     series = [
-        progress.TimePoint(snapshot.date, snapshot.percent, 1)
-        for snapshot in reversed(commitment.published_snapshots)
+        progress.TimePoint(report.date, report.percent, 1)
+        for report in reversed(commitment.published_reports)
     ]
     return render(
         request,
@@ -165,7 +164,7 @@ def commitment_detail(request, plan_number, number):
 
 
 @cache_public_page
-def institution_detail(request, pk):
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
@@ -189,7 +188,7 @@ def institution_detail(request, pk):
 
 
 @cache_public_page
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:200]
     found = (
         search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")

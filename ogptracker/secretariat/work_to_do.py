@@ -9,16 +9,19 @@ Lines with nothing to count are left out, as are those whose list the user
 may not see.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser as User
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import ngettext_lazy
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import ProgressSnapshot, french_missing
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import ProgressReport, french_missing
 from meetings.models import Meeting, NextStep
 from ogptracker.leads import reminders
 
@@ -29,7 +32,7 @@ class Task:
     url: str
 
 
-def tasks(user, today=None):
+def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
     """The lines of work waiting, for `user`: a Task each. Four queries."""
     today = today or timezone.localdate()
     found = []
@@ -42,10 +45,10 @@ def tasks(user, today=None):
                 url += "?" + urlencode(filters)
             found.append(Task(text % {"count": count}, url))
 
-    reports = ProgressSnapshot.objects.aggregate(
-        submitted=Count("pk", filter=Q(status=SnapshotStatus.SUBMITTED)),
-        returned=Count("pk", filter=Q(status=SnapshotStatus.RETURNED)),
-        french=Count("pk", filter=Q(status=SnapshotStatus.PUBLISHED) & french_missing()),
+    reports = ProgressReport.objects.aggregate(
+        submitted=Count("pk", filter=Q(status=ReportStatus.SUBMITTED)),
+        returned=Count("pk", filter=Q(status=ReportStatus.RETURNED)),
+        french=Count("pk", filter=Q(status=ReportStatus.PUBLISHED) & french_missing()),
     )
     add(
         reports["submitted"],
@@ -54,7 +57,7 @@ def tasks(user, today=None):
             "%(count)s reports await review",
             "count",
         ),
-        "commitments.snapshotawaitingreview",
+        "commitments.reportawaitingreview",
     )
     add(
         reports["returned"],
@@ -63,8 +66,8 @@ def tasks(user, today=None):
             "%(count)s reports are back with their leads for revision",
             "count",
         ),
-        "commitments.progresssnapshot",
-        status__exact=SnapshotStatus.RETURNED,
+        "commitments.progressreport",
+        status__exact=ReportStatus.RETURNED,
     )
     add(
         reports["french"],
@@ -73,8 +76,8 @@ def tasks(user, today=None):
             "%(count)s published reports lack their French version",
             "count",
         ),
-        "commitments.progresssnapshot",
-        status__exact=SnapshotStatus.PUBLISHED,
+        "commitments.progressreport",
+        status__exact=ReportStatus.PUBLISHED,
         french="missing",
     )
     add(

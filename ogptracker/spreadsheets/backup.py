@@ -12,8 +12,10 @@ import csv
 import datetime
 import json
 import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tablib
 from django.apps import apps
@@ -23,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from commitments.models import (
@@ -34,7 +37,7 @@ from commitments.models import (
     Evidence,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
     ReviewComment,
 )
 from commitments.roles import ensure_secretariat_group
@@ -43,6 +46,7 @@ from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participan
 from . import meeting_resources
 from . import plan_resources as resources
 from .import_report import import_problems
+from .sheets import TrackerResource
 
 FORMAT = "ogptracker-backup"
 VERSION = 1
@@ -57,7 +61,7 @@ TABLES = [
     ("meetings.csv", meeting_resources.MeetingResource),
     ("commitments.csv", resources.CommitmentResource),
     ("activities.csv", resources.ActivityResource),
-    ("progress_snapshots.csv", resources.ProgressSnapshotResource),
+    ("progress_snapshots.csv", resources.ProgressReportResource),
     ("plan_progress.csv", resources.PlanProgressResource),
     ("participants.csv", meeting_resources.ParticipantResource),
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
@@ -128,25 +132,25 @@ class Problem:
         return f"{where}{column}: {self.message}"
 
 
-def bookkeeping_fields(model):
+def bookkeeping_fields(model: type[Model]) -> list[str]:
     names = {field.name for field in model._meta.concrete_fields}
     return [name for name in BOOKKEEPING if name in names]
 
 
-def write_csv(path, headers, rows):
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(headers)
         writer.writerows(rows)
 
 
-def read_csv(path):
+def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
     with open(path, encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     return rows[0], rows[1:]
 
 
-def as_text(value):
+def as_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -159,7 +163,7 @@ def as_text(value):
 # --- export --------------------------------------------------------------------
 
 
-def export_all(directory):
+def export_all(directory: str | Path) -> dict[str, Any]:
     """Writes the whole tracker into ``directory``; returns the manifest."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -181,7 +185,7 @@ def export_all(directory):
     return manifest
 
 
-def export_table(path, resource_class):
+def export_table(path: Path, resource_class: type[TrackerResource]) -> int:
     resource = resource_class()
     model = resource._meta.model
     dataset = resource.export()
@@ -195,7 +199,7 @@ def export_table(path, resource_class):
     return len(dataset)
 
 
-def export_groups(directory):
+def export_groups(directory: Path) -> int:
     groups = Group.objects.prefetch_related("permissions__content_type").order_by("name")
     rows = [
         [
@@ -213,7 +217,7 @@ def export_groups(directory):
     return len(rows)
 
 
-def export_users(directory):
+def export_users(directory: Path) -> int:
     users = get_user_model().objects.prefetch_related("groups").order_by("username")
     rows = []
     for user in users:
@@ -228,11 +232,11 @@ def export_users(directory):
     return len(rows)
 
 
-def snapshot_positions():
-    """Each snapshot's position among its commitment's snapshots of the same day."""
+def report_positions() -> dict[int, int]:
+    """Each report's position among its commitment's reports of the same day."""
     positions = {}
     counters = {}
-    for pk, commitment_id, date in ProgressSnapshot.objects.order_by(
+    for pk, commitment_id, date in ProgressReport.objects.order_by(
         "commitment_id", "date", "pk"
     ).values_list("pk", "commitment_id", "date"):
         key = (commitment_id, date)
@@ -241,14 +245,14 @@ def snapshot_positions():
     return positions
 
 
-def export_evidence(directory):
-    positions = snapshot_positions()
+def export_evidence(directory: Path) -> int:
+    positions = report_positions()
     rows = []
-    evidence = Evidence.objects.select_related(
-        "snapshot__commitment__plan", "uploaded_by"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    evidence = Evidence.objects.select_related("report__commitment__plan", "uploaded_by").order_by(
+        "report__commitment__plan__number", "report__commitment__number", "pk"
+    )
     for number, item in enumerate(evidence, start=1):
-        snapshot = item.snapshot
+        report = item.report
         # Numbered folders: two evidence files may share a name.
         copy = f"evidence/{number}/{Path(item.file.name).name}"
         if item.file and default_storage.exists(item.file.name):
@@ -260,10 +264,10 @@ def export_evidence(directory):
             copy = ""
         rows.append(
             [
-                snapshot.commitment.plan.number,
-                snapshot.commitment.number,
-                snapshot.date.isoformat(),
-                positions[snapshot.pk],
+                report.commitment.plan.number,
+                report.commitment.number,
+                report.date.isoformat(),
+                positions[report.pk],
                 copy,
                 item.description,
                 item.content_type,
@@ -276,18 +280,18 @@ def export_evidence(directory):
     return len(rows)
 
 
-def export_activity_changes(directory):
+def export_activity_changes(directory: Path) -> int:
     """The activity changes reports propose: those waiting for review, and those made."""
-    positions = snapshot_positions()
+    positions = report_positions()
     changes = ActivityChange.objects.select_related(
-        "snapshot__commitment__plan", "activity"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+        "report__commitment__plan", "activity"
+    ).order_by("report__commitment__plan__number", "report__commitment__number", "pk")
     rows = [
         [
-            change.snapshot.commitment.plan.number,
-            change.snapshot.commitment.number,
-            change.snapshot.date.isoformat(),
-            positions[change.snapshot_id],
+            change.report.commitment.plan.number,
+            change.report.commitment.number,
+            change.report.date.isoformat(),
+            positions[change.report_id],
             change.activity.number,
             change.status,
             as_text(change.revised_end),
@@ -312,18 +316,18 @@ REVIEW_COMMENT_COLUMNS = [
 ]
 
 
-def export_review_comments(directory):
+def export_review_comments(directory: Path) -> int:
     """Each report's thread: the secretariat's comments, oldest first."""
-    positions = snapshot_positions()
-    comments = ReviewComment.objects.select_related(
-        "snapshot__commitment__plan", "author"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    positions = report_positions()
+    comments = ReviewComment.objects.select_related("report__commitment__plan", "author").order_by(
+        "report__commitment__plan__number", "report__commitment__number", "pk"
+    )
     rows = [
         [
-            comment.snapshot.commitment.plan.number,
-            comment.snapshot.commitment.number,
-            comment.snapshot.date.isoformat(),
-            positions[comment.snapshot_id],
+            comment.report.commitment.plan.number,
+            comment.report.commitment.number,
+            comment.report.date.isoformat(),
+            positions[comment.report_id],
             as_text(comment.written_at),
             comment.author.get_username() if comment.author else "",
             comment.text,
@@ -337,7 +341,7 @@ def export_review_comments(directory):
 # --- import --------------------------------------------------------------------
 
 
-def tracker_models():
+def tracker_models() -> list[type[Model]]:
     return [
         model
         for app in TRACKER_APPS
@@ -346,11 +350,11 @@ def tracker_models():
     ]
 
 
-def tracker_is_empty():
+def tracker_is_empty() -> bool:
     return not any(model.objects.exists() for model in tracker_models())
 
 
-def read_manifest(directory):
+def read_manifest(directory: str | Path) -> dict[str, Any]:
     path = Path(directory) / "manifest.json"
     if not path.exists():
         raise BackupError(f"{path} not found: not a backup folder.")
@@ -365,7 +369,7 @@ def read_manifest(directory):
     return manifest
 
 
-def import_all(directory, replace=False):
+def import_all(directory: str | Path, replace: bool = False) -> dict[str, int]:
     """Restores a backup; all or nothing. Returns the number of rows per file."""
     directory = Path(directory)
     manifest = read_manifest(directory)
@@ -401,7 +405,7 @@ def import_all(directory, replace=False):
     return counts
 
 
-def delete_tracker_rows():
+def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
         Evidence,
@@ -409,7 +413,7 @@ def delete_tracker_rows():
         AgendaItem,
         Participant,
         PlanProgress,
-        ProgressSnapshot,
+        ProgressReport,
         Activity,
         Commitment,
         Axis,
@@ -421,7 +425,9 @@ def delete_tracker_rows():
         model.objects.all().delete()
 
 
-def import_table(path, resource_class):
+def import_table(
+    path: Path, resource_class: type[TrackerResource]
+) -> tuple[int, Callable[[], None]]:
     headers, rows = read_csv(path)
     resource = resource_class(restore=True)
     model = resource._meta.model
@@ -451,7 +457,7 @@ def import_table(path, resource_class):
     return len(rows), restore_bookkeeping
 
 
-def import_groups(directory):
+def import_groups(directory: Path) -> int:
     headers, rows = read_csv(directory / "groups.csv")
     for row in rows:
         record = dict(zip(headers, row, strict=True))
@@ -469,7 +475,7 @@ def import_groups(directory):
     return len(rows)
 
 
-def import_users(directory):
+def import_users(directory: Path) -> int:
     headers, rows = read_csv(directory / "users.csv")
     User = get_user_model()
     for row in rows:
@@ -491,41 +497,41 @@ def import_users(directory):
     return len(rows)
 
 
-class SnapshotKeys:
-    """Finds a restored snapshot from a row's plan, commitment, date and index that day."""
+class ReportKeys:
+    """Finds a restored report from a row's plan, commitment, date and index that day."""
 
     def __init__(self):
-        self.snapshots = {}
-        for pk, plan, commitment, date in ProgressSnapshot.objects.order_by("pk").values_list(
+        self.reports = {}
+        for pk, plan, commitment, date in ProgressReport.objects.order_by("pk").values_list(
             "pk", "commitment__plan__number", "commitment__number", "date"
         ):
-            self.snapshots.setdefault((plan, commitment, date), []).append(pk)
+            self.reports.setdefault((plan, commitment, date), []).append(pk)
 
-    def pk(self, path, line, record):
+    def pk(self, path: Path, line: int, record: Mapping[str, str]) -> int:
         key = (
             int(record["plan"]),
             int(record["commitment"]),
             datetime.date.fromisoformat(record["snapshot_date"]),
         )
         try:
-            return self.snapshots[key][int(record["snapshot_index"])]
+            return self.reports[key][int(record["snapshot_index"])]
         except (KeyError, IndexError):
             raise BackupError(
                 f"{path.name} cannot be restored.",
-                [Problem(path.name, line, "snapshot_date", "no such progress snapshot")],
+                [Problem(path.name, line, "snapshot_date", "no such progress report")],
             ) from None
 
 
-def import_evidence(directory):
+def import_evidence(directory: Path) -> int:
     path = directory / "evidence.csv"
     headers, rows = read_csv(path)
     User = get_user_model()
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     for line, row in enumerate(rows, start=2):
         record = dict(zip(headers, row, strict=True))
-        snapshot_pk = snapshots.pk(path, line, record)
+        report_pk = reports.pk(path, line, record)
         evidence = Evidence(
-            snapshot_id=snapshot_pk,
+            report_id=report_pk,
             description=record["description"],
             content_type=record["content_type"],
             size=int(record["size"] or 0),
@@ -547,22 +553,22 @@ def import_evidence(directory):
     return len(rows)
 
 
-def import_activity_changes(directory):
+def import_activity_changes(directory: Path) -> int:
     path = directory / "activity_changes.csv"
     headers, rows = read_csv(path)
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     activities = {
         (commitment_id, number): pk
         for pk, commitment_id, number in Activity.objects.values_list(
             "pk", "commitment_id", "number"
         )
     }
-    commitment_of = dict(ProgressSnapshot.objects.values_list("pk", "commitment_id"))
+    commitment_of = dict(ProgressReport.objects.values_list("pk", "commitment_id"))
     changes = []
     for line, row in enumerate(rows, start=2):
         record = dict(zip(headers, row, strict=True))
-        snapshot_pk = snapshots.pk(path, line, record)
-        activity_pk = activities.get((commitment_of[snapshot_pk], int(record["activity"])))
+        report_pk = reports.pk(path, line, record)
+        activity_pk = activities.get((commitment_of[report_pk], int(record["activity"])))
         if activity_pk is None:
             raise BackupError(
                 f"{path.name} cannot be restored.",
@@ -570,14 +576,14 @@ def import_activity_changes(directory):
             )
         try:
             change = ActivityChange(
-                snapshot_id=snapshot_pk,
+                report_id=report_pk,
                 activity_id=activity_pk,
                 **{
                     name: _cell(ActivityChange._meta.get_field(name), record[name])
                     for name in ACTIVITY_CHANGE_COLUMNS[5:]
                 },
             )
-            change.full_clean(exclude=["snapshot", "activity"], validate_unique=False)
+            change.full_clean(exclude=["report", "activity"], validate_unique=False)
         except ValidationError as invalid:
             raise BackupError(
                 f"{path.name} cannot be restored.",
@@ -591,10 +597,10 @@ def import_activity_changes(directory):
     return len(rows)
 
 
-def import_review_comments(directory):
+def import_review_comments(directory: Path) -> int:
     path = directory / "review_comments.csv"
     headers, rows = read_csv(path)
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     users = dict(get_user_model().objects.values_list("username", "pk"))
     comments = []
     for line, row in enumerate(rows, start=2):
@@ -607,7 +613,7 @@ def import_review_comments(directory):
             )
         comments.append(
             ReviewComment(
-                snapshot_id=snapshots.pk(path, line, record),
+                report_id=reports.pk(path, line, record),
                 author_id=users.get(author),
                 written_at=datetime.datetime.fromisoformat(record["written_at"]),
                 text=record["text"],

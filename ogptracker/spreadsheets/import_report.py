@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
+from import_export.results import Result
+
+from .sheets import TrackerResource
 
 
 @dataclass(frozen=True)
@@ -18,11 +21,11 @@ class Problem:
     message: str
 
 
-def spreadsheet_line(row_number):
+def spreadsheet_line(row_number: int) -> int:
     return row_number + 1
 
 
-def messages_of(error):
+def messages_of(error: BaseException) -> list[str]:
     if isinstance(error, ValidationError):
         return [str(message) for message in error.messages]
     if isinstance(error, IntegrityError):
@@ -32,7 +35,7 @@ def messages_of(error):
     return [str(error)]
 
 
-def import_problems(result, resource):
+def import_problems(result: Result, resource: TrackerResource) -> list[Problem]:
     """Every problem of an import, ordered by line, the file-wide ones first."""
     problems = []
     for error in result.base_errors:

@@ -4,7 +4,12 @@ A meeting is known by its committee's kind, its plan and its date; its
 participants by name, its agenda items and next steps by their order.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
+from import_export.results import Result
+from tablib import Dataset
 
 from commitments.enums import MeetingStatus
 from meetings.cycle import publish_meeting
@@ -24,16 +29,16 @@ class CommitteeWidget(KeyWidget):
         super().__init__(render=lambda committee: committee.kind)
         self.kinds = ChoiceWidget(CommitteeKind)
 
-    def key(self, value, row):
+    def key(self, value: Any, row: Mapping[str, Any]) -> tuple[str | None, int | None]:
         return (self.kinds.clean(value), keys.plan_cell(row))
 
-    def resolve(self, key):
+    def resolve(self, key: tuple[str | None, int | None]) -> Committee | None:
         kind, plan = key
         if plan is None:
             return Committee.objects.filter(kind=kind, plan__isnull=True).first()
         return Committee.objects.filter(kind=kind, plan__number=plan).first()
 
-    def missing(self, key):
+    def missing(self, key: tuple[str | None, int | None]) -> str:
         kind, plan = key
         return _("Action plan %(plan)s has no %(committee)s.") % {
             "plan": plan if plan is not None else "—",
@@ -41,7 +46,7 @@ class CommitteeWidget(KeyWidget):
         }
 
 
-def committee_plan_field(attribute):
+def committee_plan_field(attribute: str) -> Field:
     return Field(
         attribute=attribute,
         column_name="plan",
@@ -51,7 +56,7 @@ def committee_plan_field(attribute):
     )
 
 
-def meeting_key_fields():
+def meeting_key_fields() -> dict[str, Field]:
     """The three cells naming a meeting: committee kind, plan and date."""
     return {
         "committee": Field(
@@ -90,11 +95,13 @@ class PublishesThroughTheCycle:
     """A meeting a file publishes (new, or a draft until now) is saved as a draft, then
     published by the reporting cycle with its status table (meetings/cycle.py)."""
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset: Dataset, **kwargs: Any) -> None:
         super().before_import(dataset, **kwargs)
         self.to_publish = []
 
-    def before_save_instance(self, instance, row, **kwargs):
+    def before_save_instance(
+        self, instance: Meeting, row: Mapping[str, Any], **kwargs: Any
+    ) -> None:
         super().before_save_instance(instance, row, **kwargs)
         if instance.status != MeetingStatus.PUBLISHED:
             return
@@ -103,13 +110,13 @@ class PublishesThroughTheCycle:
             instance.status = MeetingStatus.DRAFT
             self.to_publish.append(instance)
 
-    def after_save_instance(self, instance, row, **kwargs):
+    def after_save_instance(self, instance: Meeting, row: Mapping[str, Any], **kwargs: Any) -> None:
         super().after_save_instance(instance, row, **kwargs)
         if instance in self.to_publish:
             # What the file asks, for the preview; the cycle publishes it after the file.
             instance.status = MeetingStatus.PUBLISHED
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         for meeting in self.to_publish:
             publish_meeting(meeting, self.user)

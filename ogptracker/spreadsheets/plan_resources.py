@@ -1,6 +1,12 @@
 """Spreadsheet import and export of plans, institutions, axes, commitments and progress."""
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+from import_export.results import Result
+from tablib import Dataset
 
 from commitments.models import (
     ActionPlan,
@@ -9,7 +15,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.cycle import imported_rows
 from ogptracker.common.cells import Field, model_fields
@@ -19,7 +25,7 @@ from . import keys
 from .sheets import TrackerResource
 
 
-def plan_field(attribute="plan"):
+def plan_field(attribute: str = "plan") -> Field:
     return Field(
         attribute=attribute,
         column_name="plan",
@@ -29,7 +35,7 @@ def plan_field(attribute="plan"):
     )
 
 
-def commitment_field(attribute="commitment"):
+def commitment_field(attribute: str = "commitment") -> Field:
     return Field(
         attribute=attribute,
         column_name="commitment",
@@ -38,7 +44,7 @@ def commitment_field(attribute="commitment"):
     )
 
 
-def meeting_fields():
+def meeting_fields() -> dict[str, Field]:
     """The meeting a progress figure was recorded at: committee kind and date."""
     return {
         "meeting_committee": Field(
@@ -57,8 +63,15 @@ def meeting_fields():
 
 
 def resource(
-    model, columns, import_id_fields, ordering, related=(), prefetch=(), bulk=False, mixins=()
-):
+    model: type[Model],
+    columns: Mapping[str, Field],
+    import_id_fields: list[str],
+    ordering: list[str],
+    related: Sequence[str] = (),
+    prefetch: Sequence[str] = (),
+    bulk: bool = False,
+    mixins: Sequence[type] = (),
+) -> type[TrackerResource]:
     """Builds a resource class whose columns are exactly ``columns``, in that order."""
 
     def filter_export(self, queryset, **kwargs):
@@ -203,34 +216,34 @@ class FollowsTheReportingCycle:
     a published report makes its activity changes, a row of published minutes is
     published with them (meetings/cycle.py, `imported_rows`)."""
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         imported_rows(self.saved, self.user)
 
 
-ProgressSnapshotResource = resource(
-    ProgressSnapshot,
+ProgressReportResource = resource(
+    ProgressReport,
     {
         "plan": plan_field("commitment__plan"),
         "commitment": commitment_field(),
-        **model_fields(ProgressSnapshot, ["date", "percent"]),
-        **model_fields(ProgressSnapshot, translated("narrative")),
-        **model_fields(ProgressSnapshot, ["no_progress", "platform_status"]),
-        **model_fields(ProgressSnapshot, translated("platform_note", "schedule")),
+        **model_fields(ProgressReport, ["date", "percent"]),
+        **model_fields(ProgressReport, translated("narrative")),
+        **model_fields(ProgressReport, ["no_progress", "platform_status"]),
+        **model_fields(ProgressReport, translated("platform_note", "schedule")),
         **meeting_fields(),
-        **model_fields(ProgressSnapshot, ["status"]),
+        **model_fields(ProgressReport, ["status"]),
         "author": Field(
             attribute="author",
             column_name="author",
             widget=keys.UserWidget(),
             label=_("author (username)"),
         ),
-        **model_fields(ProgressSnapshot, ["published_at"]),
+        **model_fields(ProgressReport, ["published_at"]),
     },
     import_id_fields=["plan", "commitment", "date"],
     ordering=["commitment__plan__number", "commitment__number", "date", "pk"],
     related=["commitment__plan", "meeting__committee", "author"],
-    # Snapshot files are the long ones (years of figures): saved by batches.
+    # Report files are the long ones (years of figures): saved by batches.
     bulk=True,
     mixins=[FollowsTheReportingCycle],
 )

@@ -7,13 +7,19 @@ keys, an import is all or nothing, and re-importing an export changes
 nothing.
 """
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
+from import_export.fields import Field
 from import_export.instance_loaders import ModelInstanceLoader
+from import_export.results import Result
+from tablib import Dataset
 
 from commitments import versions
 from commitments.models import Commitment
@@ -58,13 +64,13 @@ class NaturalKeyLoader(ModelInstanceLoader):
         self.last_key = None
 
     @staticmethod
-    def plain(value):
+    def plain(value: Any) -> Any:
         return value.pk if isinstance(value, models.Model) else value
 
-    def key(self, row):
+    def key(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
         return tuple(self.plain(field.clean(row)) for field in self.fields)
 
-    def load(self):
+    def load(self) -> None:
         keys = set()
         for row in self.dataset.dict:
             try:
@@ -91,7 +97,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
             if key in keys:
                 self.instances[key] = pk if pk is self.AMBIGUOUS else rows[pk]
 
-    def get_instance(self, row):
+    def get_instance(self, row: Mapping[str, Any]) -> models.Model | None:
         if self.instances is None:
             self.load()
         # Kept for remember(), called once the same row is saved.
@@ -103,7 +109,7 @@ class NaturalKeyLoader(ModelInstanceLoader):
             )
         return instance
 
-    def remember(self, row, instance):
+    def remember(self, row: Mapping[str, Any], instance: models.Model) -> None:
         if self.instances is not None:
             self.instances[self.last_key] = instance
 
@@ -117,7 +123,7 @@ class PreviewDiff(resources.Diff):
         self.right = []
         self.new = new
 
-    def compare_with(self, resource, instance):
+    def compare_with(self, resource: resources.ModelResource, instance: models.Model) -> None:
         if not self.skip:
             super().compare_with(resource, instance)
 
@@ -149,7 +155,7 @@ class TrackerResource(resources.ModelResource):
 
     # --- headers ---------------------------------------------------------
 
-    def label_for(self, field):
+    def label_for(self, field: Field) -> str:
         label = getattr(field, "label", None)
         if label is not None:
             return str(label)
@@ -163,13 +169,13 @@ class TrackerResource(resources.ModelResource):
                 return f"{base.verbose_name} ({translation.gettext(language)})"
         return str(model._meta.get_field(name).verbose_name)
 
-    def get_export_headers(self, selected_fields=None):
+    def get_export_headers(self, selected_fields: Sequence[str] | None = None) -> list[str]:
         export_fields = self.get_export_fields(selected_fields)
         if not self.labels:
             return [field.column_name for field in export_fields]
         return [self.label_for(field) for field in export_fields]
 
-    def header_aliases(self):
+    def header_aliases(self) -> dict[str, str]:
         """Every accepted header, lower-cased, mapped to its column name."""
         aliases = {}
         for field in self.fields.values():
@@ -179,7 +185,7 @@ class TrackerResource(resources.ModelResource):
                     aliases[self.label_for(field).strip().lower()] = field.column_name
         return aliases
 
-    def column_label(self, name):
+    def column_label(self, name: str) -> str:
         """The header a problem is reported under, for a column or a model field name."""
         # A required translated field (title) is validated on its Arabic column.
         for candidate in (name, f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"):
@@ -193,10 +199,10 @@ class TrackerResource(resources.ModelResource):
 
     # --- import ------------------------------------------------------------
 
-    def get_diff_class(self):
+    def get_diff_class(self) -> type[PreviewDiff]:
         return PreviewDiff
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset: Dataset, **kwargs: Any) -> None:
         for widget in self.key_widgets():
             widget.cache.clear()
         self.preview_diff = len(dataset) <= PREVIEW_DIFF_ROWS
@@ -216,18 +222,18 @@ class TrackerResource(resources.ModelResource):
                 _("Columns missing from the file: %(columns)s.") % {"columns": ", ".join(missing)}
             )
 
-    def get_import_fields(self):
+    def get_import_fields(self) -> list[Field]:
         # Asked several times a row; the columns do not change during an import.
         if not hasattr(self, "_import_fields"):
             self._import_fields = super().get_import_fields()
         return self._import_fields
 
-    def key_widgets(self):
+    def key_widgets(self) -> list[KeyWidget]:
         return [
             field.widget for field in self.fields.values() if isinstance(field.widget, KeyWidget)
         ]
 
-    def before_import_row(self, row, **kwargs):
+    def before_import_row(self, row: dict[str, Any], **kwargs: Any) -> None:
         errors = {}
         for column, value in row.items():
             if is_formula(value):
@@ -243,7 +249,9 @@ class TrackerResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def get_or_init_instance(self, instance_loader, row):
+    def get_or_init_instance(
+        self, instance_loader: ModelInstanceLoader, row: Mapping[str, Any]
+    ) -> tuple[models.Model, bool]:
         if self.restore:
             return self.init_instance(row), True
         # A bad key cell (unknown commitment, impossible date) is reported
@@ -261,7 +269,9 @@ class TrackerResource(resources.ModelResource):
             raise ValidationError(errors)
         return super().get_or_init_instance(instance_loader, row)
 
-    def import_instance(self, instance, row, **kwargs):
+    def import_instance(
+        self, instance: models.Model, row: Mapping[str, Any], **kwargs: Any
+    ) -> None:
         # Lists (leads, commitments) are saved after the row; check them with its other cells.
         errors = {}
         try:
@@ -277,7 +287,13 @@ class TrackerResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
+    def skip_row(
+        self,
+        instance: models.Model,
+        original: models.Model,
+        row: Mapping[str, Any],
+        import_validation_errors: dict[str, Any] | None = None,
+    ) -> bool:
         """Unchanged rows are skipped and write no history; an empty text is empty
         whether the database holds NULL or "" (an empty cell cannot tell)."""
         if not self._meta.skip_unchanged or import_validation_errors:
@@ -300,7 +316,12 @@ class TrackerResource(resources.ModelResource):
                 return False
         return True
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_instance(
+        self,
+        instance: models.Model,
+        import_validation_errors: dict[str, Any] | None = None,
+        validate_unique: bool = True,
+    ) -> None:
         errors = dict(import_validation_errors or {})
         # A key cell was resolved to a saved row: checking it exists again costs a query a row.
         resolved = {
@@ -330,14 +351,23 @@ class TrackerResource(resources.ModelResource):
 
     # --- bulk saving (resources with ``use_bulk``): one query per batch, history kept -----
 
-    def save_instance(self, instance, is_create, row, **kwargs):
+    def save_instance(
+        self, instance: models.Model, is_create: bool, row: Mapping[str, Any], **kwargs: Any
+    ) -> None:
         if self._meta.use_bulk and not is_create and instance.pk is None:
             # A key repeated in the file: the row is already queued for creation.
             self.after_save_instance(instance, row, **kwargs)
             return
         super().save_instance(instance, is_create, row, **kwargs)
 
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+    def bulk_create(
+        self,
+        using_transactions: bool,
+        dry_run: bool,
+        raise_errors: bool,
+        batch_size: int | None = None,
+        result: Result | None = None,
+    ) -> None:
         from simple_history.utils import bulk_create_with_history
 
         if self.create_instances and (using_transactions or not dry_run):
@@ -353,7 +383,14 @@ class TrackerResource(resources.ModelResource):
             finally:
                 self.create_instances.clear()
 
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+    def bulk_update(
+        self,
+        using_transactions: bool,
+        dry_run: bool,
+        raise_errors: bool,
+        batch_size: int | None = None,
+        result: Result | None = None,
+    ) -> None:
         from django.utils import timezone
         from simple_history.utils import bulk_update_with_history
 
@@ -378,31 +415,33 @@ class TrackerResource(resources.ModelResource):
             finally:
                 self.update_instances.clear()
 
-    def get_bulk_update_fields(self):
+    def get_bulk_update_fields(self) -> list[str]:
         return [
             field.attribute
             for field in self.fields.values()
             if not field.readonly and "__" not in field.attribute
         ]
 
-    def after_save_instance(self, instance, row, **kwargs):
+    def after_save_instance(
+        self, instance: models.Model, row: Mapping[str, Any], **kwargs: Any
+    ) -> None:
         if self.instance_loader is not None:
             self.instance_loader.remember(row, instance)
         self.saved.append(instance)
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         """Rows are saved by batches, without `save()` or its signals: what any change
         to the tracker's data does is done here, once for the whole file."""
         super().after_import(dataset, result, **kwargs)
         versions.bump(_commitment_ids(self.saved))
         data_changed()
 
-    def import_data(self, dataset, *args, **kwargs):
+    def import_data(self, dataset: Dataset, *args: Any, **kwargs: Any) -> Result:
         # All or nothing: a file with one invalid row saves no row at all.
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, *args, **kwargs)
 
     # --- export ------------------------------------------------------------
 
-    def export_field(self, field, instance, **kwargs):
+    def export_field(self, field: Field, instance: models.Model, **kwargs: Any) -> Any:
         return escape_formula(super().export_field(field, instance, **kwargs))

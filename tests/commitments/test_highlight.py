@@ -16,6 +16,22 @@ def test_a_stem_marks_the_whole_word_it_is_part_of():
     assert marked("Suivi des Engagements", "engagements") == "Suivi des <mark>Engagements</mark>"
 
 
+def test_a_stem_marks_neither_another_word_nor_a_stop_word():
+    text = "المبادئ المنصوص عليها في المنصة وفي المنصات"
+
+    assert marked(text, "المنصة في") == (
+        "المبادئ المنصوص عليها في <mark>المنصة</mark> وفي <mark>المنصات</mark>"
+    )
+
+
+def test_a_quoted_phrase_is_marked_whole():
+    text = "Droit d'accès à l'information et accès aux archives"
+
+    assert marked(text, "«accès à l'information»") == (
+        "Droit d&#x27;<mark>accès à l&#x27;information</mark> et accès aux archives"
+    )
+
+
 def test_marks_stay_in_place_after_a_letter_that_lower_casing_lengthens():
     assert marked("İzmir et Rabat", "rabat") == "İzmir et <mark>Rabat</mark>"
 

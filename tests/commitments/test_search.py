@@ -5,10 +5,16 @@ import re
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from commitments.models import Institution
-from ogptracker.publishing.search import search_commitments
-from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
+from ogptracker.publishing.search import search_commitments, terms
+from tests.factories import (
+    make_activity,
+    make_commitment,
+    make_next_step,
+    make_plan,
+    make_report,
+)
 
 
 @pytest.fixture
@@ -63,12 +69,72 @@ def found(query):
         ("المنصات الرقمية", ["portal"]),
         ("Portals", ["portal"]),
         ("بالمحاكم", ["justice"]),  # a prefixed preposition
-        ("الإطار بوابة", []),
-        ("", []),
     ],
 )
-def test_search_finds_commitments_holding_every_word(commitments, query, expected):
-    assert found(query) == [commitments[key].title for key in expected]
+def test_search_finds_first_the_commitments_holding_every_word(commitments, query, expected):
+    assert found(query)[: len(expected)] == [commitments[key].title for key in expected]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "«»"])
+def test_search_without_a_word_finds_nothing(commitments, query):
+    assert found(query) == []
+
+
+def test_search_ranks_by_how_many_words_a_commitment_holds(commitments):
+    # The portal holds both words; the framework's lead institution, «وزارة
+    # الانتقال الرقمي», only the second.
+    assert found("المنصات الرقمية") == [
+        commitments["portal"].title,
+        commitments["framework"].title,
+    ]
+    # One word each: the newest plan first.
+    assert found("الإطار بوابة") == [commitments["portal"].title, commitments["framework"].title]
+
+
+def test_search_ranks_the_title_before_the_description_before_the_activities(db):
+    plan = make_plan(1)
+    in_activity = make_commitment(plan=plan, number=1, title="التزام أول")
+    make_activity(in_activity, title="تعميم الشفافية")
+    in_description = make_commitment(plan=plan, number=2, description="الشفافية المالية")
+    in_title = make_commitment(plan=plan, number=3, title="الشفافية الجبائية")
+
+    assert found("الشفافية") == [in_title.title, in_description.title, in_activity.title]
+
+
+def test_search_ignores_stop_words(db):
+    """«الولوج إلى المعلومات» found nothing: «إلى» had to match too."""
+    plan = make_plan(1)
+    access = make_commitment(plan=plan, number=1, title="تعزيز الولوج إلى المعلومات")
+    make_commitment(plan=plan, number=2, title="الانتقال إلى الإدارة الرقمية")
+    make_commitment(plan=plan, number=3, title="نشر المعلومات المالية")
+
+    assert terms("الولوج إلى المعلومات") == [("ولوج",), ("معلوم",)]
+    assert terms("l'accès à l’information") == [("accè",), ("information",)]
+    assert found("الولوج إلى المعلومات") == [access.title, "نشر المعلومات المالية"]
+    assert found("the access") == []
+    # A query of stop words only is searched as typed.
+    assert terms("في") == [("في",)]
+
+
+def test_search_finds_a_quoted_phrase_as_a_phrase(db):
+    plan = make_plan(1)
+    phrase = make_commitment(plan=plan, number=1, title_fr="Droit d'accès à l'information")
+    apart = make_commitment(plan=plan, number=2, title_fr="Accès des citoyens à une information")
+
+    assert found('"accès à l\'information"') == [phrase.title]
+    assert found("«accès à l'information»") == [phrase.title]
+    assert found("accès information") == [phrase.title, apart.title]
+
+
+def test_search_stem_never_matches_a_different_word(db):
+    """«المنصة» found «المنصوص»: its stem «منص» was cut too short."""
+    plan = make_plan(1)
+    platform = make_commitment(plan=plan, number=1, title="منصة رقمية")
+    platforms = make_commitment(plan=plan, number=2, description="تطوير المنصات")
+    make_commitment(plan=plan, number=3, description="المبادئ المنصوص عليها في الدليل")
+
+    assert found("المنصة") == [platform.title, platforms.title]
+    assert found("المنصات") == [platform.title, platforms.title]
 
 
 def test_search_lists_the_newest_plan_first(commitments):
@@ -80,8 +146,8 @@ def test_search_lists_the_newest_plan_first(commitments):
 
 
 def test_search_page_shows_published_progress_only(client, commitments):
-    make_snapshot(commitments["portal"], percent=40)
-    make_snapshot(commitments["portal"], percent=90, status=SnapshotStatus.SUBMITTED)
+    make_report(commitments["portal"], percent=40)
+    make_report(commitments["portal"], percent=90, status=ReportStatus.SUBMITTED)
 
     page = client.get(reverse("commitments:search"), {"q": "بوابة"}).content.decode()
 
@@ -149,3 +215,23 @@ def test_search_page_marks_the_words_and_shows_where_the_description_holds_them(
     assert "<bdi><mark>بوابة</mark> المشاركة المواطنة</bdi>" in page  # the title
     page = client.get(reverse("commitments:search"), {"q": "العدل"}).content.decode()
     assert "<bdi>وزارة <mark>العدل</mark></bdi>" in page  # the lead institution
+
+
+def test_search_page_isolates_the_query_in_its_lines(client, commitments):
+    """A Latin query keeps its place in the Arabic lines: «لـ«5 :«transparence.» was read."""
+    make_commitment(plan=commitments["portal"].plan, number=7, title_fr="Transparence budgétaire")
+    make_next_step(text="Transparence des marchés publics")
+
+    page = client.get(reverse("commitments:search"), {"q": "transparence"}).content.decode()
+
+    assert "عدد الالتزامات المطابقة لـ«<bdi>transparence</bdi>»: 1." in page
+    assert "<h2>محاضر تذكر «<bdi>transparence</bdi>»</h2>" in page
+    assert "<title>«\u2068transparence\u2069» — بحث — " in page
+    assert 'name="q" value="transparence" dir="auto"' in page
+
+
+def test_search_page_escapes_the_query_it_isolates(client, commitments):
+    page = client.get(reverse("commitments:search"), {"q": "<b>x</b>"}).content.decode()
+
+    assert "لـ«<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>»: 0." in page
+    assert "<b>x</b>" not in page

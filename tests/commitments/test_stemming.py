@@ -3,7 +3,7 @@
 import pytest
 
 from ogptracker.common.folding import fold
-from ogptracker.common.stemming import stem
+from ogptracker.common.stemming import forms, stem
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,20 @@ def test_words_are_cut_to_their_stem(word, expected):
 )
 def test_roots_and_short_words_are_not_cut_below_three_letters(word, expected):
     assert stem(fold(word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # «منص» is in «المنصوص» too: the two feminine forms are looked for.
+        ("المنصة", ("منصه", "منصات")),
+        ("المنصات", ("منصه", "منصات")),
+        ("اللغة", ("لغه",)),  # not cut
+        ("الحكومة", ("حكوم",)),  # four letters are left: the stem alone
+        ("المعلومات", ("معلوم",)),
+        ("القانون", ("قانون",)),
+        ("Données", ("donnée",)),
+    ],
+)
+def test_a_stem_of_other_words_too_is_looked_for_in_its_feminine_forms(word, expected):
+    assert forms(fold(word)) == expected

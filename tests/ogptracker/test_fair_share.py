@@ -36,11 +36,16 @@ def cached_views(resolver=None, prefix=""):
             yield f"{prefix}{pattern.name}", pattern
 
 
+# Former addresses: a 301 to the endpoint with the query as given, which the cache never
+# stores; the endpoint's own view makes the query canonical.
+REDIRECTS = {"api:plan_snapshots_moved", "api:plan_decisions_moved"}
+
+
 def test_every_cached_view_declares_the_parameters_it_reads():
     names = [name for name, _ in cached_views()]
 
-    assert len(names) == 23
-    assert [name for name in names if name not in PARAMETERS] == []
+    assert len(names) == 25
+    assert {name for name in names if name not in PARAMETERS} == REDIRECTS
 
 
 @pytest.mark.django_db

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from meetings.minutes_pdf import warm_minutes_pdfs
 from ogptracker.common.languages import CODES
@@ -10,7 +12,7 @@ class Command(BaseCommand):
         "hold yet, so that no visitor waits for it (run after each release)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--language",
             action="append",
@@ -25,7 +27,9 @@ class Command(BaseCommand):
             help="Only the N most recent published meetings; all of them by default.",
         )
 
-    def handle(self, languages=None, latest=None, **options):
+    def handle(
+        self, languages: list[str] | None = None, latest: int | None = None, **options: Any
+    ) -> None:
         unknown = sorted(set(languages or []) - set(CODES))
         if unknown:
             raise CommandError(

@@ -1,19 +1,20 @@
 from django import template
 from django.conf import settings
+from django.template import Context
 from django.urls import translate_url
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def translated_path(context, language_code):
+def translated_path(context: Context, language_code: str) -> str:
     """The current page in another language: a plain link, so public pages carry no
     form token and can be served from the shared cache."""
     return translate_url(context["request"].get_full_path(), language_code)
 
 
 @register.simple_tag(takes_context=True)
-def language_alternates(context):
+def language_alternates(context: Context) -> list[tuple[str, str]]:
     """The current page in each of the site's languages, then as x-default, as
     absolute addresses: the page's <link rel="alternate" hreflang> list, the
     sitemap's for it. x-default is, as Django's sitemap writes it, the address

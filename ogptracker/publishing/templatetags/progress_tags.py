@@ -1,5 +1,12 @@
+import re
+from decimal import Decimal
+from typing import Any
+
 from django import template
 from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +14,9 @@ from commitments import progress
 from ogptracker.common.charts import Bar
 
 register = template.Library()
+
+# «2024-2027», «2018–2020»: kept on one line, as a phone would cut it after the dash.
+YEAR_RANGE = re.compile(r"\b\d{4}\s?[-–]\s?\d{2,4}\b")
 
 FLAG_LABELS = {
     # Translators: a commitment flag: progress is 100 %.
@@ -23,8 +33,16 @@ FLAG_LABELS = {
 }
 
 
+@register.filter(is_safe=True)
+def whole_ranges(text: object) -> SafeString:
+    """`text`, escaped, each year range («2024-2027») in a span the line never breaks."""
+    return mark_safe(
+        YEAR_RANGE.sub(r'<span class="unbroken">\g<0></span>', conditional_escape(text))
+    )
+
+
 @register.filter
-def percent(value):
+def percent(value: Decimal | int | str | None) -> str:
     """77.4 → «77,4 %» in Arabic and French; nothing known → a dash."""
     if value is None or value == "":
         return "—"
@@ -32,18 +50,18 @@ def percent(value):
 
 
 @register.filter
-def flag_label(flag):
+def flag_label(flag: str) -> str | Promise:
     return FLAG_LABELS.get(flag, flag)
 
 
 @register.inclusion_tag("publishing/_meter.html")
-def meter(value):
+def meter(value: Decimal | int | None) -> dict[str, Any]:
     """A small 0-100 bar growing from the inline-start side."""
     return {"value": value, "bar": Bar(value or 0, rtl=get_language_bidi())}
 
 
 @register.filter
-def slippage(days):
+def slippage(days: int) -> str:
     """How late a revised end date is: in days under two months, else in months."""
     if days >= 60:
         months = round(days / 30)

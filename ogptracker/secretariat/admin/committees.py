@@ -1,10 +1,16 @@
+from collections.abc import Sequence
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db import IntegrityError, models, transaction
-from django.forms import Textarea, TextInput
+from django.db.models import QuerySet
+from django.forms import BaseInlineFormSet, ModelChoiceField, ModelForm, Textarea, TextInput
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.enums import MeetingStatus
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Commitment, ProgressReport
 from meetings import cycle
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
@@ -76,7 +82,7 @@ class NextStepInline(admin.TabularInline):
 class StatusTableInline(TranslationStackedInline):
     """The meeting's status table, typed where the minutes are prepared."""
 
-    model = ProgressSnapshot
+    model = ProgressReport
     fk_name = "meeting"
     form = LoadedValuesForm
     formset = VersionedRowsFormSet
@@ -100,10 +106,12 @@ class StatusTableInline(TranslationStackedInline):
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProgressReport]:
         return super().get_queryset(request).select_related("prepared_from__meeting")
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField | None:
         if db_field.name == "commitment":
             # Only the meeting's plan's commitments (every plan's before its
             # committee is saved, or for a committee of every plan).
@@ -121,7 +129,7 @@ class StatusTableInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("prepared from"))
-    def origin(self, row):
+    def origin(self, row: ProgressReport) -> str:
         source = row.prepared_from
         if source is None:
             return "—"
@@ -147,18 +155,20 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
     inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
     actions = ["prepare_next_meeting"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
         return super().get_queryset(request).select_related("committee")
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: Meeting, form: ModelForm, change: bool) -> None:
         # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.
         saved = Meeting.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
         form.status_asked = obj.status
         obj.status = saved or MeetingStatus.DRAFT
         super().save_model(request, obj, form, change)
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not ProgressSnapshot:
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
+        if formset.model is not ProgressReport:
             return super().save_formset(request, form, formset, change)
         formset.claim_versions()
         for row in formset.save(commit=False):
@@ -168,7 +178,9 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
             row.delete()
         formset.save_m2m()
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[BaseInlineFormSet], change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         meeting = form.instance
         asked = getattr(form, "status_asked", meeting.status)
@@ -187,7 +199,9 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
         meeting.status = asked
         self.message_user(request, message, messages.SUCCESS)
 
-    def get_deleted_objects(self, objs, request):
+    def get_deleted_objects(
+        self, objs: Sequence[Meeting] | QuerySet[Meeting], request: HttpRequest
+    ) -> tuple[list[Any], dict[str, int], set[str], list[str]]:
         """What deleting meetings deletes, in the site's words; published minutes are refused.
 
         The draft rows of a meeting's status table go with it (their link to it
@@ -224,10 +238,10 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
             counts[_("status table rows")] = len(rows)
         return deleted, counts, perms_needed, protected
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: Meeting) -> None:
         cycle.delete_draft_meeting(obj, request.user)
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
         for meeting in queryset:
             cycle.delete_draft_meeting(meeting, request.user)
 
@@ -238,7 +252,9 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
         ),
         permissions=["add"],
     )
-    def prepare_next_meeting(self, request, queryset):
+    def prepare_next_meeting(
+        self, request: HttpRequest, queryset: QuerySet[Meeting]
+    ) -> HttpResponse | None:
         if queryset.count() != 1:
             self.message_user(
                 request, _("Select exactly one meeting to copy from."), messages.WARNING
@@ -320,10 +336,12 @@ class PastDueFilter(admin.SimpleListFilter):
     title = _("due date")
     parameter_name = "due"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple[str, str | Promise]]:
         return [("past", _("past, still open"))]
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: QuerySet[NextStep]) -> QuerySet[NextStep]:
         if self.value() == "past":
             return queryset.past_due(timezone.localdate())
         return queryset

@@ -5,21 +5,23 @@ record; this lists them per model and re-creates one on request, with the
 same primary key, recording who restored it.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
-from django.http import HttpResponseNotAllowed
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 
 
 class DeletedRecordsMixin:
     """For a SimpleHistoryAdmin: a «deleted records» page with a restore button per record."""
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
@@ -34,14 +36,16 @@ class DeletedRecordsMixin:
             ),
         ] + super().get_urls()
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         extra_context = extra_context or {}
         if self.has_add_permission(request):
             info = self.opts.app_label, self.opts.model_name
             extra_context["deleted_records_url"] = reverse("admin:{}_{}_deleted".format(*info))
         return super().changelist_view(request, extra_context)
 
-    def deleted_records(self):
+    def deleted_records(self) -> QuerySet:
         history = self.model.history
         still_there = self.model._default_manager.filter(pk=OuterRef("id"))
         return (
@@ -51,7 +55,7 @@ class DeletedRecordsMixin:
             .order_by("-history_date")
         )
 
-    def deleted_records_view(self, request):
+    def deleted_records_view(self, request: HttpRequest) -> TemplateResponse:
         if not self.has_add_permission(request):
             raise PermissionDenied
         context = {
@@ -62,7 +66,7 @@ class DeletedRecordsMixin:
         }
         return TemplateResponse(request, "admin/deleted_records.html", context)
 
-    def restore_view(self, request, history_id):
+    def restore_view(self, request: HttpRequest, history_id: int) -> HttpResponse:
         # A POST only, so that a link or an image cannot restore anything.
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])

@@ -5,13 +5,17 @@ file-level problem (empty, not UTF-8, unreadable) and otherwise lists every
 bad row with its line and reason, and saves nothing while one remains.
 """
 
+from typing import Any
+
 from django.contrib import messages
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm, ImportForm
-from import_export.results import RowResult
+from import_export.results import Result, RowResult
 
 from ogptracker.common.cells import FORMATS
 from ogptracker.spreadsheets.import_report import import_problems
@@ -45,7 +49,7 @@ class TrackerImportForm(ImportForm):
             "of this page. Nothing is saved unless every row is valid."
         )
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         upload = cleaned.get("import_file")
         chosen = cleaned.get("format")
@@ -95,19 +99,19 @@ class SpreadsheetAdmin(ImportExportMixin):
     # Arabic text opens correctly in Excel only with the byte-order mark.
     to_encoding = "utf-8-sig"
 
-    def get_export_resource_kwargs(self, request, **kwargs):
+    def get_export_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
         return {"labels": True}
 
-    def get_import_resource_kwargs(self, request, **kwargs):
+    def get_import_resource_kwargs(self, request: HttpRequest, **kwargs: Any) -> dict[str, Any]:
         return {"labels": True}
 
-    def labelled_fields(self, request):
+    def labelled_fields(self, request: HttpRequest) -> list[tuple[str, list[str]]]:
         """The columns a file holds, as headed in the admin's language."""
         resource = self.get_import_resource_classes(request)[0](labels=True)
         labels = [resource.label_for(field) for field in resource.get_import_fields()]
         return [(resource.get_display_name(), labels)]
 
-    def import_action(self, request, **kwargs):
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is not None:
@@ -117,12 +121,12 @@ class SpreadsheetAdmin(ImportExportMixin):
                 context["problems"] = import_problems(context["result"], resource)
         return response
 
-    def init_request_context_data(self, request, form):
+    def init_request_context_data(self, request: HttpRequest, form: Form) -> dict[str, Any]:
         context = super().init_request_context_data(request, form)
         context["fields_list"] = self.labelled_fields(request)
         return context
 
-    def process_result(self, result, request):
+    def process_result(self, result: Result, request: HttpRequest) -> HttpResponse:
         if result.has_errors() or result.has_validation_errors():
             # The file or the data changed between preview and confirmation.
             resource = self.get_import_resource_classes(request)[0](labels=True)
@@ -142,7 +146,7 @@ class SpreadsheetAdmin(ImportExportMixin):
             return TemplateResponse(request, [self.import_template_name], context)
         return super().process_result(result, request)
 
-    def add_success_message(self, result, request):
+    def add_success_message(self, result: Result, request: HttpRequest) -> None:
         totals = result.totals
         messages.success(
             request,

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from commitments.models import Commitment
+
 
 class NewDraftMeetingForm(forms.Form):
     """The date of a draft meeting copied from `source`: a day after it at the earliest."""
@@ -25,7 +27,7 @@ class NewDraftMeetingForm(forms.Form):
         self.fields["date"].initial = max(timezone.localdate(), earliest)
         self.fields["date"].widget.attrs["min"] = earliest.isoformat()
 
-    def clean_date(self):
+    def clean_date(self) -> datetime.date:
         date = self.cleaned_data["date"]
         if date <= self.source.date:
             raise ValidationError(
@@ -39,7 +41,7 @@ class NewDraftMeetingForm(forms.Form):
 class PlanCommitmentField(forms.ModelChoiceField):
     """A status row's commitment, named with its plan: «plan · number · OGP id · title»."""
 
-    def label_from_instance(self, commitment):
+    def label_from_instance(self, commitment: Commitment) -> str:
         parts = [
             _("plan %(number)s") % {"number": commitment.plan.number},
             str(commitment.number),

@@ -1,9 +1,11 @@
 from django.contrib import admin, messages
-from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.db.models import Count, Model, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -22,9 +24,9 @@ from commitments.models import (
     Evidence,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
+    ReportAwaitingReview,
     ReviewComment,
-    SnapshotAwaitingReview,
 )
 from meetings import cycle
 from ogptracker.spreadsheets import plan_resources as resources
@@ -90,8 +92,8 @@ class ActivityInline(TranslationTabularInline):
     fields = ["number", "title", "planned_start", "planned_end", "revised_end", "status", "weight"]
 
 
-class SnapshotInline(TranslationStackedInline):
-    model = ProgressSnapshot
+class ReportInline(TranslationStackedInline):
+    model = ProgressReport
     form = ReportRowForm
     extra = 0
     fields = [
@@ -120,10 +122,12 @@ class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     ordering = ["plan__number", "number"]
     autocomplete_fields = ["lead_institution", "axis", "leads"]
     list_select_related = ["plan", "lead_institution"]
-    inlines = [ActivityInline, SnapshotInline]
+    inlines = [ActivityInline, ReportInline]
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not ProgressSnapshot:
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
+        if formset.model is not ProgressReport:
             return super().save_formset(request, form, formset, change)
         save_reports(request, formset)
 
@@ -150,7 +154,7 @@ class ReviewCommentInline(admin.TabularInline):
     can_delete = False
     verbose_name_plural = _("the secretariat's comments")
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -176,26 +180,26 @@ class ActivityChangeInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ActivityChange]:
         return super().get_queryset(request).select_related("activity")
 
     @admin.display(description=_("status now"))
-    def status_now(self, change):
+    def status_now(self, change: ActivityChange) -> str:
         return change.activity.get_status_display()
 
     @admin.display(description=_("proposed status"))
-    def proposed_status(self, change):
+    def proposed_status(self, change: ActivityChange) -> str:
         return change.get_status_display()
 
     @admin.display(description=_("revised end now"))
-    def revised_end_now(self, change):
+    def revised_end_now(self, change: ActivityChange) -> str:
         return _date_or_dash(change.activity.revised_end)
 
     @admin.display(description=_("proposed revised end"))
-    def proposed_revised_end(self, change):
+    def proposed_revised_end(self, change: ActivityChange) -> str:
         return _date_or_dash(change.revised_end)
 
 
@@ -203,32 +207,32 @@ def _date_or_dash(value):
     return date_format(value) if value else "—"
 
 
-def save_reports(request, formset):
+def save_reports(request: HttpRequest, formset: BaseInlineFormSet) -> None:
     """Reports of the commitment's page, each saved by the cycle's step for its status;
     the page's own form claimed the commitment's version."""
     statuses = {id(form.instance): form.initial.get("status") for form in formset.initial_forms}
-    for snapshot in formset.save(commit=False):
+    for report in formset.save(commit=False):
         cycle.save_edited(
-            snapshot,
+            report,
             request.user,
-            status_before=statuses.get(id(snapshot)),
+            status_before=statuses.get(id(report)),
             reason="Edited in the admin",
             claimed=True,
         )
-    for snapshot in formset.deleted_objects:
-        snapshot._history_user = request.user
-        snapshot.delete()
+    for report in formset.deleted_objects:
+        report._history_user = request.user
+        report.delete()
     formset.save_m2m()
 
 
-def _decide_each(snapshots, decide):
-    """Apply a review decision to each snapshot: (those decided, those the review refused)."""
+def _decide_each(reports, decide):
+    """Apply a review decision to each report: (those decided, those the review refused)."""
     done, refused = [], []
-    for snapshot in snapshots:
+    for report in reports:
         try:
-            decided = decide(snapshot)
+            decided = decide(report)
         except cycle.Refused:
-            refused.append(snapshot)
+            refused.append(report)
         else:
             done.append(decided)
     return done, refused
@@ -240,10 +244,10 @@ class ReviewActionsMixin:
     actions = ["approve_and_publish", "return_for_revision"]
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
-    def approve_and_publish(self, request, queryset):
+    def approve_and_publish(self, request: HttpRequest, queryset: QuerySet[ProgressReport]) -> None:
         done, refused = _decide_each(
             queryset.select_related("commitment"),
-            lambda snapshot: cycle.approve_report(snapshot, request.user, request=request),
+            lambda report: cycle.approve_report(report, request.user, request=request),
         )
         if done:
             self.message_user(
@@ -256,25 +260,27 @@ class ReviewActionsMixin:
             self.message_user(
                 request,
                 _("Not published, as they are not awaiting review: %(reports)s")
-                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                % {"reports": "; ".join(str(report) for report in refused)},
                 messages.WARNING,
             )
 
     @admin.action(description=_("Return for revision"), permissions=["change"])
-    def return_for_revision(self, request, queryset):
-        snapshots = list(queryset.select_related("commitment"))
+    def return_for_revision(
+        self, request: HttpRequest, queryset: QuerySet[ProgressReport]
+    ) -> TemplateResponse | None:
+        reports = list(queryset.select_related("commitment"))
         if "apply" not in request.POST:
             context = {
                 **self.admin_site.each_context(request),
                 "opts": self.opts,
                 "title": _("Return for revision"),
-                "snapshots": snapshots,
+                "reports": reports,
             }
             return TemplateResponse(request, "admin/commitments/return_for_revision.html", context)
         done, refused = _decide_each(
-            snapshots,
-            lambda snapshot: cycle.return_report(
-                snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}"), request=request
+            reports,
+            lambda report: cycle.return_report(
+                report, request.user, request.POST.get(f"comment-{report.pk}"), request=request
             ),
         )
         if done:
@@ -295,15 +301,15 @@ class ReviewActionsMixin:
                     "Not returned: a report is returned only with a comment, and only while "
                     "it awaits review: %(reports)s"
                 )
-                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                % {"reports": "; ".join(str(report) for report in refused)},
                 messages.ERROR,
             )
         return None
 
 
-@admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
-    resource_classes = [resources.ProgressSnapshotResource]
+@admin.register(ProgressReport)
+class ProgressReportAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
+    resource_classes = [resources.ProgressReportResource]
     form = ReportAdminForm
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = [
@@ -319,7 +325,9 @@ class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     date_hierarchy = "date"
     inlines = [ActivityChangeInline, ReviewCommentInline, EvidenceInline]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: ProgressReport, form: VersionedForm, change: bool
+    ) -> None:
         form.claim_versions()
         cycle.save_edited(
             obj,
@@ -335,12 +343,12 @@ class ReviewEvidenceInline(EvidenceInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
-@admin.register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewAdmin(
+@admin.register(ReportAwaitingReview)
+class ReportAwaitingReviewAdmin(
     LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
 ):
     """The review queue: submitted reports only, oldest first, with approve / return."""
@@ -376,7 +384,7 @@ class SnapshotAwaitingReviewAdmin(
     readonly_fields = ["commitment", "last_published", "author"]
     inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReportAwaitingReview]:
         return (
             super()
             .get_queryset(request)
@@ -384,18 +392,18 @@ class SnapshotAwaitingReviewAdmin(
             .annotate(Count("evidence", distinct=True), Count("activity_changes", distinct=True))
         )
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     @admin.display(description=_("action plan"), ordering="commitment__plan__number")
-    def plan(self, snapshot):
-        return snapshot.commitment.plan
+    def plan(self, report: ProgressReport) -> ActionPlan:
+        return report.commitment.plan
 
     @admin.display(description=_("Progress now published"))
-    def last_published(self, snapshot):
+    def last_published(self, report: ProgressReport) -> str | Promise:
         published = (
-            ProgressSnapshot.objects.published()
-            .filter(commitment=snapshot.commitment_id)
+            ProgressReport.objects.published()
+            .filter(commitment=report.commitment_id)
             .latest_first()
             .first()
         )
@@ -404,22 +412,24 @@ class SnapshotAwaitingReviewAdmin(
         return f"{published.percent} % — {date_format(published.date)}"
 
     @admin.display(description=_("activity changes"), ordering="activity_changes__count")
-    def activity_change_count(self, snapshot):
-        return snapshot.activity_changes__count
+    def activity_change_count(self, report: ProgressReport) -> int:
+        return report.activity_changes__count
 
     @admin.display(description=_("evidence files"), ordering="evidence__count")
-    def evidence_count(self, snapshot):
-        return snapshot.evidence__count
+    def evidence_count(self, report: ProgressReport) -> int:
+        return report.evidence__count
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: ProgressReport, form: VersionedForm, change: bool
+    ) -> None:
         form.claim_versions()
         cycle.correct(obj, request.user, reason="Edited during review", claimed=True)
 
-    def response_change(self, request, obj):
-        queue = reverse("admin:commitments_snapshotawaitingreview_changelist")
+    def response_change(self, request: HttpRequest, obj: ProgressReport) -> HttpResponse:
+        queue = reverse("admin:commitments_reportawaitingreview_changelist")
         if "_approve" in request.POST:
             self.approve_and_publish(request, self.get_queryset(request).filter(pk=obj.pk))
             return HttpResponseRedirect(queue)

@@ -1,5 +1,7 @@
 """Forms of the reports' admin pages: a status change is checked against the cycle's steps."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +14,7 @@ class StatusStepsMixin:
     """A report's status moves only where a step of the reporting cycle takes it
     (meetings/cycle.py); the form says which field is wrong otherwise."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if "status" in cleaned:
             before = self.initial.get("status") if self.instance.pk else None

@@ -6,13 +6,18 @@ every word of the search, in any language, with the public search's folding
 («الاطار» finds «الإطار»), besides what the admin's own `search_fields` find.
 """
 
-from ogptracker.publishing.search import holding_every_word, words
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from ogptracker.publishing.search import holding_every_word, terms
 
 
 class FoldedSearchMixin:
-    def get_search_results(self, request, queryset, search_term):
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if not words(search_term) or not _has_search_text(queryset.model):
+        if not terms(search_term) or not _has_search_text(queryset.model):
             return found, may_have_duplicates
         return found | holding_every_word(queryset, search_term), may_have_duplicates
 

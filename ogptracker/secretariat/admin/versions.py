@@ -14,17 +14,20 @@ so that a lead's form opened before is refused in turn.
 """
 
 import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Model, QuerySet
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet, model_to_dict
+from django.http import HttpRequest, HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Commitment, ProgressReport
 from commitments.versions import bump, claim
 from ogptracker.leads.progress_update import Difference, loaded_value, shown
 
@@ -33,7 +36,7 @@ STALE = _("Not saved: someone else saved this commitment while you were editing"
 ADDED = _("added since you opened the page")
 
 
-def locked_versions(commitment_ids):
+def locked_versions(commitment_ids: Iterable[int]) -> dict[int, int]:
     """The commitments' versions now, their rows locked until the transaction ends.
 
     In primary key order, so that two pages locking the same commitments wait
@@ -67,7 +70,7 @@ class VersionField(forms.IntegerField):
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)
 
-    def has_changed(self, initial, data):
+    def has_changed(self, initial: Any, data: Any) -> bool:
         return False
 
 
@@ -103,7 +106,7 @@ class VersionedForm(LoadedValuesForm):
         self.loaded_commitment_id = _commitment_id(self.instance) if self.instance.pk else None
         self.stale = False
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if self.loaded_commitment_id is not None:
             now = locked_versions([self.loaded_commitment_id]).get(self.loaded_commitment_id)
@@ -112,7 +115,7 @@ class VersionedForm(LoadedValuesForm):
                 raise ValidationError(STALE, code="stale")
         return cleaned
 
-    def claim_versions(self):
+    def claim_versions(self) -> None:
         """Move on the loaded commitment's version (locked since `clean`), and make
         stale the forms open on the one a new row, or a moved one, goes to."""
         if self.loaded_commitment_id is not None:
@@ -130,7 +133,7 @@ class VersionedRowsFormSet(BaseInlineFormSet):
     each commitment once: the others are not written.
     """
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         if hasattr(self, "_queryset"):
             return self._queryset
         rows = super().get_queryset()
@@ -144,7 +147,7 @@ class VersionedRowsFormSet(BaseInlineFormSet):
             len(rows)
         return rows
 
-    def add_fields(self, form, index):
+    def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
         super().add_fields(form, index)
         form.fields["commitment_version"] = VersionField()
         existing = form.instance.pk is not None
@@ -153,7 +156,7 @@ class VersionedRowsFormSet(BaseInlineFormSet):
             versions = getattr(self, "loaded_versions", {})
             form.fields["commitment_version"].initial = versions.get(form.loaded_commitment_id)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         self.touched_forms = [
             form
@@ -168,7 +171,7 @@ class VersionedRowsFormSet(BaseInlineFormSet):
                 form.add_error(None, ValidationError(STALE, code="stale"))
                 self.stale_forms.append(form)
 
-    def claim_versions(self):
+    def claim_versions(self) -> None:
         """Claim each touched row's commitment once, and bump those new rows go to."""
         claimed = {}
         for form in self.touched_forms:
@@ -191,7 +194,7 @@ class LockedAdmin:
     change_form_template = "admin/commitments/locked_change_form.html"
     object_history_form_template = "admin/commitments/locked_history_form.html"
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)
         if not issubclass(self.form, VersionedForm) or queryset.model is Commitment:
             return queryset
@@ -199,7 +202,9 @@ class LockedAdmin:
         # statement: a save in between would show new values as of an old version.
         return queryset.annotate(loaded_commitment_version=F("commitment__version"))
 
-    def get_fieldsets(self, request, obj=None):
+    def get_fieldsets(
+        self, request: HttpRequest, obj: Model | None = None
+    ) -> list[tuple[str | None, dict[str, Any]]]:
         return [
             (
                 name,
@@ -208,46 +213,62 @@ class LockedAdmin:
             for name, options in super().get_fieldsets(request, obj)
         ]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Model, form: forms.ModelForm, change: bool
+    ) -> None:
         if isinstance(form, VersionedForm):
             form.claim_versions()
         super().save_model(request, obj, form, change)
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(
+        self, request: HttpRequest, form: forms.ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
         if isinstance(formset, VersionedRowsFormSet):
             formset.claim_versions()
         super().save_formset(request, form, formset, change)
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
         super().delete_model(request, obj)
         if issubclass(self.form, VersionedForm):
             bump([_commitment_id(obj)])
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         ids = []
         if issubclass(self.form, VersionedForm) and queryset.model is not Commitment:
             ids = list(queryset.values_list("commitment", flat=True))
         super().delete_queryset(request, queryset)
         bump(ids)
 
-    def render_change_form(self, request, context, *args, **kwargs):
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse:
         formsets = [inline.formset for inline in context["inline_admin_formsets"]]
         context["conflict"] = refused_changes(context["adminform"].form, formsets)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         # Reverting to a past version is a save as the change form's: validated
         # and saved in one transaction, so that the check's lock holds until the save.
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def render_history_view(self, request, template, context, **kwargs):
+    def render_history_view(
+        self, request: HttpRequest, template: str, context: dict[str, Any], **kwargs: Any
+    ) -> HttpResponse:
         if "adminform" in context:
             context["conflict"] = refused_changes(context["adminform"].form, [])
         return super().render_history_view(request, template, context, **kwargs)
 
 
-def refused_changes(form, formsets):
+def refused_changes(
+    form: forms.BaseForm, formsets: Sequence[BaseInlineFormSet]
+) -> list[Difference] | None:
     """What moved since a refused page was loaded, or None if it was not refused.
 
     The page's forms are rebased on what is saved now: they keep what was
@@ -276,7 +297,7 @@ def refused_changes(form, formsets):
 
 
 def _row_name(instance):
-    if isinstance(instance, ProgressSnapshot):
+    if isinstance(instance, ProgressReport):
         return f"{instance.commitment} — {date_format(instance.date)}"
     return str(instance)
 

@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 
 from ogptracker.devdata.demo import ensure_demo_accounts, load_seed_data
@@ -10,7 +12,7 @@ COUNTED_MODELS = (
     "commitments.ActionPlan",
     "commitments.Axis",
     "commitments.Commitment",
-    "commitments.ProgressSnapshot",
+    "commitments.ProgressReport",
     "commitments.PlanProgress",
     "meetings.Committee",
     "meetings.Meeting",
@@ -26,7 +28,7 @@ class Command(BaseCommand):
         "create the demo accounts, printing their passwords. Running it again changes nothing."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--reset-passwords",
             action="store_true",
@@ -38,7 +40,13 @@ class Command(BaseCommand):
             help="Load the reference data only, e.g. into a production database.",
         )
 
-    def handle(self, *args, reset_passwords=False, without_accounts=False, **options):
+    def handle(
+        self,
+        *args: Any,
+        reset_passwords: bool = False,
+        without_accounts: bool = False,
+        **options: Any,
+    ) -> None:
         load_seed_data()
         accounts = [] if without_accounts else ensure_demo_accounts(reset_passwords)
         # Leads are linked through their tables directly, which sends no model signals.

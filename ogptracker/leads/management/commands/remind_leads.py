@@ -1,6 +1,7 @@
+from typing import Any
 from urllib.parse import urlsplit
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ogptracker.leads.reminders import send_reminders
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
         "their progress report (run it from cron, or before a committee meets)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--site",
             required=True,
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Say who would be reminded; send nothing."
         )
 
-    def handle(self, site, plan, dry_run, **options):
+    def handle(self, site: str, plan: int | None, dry_run: bool, **options: Any) -> None:
         address = urlsplit(site)
         if address.scheme not in ("http", "https") or not address.netloc:
             raise CommandError(f"--site must be an address like https://ogp.example.ma: {site!r}")

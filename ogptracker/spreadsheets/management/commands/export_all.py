@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from ogptracker.spreadsheets.backup import export_all
 
@@ -6,10 +8,10 @@ from ogptracker.spreadsheets.backup import export_all
 class Command(BaseCommand):
     help = "Write a full backup of the tracker (CSV files, manifest, evidence) into DIR."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", metavar="DIR")
 
-    def handle(self, directory, **options):
+    def handle(self, directory: str, **options: Any) -> None:
         manifest = export_all(directory)
         for entry in manifest["files"]:
             self.stdout.write(f"{entry['name']}: {entry['rows']} rows")

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ogptracker.spreadsheets.backup import BackupError, import_all
 
@@ -9,13 +11,13 @@ class Command(BaseCommand):
         "--replace first deletes the tracker's data (users are kept and updated)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", metavar="DIR")
         parser.add_argument(
             "--replace", action="store_true", help="replace the tracker data already there"
         )
 
-    def handle(self, directory, replace, **options):
+    def handle(self, directory: str, replace: bool, **options: Any) -> None:
         try:
             counts = import_all(directory, replace=replace)
         except BackupError as error:
