@@ -2,6 +2,7 @@
 
 from operator import attrgetter
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 from django.http import HttpRequest, HttpResponse
@@ -27,7 +28,7 @@ from ogptracker.pagecache import cache_public_page
 from . import dashboard, opendata
 from .change_log import published_change_log
 from .minutes_search import attach_excerpt_texts, attach_rows_found, search_minutes
-from .params import cleaned
+from .params import cleaned, page_of
 from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
@@ -42,7 +43,7 @@ OPEN_STEPS_SHOWN = 10
 def home(request: HttpRequest) -> HttpResponse:
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,
@@ -170,7 +171,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     today = timezone.localdate()
     rows = [
         dashboard.flag_commitment(commitment, today)
@@ -202,8 +203,8 @@ class CountedPaginator(Paginator):
 
 
 def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) -> Page:
-    """Page `number` of `found`, as `Paginator(found, per_page).get_page(number)`
-    gives it, its rows read from `rows` (the same model, with what the page
+    """Page `number` of `found`, as `page_of` gives it (a page past the last
+    is a 400), its rows read from `rows` (the same model, with what the page
     shows). The page's ids and the count of them all come from one pass over
     `found` (a window COUNT), on narrow rows: counting then reading the page
     ran the search twice, and counting whole rows spills them to disk."""
@@ -211,9 +212,8 @@ def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) ->
     counted = found.annotate(total=Window(Count("pk"))).values_list("pk", "total")
     ids = list(counted[start : start + per_page])
     if not ids and number > 1:
-        # Past the last page: the last page, as get_page gives it.
         last = CountedPaginator(found, per_page, found.count()).num_pages
-        return counted_page(found, last, per_page, rows)
+        raise BadRequest(f"Page {number} does not exist: the last page is {last}.")
     by_pk = rows.in_bulk([pk for pk, _ in ids])
     paginator = CountedPaginator(found, per_page, ids[0][1] if ids else 0)
     return Page([by_pk[pk] for pk, _ in ids if pk in by_pk], number, paginator)
