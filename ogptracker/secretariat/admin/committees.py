@@ -21,7 +21,7 @@ from modeltranslation.admin import TranslationStackedInline
 from commitments.enums import MeetingStatus
 from commitments.models import Commitment, ProgressReport
 from meetings import cycle
-from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from meetings.models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
 
 from .meeting_forms import NewDraftMeetingForm, PlanCommitmentField
@@ -33,12 +33,43 @@ from .versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
 admin.site.unregister(DBTaskResult)
 
 
+class MembershipInline(admin.TabularInline):
+    """The committee's standing members, Arabic columns only like a meeting's participants;
+    each membership's own page holds the French and English."""
+
+    model = Membership
+    extra = 0
+    show_change_link = True
+    fields = [
+        "order",
+        "honorific",
+        "name",
+        "role",
+        "organisation_ar",
+        "commitments",
+        "start_date",
+        "end_date",
+    ]
+    autocomplete_fields = ["commitments"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 16})}}
+
+
 @admin.register(Committee)
 class CommitteeAdmin(TrackedAdmin):
     resource_classes = [resources.CommitteeResource]
-    list_display = ["name", "kind", "plan"]
+    list_display = ["__str__", "kind", "plan"]
     list_filter = ["kind", "plan"]
-    search_fields = ["name"]
+    search_fields = ["name", "plan__title"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(TrackedAdmin):
+    list_display = ["name", "role", "organisation", "committee", "start_date", "end_date"]
+    list_filter = ["committee", "role"]
+    search_fields = ["name", "organisation", "function"]
+    autocomplete_fields = ["committee", "user", "commitments"]
+    list_select_related = ["committee__plan"]
 
 
 class ParticipantInline(admin.TabularInline):
