@@ -83,7 +83,16 @@ def copy_participants(source: Meeting, meeting: Meeting) -> list[Participant]:
 
 
 # What a membership and a participant share: who, in which role, for whom.
-MEMBER_FIELDS = ["order", "group", "honorific", "name", "function", "organisation", "role", "user_id"]
+MEMBER_FIELDS = [
+    "order",
+    "group",
+    "honorific",
+    "name",
+    "function",
+    "organisation",
+    "role",
+    "user_id",
+]
 
 
 def membership_from(participant: Participant) -> dict[str, Any]:

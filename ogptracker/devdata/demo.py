@@ -77,13 +77,15 @@ def seed_memberships() -> list[Membership]:
         for participant in meeting.participants.all():
             values = membership_from(participant)
             commitments = values.pop("commitments")
-            member, _ = Membership.objects.update_or_create(
+            # Once: a second run neither rewrites them nor adds to their history.
+            member, created = Membership.objects.get_or_create(
                 committee_id=meeting.committee_id,
                 name=participant.name,
                 start_date=meeting.date,
                 defaults=values,
             )
-            member.commitments.set(commitments)
+            if created:
+                member.commitments.set(commitments)
             members.append(member)
     return members
 

@@ -227,7 +227,8 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "groups.csv": 2, "users.csv": 2, "institutions.csv": 2, "action_plans.csv": 2,
         "axes.csv": 1, "committees.csv": 2, "meetings.csv": 3, "commitments.csv": 3,
         "activities.csv": 2, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
-        "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1, "next_steps.csv": 1, "evidence.csv": 1,
+        "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1,
+        "next_steps.csv": 1, "evidence.csv": 1,
         "activity_changes.csv": 2, "review_comments.csv": 0,
     }  # fmt: skip
 
