@@ -91,11 +91,31 @@
     form.addEventListener("change", onChange);
     form.addEventListener("focusin", onFocusIn);
     // A row still changed when a button is pressed goes with the page's own save.
-    form.addEventListener("submit", function () { dirty = null; });
+    // A row being saved in place must come back first: the page posts the
+    // versions that save returns, else its own save would be refused as stale.
+    var inFlight = 0;
+    var waiting = null;
+    form.addEventListener("submit", function (event) {
+      dirty = null;
+      if (inFlight > 0) {
+        event.preventDefault();
+        waiting = event.submitter || null;
+      }
+    });
+    document.body.addEventListener("htmx:beforeRequest", function () { inFlight += 1; });
     document.body.addEventListener("htmx:afterRequest", function () {
+      inFlight = Math.max(0, inFlight - 1);
       document.querySelectorAll(".ws-saving").forEach(function (row) {
         row.classList.remove("ws-saving");
       });
+      // After htmx has swapped the answer's new versions in.
+      setTimeout(function () {
+        if (inFlight === 0 && waiting !== null) {
+          var submitter = waiting;
+          waiting = null;
+          form.requestSubmit(submitter);
+        }
+      }, 0);
     });
   });
 })();
