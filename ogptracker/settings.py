@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_htmx",
     "ogptracker.pagecache",
     "commitments",
     "meetings",
@@ -116,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # `request.htmx`: the meeting workspace answers its grid's requests with a row.
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ogptracker.signed_in.SignedInNoStoreMiddleware",

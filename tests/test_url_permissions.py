@@ -130,6 +130,8 @@ EXPECTED = {
             "export",
         )
     },  # fmt: skip
+    # The meeting workspace: the secretariat's page for preparing and publishing a meeting.
+    "admin:meetings/meeting/workspace": STAFF,
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/reportawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/reportawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
@@ -162,6 +164,8 @@ EXPECTED = {
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
     "leads:commitment_update": (LOGIN, 404, 200, 403),
+    # An empty page saves nothing: the workspace comes back with what is missing.
+    "admin:meetings/meeting/workspace": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
     # Only a deleted record can be restored; this one still exists.
     **{
         f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
@@ -331,6 +335,7 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
+    meeting.committee.memberships.create(name="حاتم مورادي", start_date=meeting.date)
     commitment.plan.progress_records.create(date="2025-03-18", percent=29)
     commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
     # One row behind every admin page, the accounts' and the lockout log's too.

@@ -18,6 +18,7 @@ MODEL_ORDER = [
     "PlanProgress",
     "Institution",
     "Committee",
+    "Membership",
     "Meeting",
     "Participant",
     "AgendaItem",

@@ -64,6 +64,7 @@ TABLES = [
     ("progress_snapshots.csv", resources.ProgressReportResource),
     ("plan_progress.csv", resources.PlanProgressResource),
     ("participants.csv", meeting_resources.ParticipantResource),
+    ("memberships.csv", meeting_resources.MembershipResource),
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
     ("next_steps.csv", meeting_resources.NextStepResource),
 ]
