@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "ogptracker.pagecache",
     "commitments",
     "meetings",
+    "ogptracker.ogpcycle",
     "ogptracker.publishing",
     "ogptracker.leads",
     "ogptracker.spreadsheets",

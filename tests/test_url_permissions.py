@@ -23,6 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import SnapshotStatus
+from ogptracker.ogpcycle.models import IRMAssessment
 from tests.factories import (
     make_activity,
     make_committee,
@@ -45,7 +46,7 @@ STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
 # accounts and the lockout log.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 ACCOUNT_APPS = ("auth", "axes")
 
 EXPECTED = {
@@ -106,6 +107,7 @@ EXPECTED = {
     "api:plan_activities": EVERYONE,
     "api:plan_snapshots": EVERYONE,
     "api:plan_decisions": EVERYONE,
+    "api:plan_irm": EVERYONE,
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
@@ -263,6 +265,7 @@ def url_builders(world):
         "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),
         "api:plan_snapshots": lambda: reverse("api:plan_snapshots", args=[plan.number]),
         "api:plan_decisions": lambda: reverse("api:plan_decisions", args=[plan.number]),
+        "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
         "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",
@@ -328,6 +331,9 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     meeting.next_steps.create(order=1, text="برمجة لقاء")
     commitment.plan.progress_records.create(date="2025-03-18", percent=29)
     commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
+    IRMAssessment.objects.create(
+        commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
+    )
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}

@@ -28,7 +28,7 @@ SEED_FIXTURES = (
     "nap3",
     "meeting_2025_03_18",
 )
-TRACKED_APPS = ("commitments", "meetings")
+TRACKED_APPS = ("commitments", "meetings", "ogpcycle")
 SECRETARIAT_USERNAME = "secretariat"
 
 # The project leads named in the June 2020 execution committee report, by

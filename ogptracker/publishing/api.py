@@ -151,6 +151,7 @@ def _plan(request, plan):
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
         "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
+        "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -261,6 +262,16 @@ def plan_decisions(request: HttpRequest, number: int) -> JsonResponse:
     if meeting is not None:
         decisions = decisions.filter(meeting_id=meeting)
     return _json(paginate(request, decisions, opendata.DECISIONS.record))
+
+
+@api_view
+def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    assessments = opendata.plan_irm_assessments(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        assessments = assessments.filter(commitment__number=commitment)
+    return _json(paginate(request, assessments, opendata.IRM.record))
 
 
 def published_meetings() -> QuerySet[Meeting]:

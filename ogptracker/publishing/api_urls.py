@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/<int:number>/activities/", api.plan_activities, name="plan_activities"),
     path("plans/<int:number>/snapshots/", api.plan_snapshots, name="plan_snapshots"),
     path("plans/<int:number>/decisions/", api.plan_decisions, name="plan_decisions"),
+    path("plans/<int:number>/irm/", api.plan_irm, name="plan_irm"),
     path("meetings/", api.meetings, name="meetings"),
     # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
     re_path(r"^.*/$", api.not_found),

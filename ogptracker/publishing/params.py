@@ -89,6 +89,7 @@ PARAMETERS = {
         "meeting": positive_integer,
         **API_LIST,
     },
+    "api:plan_irm": {"commitment": positive_integer, **API_LIST},
     "api:meetings": {
         "plan": positive_integer,
         "committee": choice(*CommitteeKind.values),

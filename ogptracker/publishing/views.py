@@ -21,6 +21,9 @@ from commitments.models import (
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
+from ogptracker.ogpcycle import irm
+from ogptracker.ogpcycle.enums import FIELD_LABELS
+from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
 
 from . import dashboard, opendata
@@ -69,6 +72,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
         snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
+    irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
     return render(
         request,
         "publishing/plan_dashboard.html",
@@ -94,6 +98,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "open_steps": open_steps[:OPEN_STEPS_SHOWN],
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
+            "irm_tallies": irm_tallies,
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
@@ -115,6 +120,11 @@ def _public_commitment(plan_number, number):
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+            Prefetch(
+                "irm_assessments",
+                queryset=IRMAssessment.objects.order_by("report_date", "pk"),
+                to_attr="irm_list",
+            ),
         ),
         plan__number=plan_number,
         number=number,
@@ -156,6 +166,7 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "irm_labels": FIELD_LABELS[irm_era(commitment.plan)],
             "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
             # Login names are not public: only leads with a full name are listed.
             "leads": [

@@ -1,0 +1,149 @@
+import datetime
+from typing import Self
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from commitments.enums import OGPValue
+from commitments.models import ActionPlan, Commitment
+
+from .enums import (
+    REPORTS,
+    RESULTS_REPORTS,
+    SCALES,
+    Completion,
+    EarlyResults,
+    IRMEra,
+    IRMReport,
+    PotentialImpact,
+)
+
+# Translators: what separates the items of a list («، » in Arabic).
+LIST_SEPARATOR = pgettext_lazy("list separator", ", ")
+
+# Plans that start from this day on are reviewed on the IRM's 2021 scales.
+REFRESH_FROM = datetime.date(2021, 1, 1)
+
+
+def irm_era(plan: ActionPlan) -> IRMEra:
+    return IRMEra.REFRESH if plan.start >= REFRESH_FROM else IRMEra.CLASSIC
+
+
+def _one_of(field: str, choices: type[models.TextChoices]) -> Q:
+    return Q(**{field: ""}) | Q(**{f"{field}__in": choices.values})
+
+
+class IRMAssessmentQuerySet(models.QuerySet):
+    def of_plan(self, plan: ActionPlan) -> Self:
+        return self.filter(commitment__plan=plan).order_by("commitment__number", "report_date")
+
+
+class IRMAssessment(models.Model):
+    """What one IRM report says of one commitment."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="irm_assessments",
+        verbose_name=_("commitment"),
+    )
+    report = models.CharField(_("IRM report"), max_length=30, choices=IRMReport.choices)
+    report_date = models.DateField(_("date of the IRM report"))
+    report_url = models.URLField(_("address of the IRM report"), blank=True)
+    verifiable = models.BooleanField(_("verifiable"), null=True, blank=True)
+    access_to_information = models.BooleanField(
+        _("relevant to access to information (IRM)"), default=False
+    )
+    civic_participation = models.BooleanField(
+        _("relevant to civic participation (IRM)"), default=False
+    )
+    public_accountability = models.BooleanField(
+        _("relevant to public accountability (IRM)"), default=False
+    )
+    technology_innovation = models.BooleanField(
+        _("relevant to technology and innovation (IRM)"), default=False
+    )
+    potential_impact = models.CharField(
+        _("potential impact"), max_length=20, choices=PotentialImpact.choices, blank=True
+    )
+    completion = models.CharField(
+        _("completion"), max_length=20, choices=Completion.choices, blank=True
+    )
+    early_results = models.CharField(
+        _("early results (did it open government?)"),
+        max_length=20,
+        choices=EarlyResults.choices,
+        blank=True,
+    )
+    starred = models.BooleanField(_("starred or promising"), default=False)
+
+    objects = IRMAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IRM assessment")
+        verbose_name_plural = _("IRM assessments")
+        ordering = ["commitment__plan__number", "commitment__number", "report_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "report"], name="unique_irm_report_per_commitment"
+            ),
+            models.CheckConstraint(
+                condition=Q(report__in=IRMReport.values), name="irm_report_known"
+            ),
+            models.CheckConstraint(
+                condition=_one_of("potential_impact", PotentialImpact),
+                name="irm_potential_impact_on_a_scale",
+            ),
+            models.CheckConstraint(
+                condition=_one_of("completion", Completion), name="irm_completion_on_a_scale"
+            ),
+            models.CheckConstraint(
+                condition=_one_of("early_results", EarlyResults),
+                name="irm_early_results_on_a_scale",
+            ),
+            # What was done is judged by the reports written after the plan ended.
+            models.CheckConstraint(
+                condition=Q(report__in=RESULTS_REPORTS) | (Q(completion="") & Q(early_results="")),
+                name="irm_results_in_results_reports",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment.ogp_id or self.commitment.number} · {self.get_report_display()}"
+
+    @property
+    def relevant_values(self) -> list[str]:
+        return [value for value in OGPValue if getattr(self, value.value)]
+
+    def clean(self) -> None:
+        if not self.commitment_id or not self.report:
+            return
+        era = irm_era(self.commitment.plan)
+        errors = {}
+        if self.report not in REPORTS[era]:
+            errors["report"] = _(
+                "The IRM did not write this report for plans of this period; "
+                "choose one of: %(reports)s."
+            ) % {
+                "reports": LIST_SEPARATOR.join(str(IRMReport(kind).label) for kind in REPORTS[era])
+            }
+        for field, levels in SCALES[era].items():
+            value = getattr(self, field)
+            if value and value not in levels:
+                choices = self._meta.get_field(field).choices
+                labels = dict(choices)
+                errors[field] = _("«%(value)s» is not on this plan's IRM scale: %(levels)s.") % {
+                    "value": labels.get(value, value),
+                    "levels": LIST_SEPARATOR.join(str(labels[level]) for level in levels),
+                }
+        if self.report not in RESULTS_REPORTS:
+            for field in ("completion", "early_results"):
+                if getattr(self, field) and field not in errors:
+                    errors[field] = _("Only a report on results judges this.")
+        if errors:
+            raise ValidationError(errors)
