@@ -1,4 +1,4 @@
-"""The public pages at the scale of every OGP member: 150 plans × 35 commitments × 20 snapshots.
+"""The public pages at the scale of every OGP member: 150 plans × 35 commitments × 20 reports.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/scale.py [--port 8108] [--requests 40]
 
@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SIZE = {"plans": 150, "commitments": 35, "snapshots": 20}
+SIZE = {"plans": 150, "commitments": 35, "reports": 20}
 TARGETS = {"dashboard_p50_ms": 100, "cached_static_ratio": 0.5, "pdf_first_ms": 1000}
 
 
@@ -54,15 +54,15 @@ def prepare():
     from django.core.management import call_command
     from django.db.models import Count
 
-    from commitments.models import ActionPlan, ProgressSnapshot
+    from commitments.models import ActionPlan, ProgressReport
     from ogptracker.devdata.synthetic import SyntheticData
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     full = ActionPlan.objects.annotate(n=Count("commitments")).filter(n__gte=SIZE["commitments"])
-    wanted = SIZE["plans"] * SIZE["commitments"] * SIZE["snapshots"]
-    if full.count() >= SIZE["plans"] and ProgressSnapshot.objects.published().count() >= wanted:
+    wanted = SIZE["plans"] * SIZE["commitments"] * SIZE["reports"]
+    if full.count() >= SIZE["plans"] and ProgressReport.objects.published().count() >= wanted:
         print(f"Data: kept ({full.count()} plans of {SIZE['commitments']}+ commitments).")
     else:
         counts = SyntheticData(**SIZE, seed=1).generate()
@@ -110,16 +110,16 @@ def subjects():
 
 
 def explain(plan, meeting):
-    from commitments.models import Commitment, ProgressSnapshot
+    from commitments.models import Commitment, ProgressReport
     from meetings.models import Meeting
     from ogptracker.publishing.minutes_search import search_minutes
     from ogptracker.publishing.search import search_commitments
 
     queries = {
-        "latest published snapshot per commitment": Commitment.objects.filter(
+        "latest published report per commitment": Commitment.objects.filter(
             plan=plan
         ).with_latest_progress(),
-        "snapshots of a meeting": ProgressSnapshot.objects.filter(meeting=meeting),
+        "reports of a meeting": ProgressReport.objects.filter(meeting=meeting),
         "meetings of a committee by date": Meeting.objects.filter(
             committee=meeting.committee
         ).order_by("-date"),
@@ -307,7 +307,7 @@ def run(port, repeat):
         f" Python {platform.python_version()} ({Path(sys.executable).resolve()})."
     )
     plan, meeting, pages, pdfs = subjects()
-    print(f"Measured: plan {plan.number}, meeting {meeting.pk} ({meeting.snapshots.count()} rows).")
+    print(f"Measured: plan {plan.number}, meeting {meeting.pk} ({meeting.reports.count()} rows).")
     explain(plan, meeting)
     queries = count_queries(pages)
     static_url = static("css/site.css")

@@ -106,7 +106,7 @@ def speed(plans, repeat):
     from django.test import Client
     from django.urls import reverse
 
-    from commitments.models import ProgressSnapshot
+    from commitments.models import ProgressReport
     from meetings.models import Meeting
     from ogptracker.devdata.synthetic import SyntheticData
 
@@ -115,15 +115,15 @@ def speed(plans, repeat):
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    rows = ProgressSnapshot.objects.published().count()
+    rows = ProgressReport.objects.published().count()
     if rows < plans * 35 * 20:
-        counts = SyntheticData(plans=plans, commitments=35, snapshots=20, seed=1).generate()
+        counts = SyntheticData(plans=plans, commitments=35, reports=20, seed=1).generate()
         print(f"Data: generated {counts.summary()}.")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(
         f"Data: {Meeting.objects.count()} meetings, "
-        f"{ProgressSnapshot.objects.published().count()} published status rows."
+        f"{ProgressReport.objects.published().count()} published status rows."
     )
     client = Client()
     url = reverse("commitments:search")

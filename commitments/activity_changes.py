@@ -11,23 +11,21 @@ from collections.abc import Iterable
 from django.forms import BaseForm
 from django.utils import timezone
 
-from .models import Activity, ActivityChange, ProgressSnapshot
+from .models import Activity, ActivityChange, ProgressReport
 
 FIELDS = ("status", "revised_end")
 
 
-def as_proposed(
-    activities: Iterable[Activity], snapshot: ProgressSnapshot | None
-) -> list[Activity]:
-    """`activities` as `snapshot` would leave them, in memory only.
+def as_proposed(activities: Iterable[Activity], report: ProgressReport | None) -> list[Activity]:
+    """`activities` as `report` would leave them, in memory only.
 
     Each keeps its public values in `public_values`, for the form to tell
     what the report changes.
     """
     activities = list(activities)
     changes = {}
-    if snapshot is not None:
-        changes = {change.activity_id: change for change in snapshot.activity_changes.all()}
+    if report is not None:
+        changes = {change.activity_id: change for change in report.activity_changes.all()}
     for activity in activities:
         activity.public_values = {name: getattr(activity, name) for name in FIELDS}
         change = changes.get(activity.pk)
@@ -37,17 +35,17 @@ def as_proposed(
     return activities
 
 
-def propose(snapshot: ProgressSnapshot, activity_forms: Iterable[BaseForm]) -> None:
-    """Keep with `snapshot` what `activity_forms` change from the public activities.
+def propose(report: ProgressReport, activity_forms: Iterable[BaseForm]) -> None:
+    """Keep with `report` what `activity_forms` change from the public activities.
 
     An activity set back to its public values has no change left to propose.
     Forms for activities of another commitment are ignored.
     """
     public = {
         row["pk"]: row
-        for row in Activity.objects.filter(commitment=snapshot.commitment_id).values("pk", *FIELDS)
+        for row in Activity.objects.filter(commitment=report.commitment_id).values("pk", *FIELDS)
     }
-    kept = {change.activity_id: change for change in snapshot.activity_changes.all()}
+    kept = {change.activity_id: change for change in report.activity_changes.all()}
     for form in activity_forms:
         activity_id = form.instance.pk
         if activity_id not in public:
@@ -58,24 +56,24 @@ def propose(snapshot: ProgressSnapshot, activity_forms: Iterable[BaseForm]) -> N
             if change is not None:
                 change.delete()
         elif change is None:
-            ActivityChange.objects.create(snapshot=snapshot, activity_id=activity_id, **wanted)
+            ActivityChange.objects.create(report=report, activity_id=activity_id, **wanted)
         elif any(getattr(change, name) != wanted[name] for name in FIELDS):
             for name, value in wanted.items():
                 setattr(change, name, value)
             change.save(update_fields=list(FIELDS))
 
 
-def make_changes(snapshot: ProgressSnapshot) -> None:
-    """Make to the activities the changes of `snapshot`, a report being published."""
-    user = getattr(snapshot, "_history_user", None)
+def make_changes(report: ProgressReport) -> None:
+    """Make to the activities the changes of `report`, a report being published."""
+    user = getattr(report, "_history_user", None)
     now = timezone.now()
-    pending = snapshot.activity_changes.filter(made_at__isnull=True).select_related("activity")
+    pending = report.activity_changes.filter(made_at__isnull=True).select_related("activity")
     for change in pending:
         activity = change.activity
         for name in FIELDS:
             setattr(change, f"{name}_before", getattr(activity, name))
             setattr(activity, name, getattr(change, name))
-        activity._change_reason = f"Published with the progress report of {snapshot.date}"
+        activity._change_reason = f"Published with the progress report of {report.date}"
         if user is not None:
             activity._history_user = user
         activity.save()
@@ -86,9 +84,9 @@ def make_changes(snapshot: ProgressSnapshot) -> None:
 def make_pending_changes() -> None:
     """Make the changes of every published report whose changes are not made yet.
 
-    For publications that do not go through `ProgressSnapshot.save`, such as
+    For publications that do not go through `ProgressReport.save`, such as
     a spreadsheet of reports saved by batches.
     """
-    published = ProgressSnapshot.objects.published().filter(activity_changes__made_at__isnull=True)
-    for snapshot in published.distinct().order_by("date", "pk"):
-        make_changes(snapshot)
+    published = ProgressReport.objects.published().filter(activity_changes__made_at__isnull=True)
+    for report in published.distinct().order_by("date", "pk"):
+        make_changes(report)

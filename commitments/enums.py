@@ -44,11 +44,11 @@ class PlatformStatus(models.TextChoices):
     PARTLY = "partly", pgettext_lazy("platform updated", "Partly")
 
 
-class SnapshotStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("snapshot status", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("snapshot status", "Submitted")
-    RETURNED = "returned", pgettext_lazy("snapshot status", "Returned for revision")
-    PUBLISHED = "published", pgettext_lazy("snapshot status", "Published")
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("report status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report status", "Returned for revision")
+    PUBLISHED = "published", pgettext_lazy("report status", "Published")
 
 
 class MeetingStatus(models.TextChoices):

@@ -23,7 +23,7 @@ from .enums import (
     OGPValue,
     PlanStatus,
     PlatformStatus,
-    SnapshotStatus,
+    ReportStatus,
 )
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
@@ -127,13 +127,13 @@ class CommitmentQuerySet(models.QuerySet):
         return self.filter(leads=user)
 
     def with_latest_progress(self) -> Self:
-        """Annotate each commitment with its latest published snapshot's figures.
+        """Annotate each commitment with its latest published report's figures.
 
         Also the previous published percent (to tell a stalled commitment) and
         its activities' weights (to weight the plan's roll-up); all subqueries,
         so the list stays one query however many commitments it holds.
         """
-        latest = ProgressSnapshot.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
+        latest = ProgressReport.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
         activities = Activity.objects.filter(commitment=OuterRef("pk")).order_by()
         return self.annotate(
             latest_percent=Subquery(latest.values("percent")[:1]),
@@ -240,7 +240,7 @@ class Commitment(models.Model):
         if self.axis_id and self.plan_id and self.axis.plan_id != self.plan_id:
             raise ValidationError({"axis": _("This axis belongs to another action plan.")})
         if self.pk and self.plan_id:
-            other_plans = self.snapshots.filter(meeting__committee__plan__isnull=False).exclude(
+            other_plans = self.reports.filter(meeting__committee__plan__isnull=False).exclude(
                 meeting__committee__plan=self.plan_id
             )
             if other_plans.exists():
@@ -281,7 +281,7 @@ def _has_text(column):
 
 
 # A report in one of these is not published yet.
-OPEN_REPORT = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED, SnapshotStatus.SUBMITTED)
+OPEN_REPORT = (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.SUBMITTED)
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -293,7 +293,7 @@ class ActivityQuerySet(models.QuerySet):
         """Overdue as their commitment's open report would leave them: what the lead
         still owes once the changes they reported are made (see activity_changes)."""
         change = ActivityChange.objects.filter(
-            activity=OuterRef("pk"), snapshot__status__in=OPEN_REPORT
+            activity=OuterRef("pk"), report__status__in=OPEN_REPORT
         )
         return self._unfinished_past_end(
             Coalesce(Subquery(change.values("status")[:1]), "status"),
@@ -366,17 +366,17 @@ class Activity(models.Model):
             )
 
 
-class ProgressSnapshotQuerySet(models.QuerySet):
+class ProgressReportQuerySet(models.QuerySet):
     def open(self) -> Self:
         """Not yet published: still the lead's to edit, or with the secretariat."""
         return self.filter(status__in=OPEN_REPORT)
 
-    def reports(self) -> Self:
+    def by_leads(self) -> Self:
         """Leads' reports, not the rows of a meeting's status table."""
         return self.filter(meeting__isnull=True)
 
     def awaiting_review(self) -> Self:
-        return self.filter(status=SnapshotStatus.SUBMITTED)
+        return self.filter(status=ReportStatus.SUBMITTED)
 
     def published(self) -> Self:
         """Public: published, and outside a meeting or in one whose minutes are published.
@@ -386,7 +386,7 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         """
         return self.filter(
             Q(meeting__isnull=True) | Q(meeting__status=MeetingStatus.PUBLISHED),
-            status=SnapshotStatus.PUBLISHED,
+            status=ReportStatus.PUBLISHED,
         )
 
     def figures(self) -> Self:
@@ -394,7 +394,7 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         adopted (their row was prepared from it) counts as that row, not again."""
         adopted = self.model.objects.filter(
             prepared_from=OuterRef("pk"),
-            status=SnapshotStatus.PUBLISHED,
+            status=ReportStatus.PUBLISHED,
             meeting__status=MeetingStatus.PUBLISHED,
         )
         return self.published().exclude(Exists(adopted))
@@ -403,13 +403,13 @@ class ProgressSnapshotQuerySet(models.QuerySet):
         return self.order_by("-date", "-pk")
 
 
-class ProgressSnapshot(models.Model):
+class ProgressReport(models.Model):
     """A commitment's progress as reported at a date: history, never overwritten."""
 
     commitment = models.ForeignKey(
         Commitment,
         on_delete=models.CASCADE,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("commitment"),
     )
     date = models.DateField(_("date"))
@@ -437,18 +437,18 @@ class ProgressSnapshot(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("meeting"),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=SnapshotStatus.choices, default=SnapshotStatus.DRAFT
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="snapshots",
+        related_name="reports",
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -468,11 +468,14 @@ class ProgressSnapshot(models.Model):
     # (ogptracker/publishing/minutes_search.py).
     search_text = search_column(*translated(*REPORT_TEXTS))
 
-    objects = ProgressSnapshotQuerySet.as_manager()
+    objects = ProgressReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("progress snapshot")
-        verbose_name_plural = _("progress snapshots")
+        # The table, its index and its constraint keep their names: the triggers of
+        # meetings' migration 0004 name the table.
+        db_table = "commitments_progresssnapshot"
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
         ordering = ["commitment__plan__number", "commitment__number", "-date"]
         constraints = [percent_constraint("snapshot_percent_between_0_and_100")]
         indexes = [
@@ -486,7 +489,7 @@ class ProgressSnapshot(models.Model):
         meeting = _meeting_of(self)
         if meeting is None:
             return
-        if self.status == SnapshotStatus.PUBLISHED and not _minutes_published(meeting):
+        if self.status == ReportStatus.PUBLISHED and not _minutes_published(meeting):
             raise ValidationError(
                 {"status": _("A row of draft minutes is published with them, not before.")}
             )
@@ -498,8 +501,8 @@ class ProgressSnapshot(models.Model):
 
     @property
     def is_published(self) -> bool:
-        """As `ProgressSnapshotQuerySet.published`, for a row in memory."""
-        if self.status != SnapshotStatus.PUBLISHED:
+        """As `ProgressReportQuerySet.published`, for a row in memory."""
+        if self.status != ReportStatus.PUBLISHED:
             return False
         return self.meeting_id is None or self.meeting.is_published
 
@@ -523,11 +526,11 @@ def _minutes_published(meeting):
 class ReviewComment(models.Model):
     """One word of the secretariat on a report: each return for revision adds one."""
 
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="review_comments",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     text = models.TextField(_("comment"))
     author = models.ForeignKey(
@@ -543,7 +546,7 @@ class ReviewComment(models.Model):
     class Meta:
         verbose_name = _("review comment")
         verbose_name_plural = _("review comments")
-        ordering = ["snapshot", "written_at", "pk"]
+        ordering = ["report", "written_at", "pk"]
 
     def __str__(self):
         return self.text[:80]
@@ -556,11 +559,11 @@ class ActivityChange(models.Model):
     validates activities with the report, as it does the progress figure.
     """
 
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="activity_changes",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     activity = models.ForeignKey(
         Activity,
@@ -588,7 +591,7 @@ class ActivityChange(models.Model):
         ordering = ["activity__number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["snapshot", "activity"], name="one_change_per_activity_per_report"
+                fields=["report", "activity"], name="one_change_per_activity_per_report"
             ),
         ]
 
@@ -597,15 +600,15 @@ class ActivityChange(models.Model):
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:
-    return f"evidence/{instance.snapshot.commitment_id}/{filename}"
+    return f"evidence/{instance.report.commitment_id}/{filename}"
 
 
 class Evidence(models.Model):
-    snapshot = models.ForeignKey(
-        ProgressSnapshot,
+    report = models.ForeignKey(
+        ProgressReport,
         on_delete=models.CASCADE,
         related_name="evidence",
-        verbose_name=_("progress snapshot"),
+        verbose_name=_("progress report"),
     )
     file = models.FileField(_("file"), upload_to=evidence_path)
     description = models.CharField(_("description"), max_length=300, blank=True)
@@ -683,17 +686,17 @@ class PlanProgress(models.Model):
                 )
 
 
-class AwaitingReviewManager(models.Manager.from_queryset(ProgressSnapshotQuerySet)):
-    def get_queryset(self) -> ProgressSnapshotQuerySet:
-        return super().get_queryset().filter(status=SnapshotStatus.SUBMITTED)
+class AwaitingReviewManager(models.Manager.from_queryset(ProgressReportQuerySet)):
+    def get_queryset(self) -> ProgressReportQuerySet:
+        return super().get_queryset().filter(status=ReportStatus.SUBMITTED)
 
 
-class SnapshotAwaitingReview(ProgressSnapshot):
-    """The secretariat's review queue: submitted snapshots, as their own admin entry."""
+class ReportAwaitingReview(ProgressReport):
+    """The secretariat's review queue: submitted reports, as their own admin entry."""
 
     objects = AwaitingReviewManager()
 
     class Meta:
         proxy = True
-        verbose_name = _("snapshot awaiting review")
-        verbose_name_plural = _("snapshots awaiting review")
+        verbose_name = _("report awaiting review")
+        verbose_name_plural = _("reports awaiting review")

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import ProgressSnapshot
+from .models import ProgressReport
 from .roles import SECRETARIAT_GROUP
 
 logger = logging.getLogger(__name__)
@@ -31,40 +31,40 @@ LANGUAGES = ("ar", "fr")
 SEPARATOR = "\n\n" + "—" * 24 + "\n\n"
 
 
-def report_submitted(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
+def report_submitted(request: HttpRequest, report: ProgressReport) -> None:
     secretariat = get_user_model().objects.filter(groups__name=SECRETARIAT_GROUP)
     _send(
         request,
         "submitted",
-        snapshot,
+        report,
         secretariat,
-        ("admin:commitments_snapshotawaitingreview_change", [snapshot.pk]),
+        ("admin:commitments_reportawaitingreview_change", [report.pk]),
     )
 
 
-def report_returned(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
-    leads = snapshot.commitment.leads.all()
+def report_returned(request: HttpRequest, report: ProgressReport) -> None:
+    leads = report.commitment.leads.all()
     _send(
         request,
         "returned",
-        snapshot,
+        report,
         leads,
-        ("leads:commitment_update", [snapshot.commitment_id]),
+        ("leads:commitment_update", [report.commitment_id]),
     )
 
 
-def report_published(request: HttpRequest, snapshot: ProgressSnapshot) -> None:
-    commitment = snapshot.commitment
+def report_published(request: HttpRequest, report: ProgressReport) -> None:
+    commitment = report.commitment
     _send(
         request,
         "published",
-        snapshot,
+        report,
         commitment.leads.all(),
         ("commitments:commitment_detail", [commitment.plan.number, commitment.number]),
     )
 
 
-def _send(request, kind, snapshot, users, url):
+def _send(request, kind, report, users, url):
     addresses = sorted(
         set(users.filter(is_active=True).exclude(email="").values_list("email", flat=True))
     )
@@ -74,15 +74,15 @@ def _send(request, kind, snapshot, users, url):
 
     def context():
         return {
-            "snapshot": snapshot,
-            "commitment": snapshot.commitment,
-            "author": name_of(snapshot.author),
+            "report": report,
+            "commitment": report.commitment,
+            "author": name_of(report.author),
             "link": request.build_absolute_uri(reverse(name, args=args)),
         }
 
     subject, body = bilingual(kind, context)
     messages = [EmailMessage(subject, body, to=[address]) for address in addresses]
-    transaction.on_commit(lambda: _deliver(messages, kind, snapshot.pk))
+    transaction.on_commit(lambda: _deliver(messages, kind, report.pk))
 
 
 def bilingual(kind: str, context: Callable[[], dict[str, Any]]) -> tuple[str, str]:
@@ -105,8 +105,8 @@ def name_of(user: User | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _deliver(messages, kind, snapshot_pk):
+def _deliver(messages, kind, report_pk):
     try:
         get_connection().send_messages(messages)
     except Exception:
-        logger.exception("The %s notice of progress report %s was not sent", kind, snapshot_pk)
+        logger.exception("The %s notice of progress report %s was not sent", kind, report_pk)

@@ -1,6 +1,6 @@
 """Roll-up arithmetic of the public dashboards, free of the database.
 
-A commitment's figure is its latest *published* snapshot. A plan's figure is
+A commitment's figure is its latest *published* report. A plan's figure is
 the mean of its commitments' figures, over the commitments that have reported
 at least once; the others are counted apart as "no report yet".
 
@@ -83,12 +83,12 @@ def commitment_flags(
     end_date: datetime.date | None,
     today: datetime.date,
 ) -> list[str]:
-    """The dashboard's flags for one commitment's latest published snapshot.
+    """The dashboard's flags for one commitment's latest published report.
 
     done: 100 %. late: the end date has passed below 100 %. stalled: below
     100 % and the minutes say "no progress since the last meeting", or the
     figure equals the previous published one. platform not updated: the
-    latest snapshot says the tracking platform was not updated. on track:
+    latest report says the tracking platform was not updated. on track:
     reported, and neither done, late nor stalled.
     """
     if percent is None:
@@ -137,20 +137,20 @@ class TimePoint:
 
 
 def progress_over_time(
-    snapshots: Iterable[tuple[int, datetime.date, int]],
+    reports: Iterable[tuple[int, datetime.date, int]],
     weights: Mapping[int, int | None],
     commitment_count: int,
 ) -> list[TimePoint]:
-    """The plan's roll-up at each snapshot date, from the latest figures up to that date.
+    """The plan's roll-up at each report date, from the latest figures up to that date.
 
-    snapshots: (commitment id, date, percent) of published snapshots in the
-    order of their dates then ids, so that of two snapshots of one date the
+    reports: (commitment id, date, percent) of published reports in the
+    order of their dates then ids, so that of two reports of one date the
     later row wins, as it does for the latest figure.
     weights: commitment id -> usable weight or None, for every commitment of
     the plan (so a weighted plan stays weighted at every date).
     """
     by_date = {}
-    for commitment_id, date, percent in snapshots:
+    for commitment_id, date, percent in reports:
         by_date.setdefault(date, []).append((commitment_id, percent))
     latest = {}
     points = []

@@ -15,8 +15,8 @@ from .models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
-    SnapshotAwaitingReview,
+    ProgressReport,
+    ReportAwaitingReview,
 )
 
 
@@ -45,13 +45,13 @@ class ActivityTranslation(TranslationOptions):
     fields = ("title", "note")
 
 
-@register(ProgressSnapshot)
-class ProgressSnapshotTranslation(TranslationOptions):
+@register(ProgressReport)
+class ProgressReportTranslation(TranslationOptions):
     fields = REPORT_TEXTS
 
 
-@register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewTranslation(TranslationOptions):
+@register(ReportAwaitingReview)
+class ReportAwaitingReviewTranslation(TranslationOptions):
     fields = ()
 
 
@@ -63,6 +63,10 @@ class PlanProgressTranslation(TranslationOptions):
 for model in (Institution, ActionPlan, Axis, PlanProgress):
     register_history(model)
 # The search text is derived by the database: nothing to keep in the history.
-for model in (Activity, ProgressSnapshot):
-    register_history(model, excluded_fields=["search_text"])
+register_history(Activity, excluded_fields=["search_text"])
+register_history(
+    ProgressReport,
+    excluded_fields=["search_text"],
+    table_name="commitments_historicalprogresssnapshot",
+)
 register_history(Commitment, m2m_fields=["leads"], excluded_fields=["search_text"])

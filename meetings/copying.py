@@ -10,12 +10,12 @@ import datetime
 from typing import Any
 
 from commitments.enums import MeetingStatus
-from commitments.models import ProgressSnapshot
+from commitments.models import ProgressReport
 
 from .models import Meeting, Participant
 
 # Copied with every language's column, so translations typed once carry over.
-COPIED_SNAPSHOT_FIELDS = [
+COPIED_REPORT_FIELDS = [
     "commitment_id",
     "percent",
     "no_progress",
@@ -61,11 +61,11 @@ def new_meeting_after(source: Meeting, date: datetime.date) -> Meeting:
     )
 
 
-def row_values(origin: ProgressSnapshot) -> dict[str, Any]:
+def row_values(origin: ProgressReport) -> dict[str, Any]:
     """What a status row takes from the report or row it is prepared from."""
     return {
         name: getattr(origin, name)
-        for name in _with_languages(ProgressSnapshot, COPIED_SNAPSHOT_FIELDS)
+        for name in _with_languages(ProgressReport, COPIED_REPORT_FIELDS)
     }
 
 

@@ -10,13 +10,13 @@ commitments' versions on (a form still open on them is stale), and once the
 transaction commits sends its notices, lets the page cache go and queues the
 renders of the minutes' PDFs. docs/reporting-cycle.md draws the states.
 
-Report (`ProgressSnapshot` without a meeting):
+Report (`ProgressReport` without a meeting):
 
     draft ──submit──▶ submitted ──approve──▶ published
     returned ◀─return─┘                        ▲
     draft / returned / submitted ──publish─────┘   (the secretariat records it)
 
-Meeting, with its status table (rows are `ProgressSnapshot`s of the meeting):
+Meeting, with its status table (rows are `ProgressReport`s of the meeting):
 
     prepare_next_meeting ──▶ draft ──publish──▶ published ──withdraw──▶ draft
     a draft is deleted with the draft rows it holds; a published one is not.
@@ -34,9 +34,9 @@ from django.utils.translation import gettext as _
 
 from commitments import notices, versions
 from commitments.activity_changes import make_changes, make_pending_changes
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import OPEN_REPORT as OPEN
-from commitments.models import Commitment, ProgressSnapshot, ReviewComment
+from commitments.models import Commitment, ProgressReport, ReviewComment
 from ogptracker.pagecache import data_changed
 
 from .copying import copy_participants, new_meeting_after, row_values
@@ -44,21 +44,21 @@ from .minutes_pdf import render_minutes_pdfs
 from .models import Meeting
 
 # What a lead may still edit.
-EDITABLE = (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED)
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 # Reports that a committee's next status table is prepared from.
-REPORTED = (SnapshotStatus.SUBMITTED, SnapshotStatus.PUBLISHED)
+REPORTED = (ReportStatus.SUBMITTED, ReportStatus.PUBLISHED)
 
 
 class Refused(Exception):
     """The change asked does not start from the record's state; the message says why."""
 
 
-def _as_tracked(snapshot):
-    """The same row as a ProgressSnapshot: history is recorded for that class, not its proxies."""
-    if type(snapshot) is ProgressSnapshot:
-        return snapshot
-    tracked = ProgressSnapshot()
-    tracked.__dict__.update(snapshot.__dict__)
+def _as_tracked(report):
+    """The same row as a ProgressReport: history is recorded for that class, not its proxies."""
+    if type(report) is ProgressReport:
+        return report
+    tracked = ProgressReport()
+    tracked.__dict__.update(report.__dict__)
     return tracked
 
 
@@ -100,29 +100,29 @@ def _claim_or_bump(commitment_id, loaded_version, claimed=False):
 # Reports -----------------------------------------------------------------------------
 
 
-def _check_report(snapshot, allowed, message):
-    if snapshot.meeting_id is not None:
+def _check_report(report, allowed, message):
+    if report.meeting_id is not None:
         raise Refused(
             _("This row belongs to a meeting's status table: it is published with the minutes.")
         )
-    if snapshot.status not in allowed:
+    if report.status not in allowed:
         raise Refused(message)
 
 
 @transaction.atomic
 def save_draft(
-    snapshot: ProgressSnapshot, user: User | None, *, loaded_version: int | None = None
-) -> ProgressSnapshot:
+    report: ProgressReport, user: User | None, *, loaded_version: int | None = None
+) -> ProgressReport:
     """Keep a lead's report as a draft (new, draft or returned); it stays theirs to edit."""
-    snapshot = _as_tracked(snapshot)
-    if snapshot.pk is not None:
-        _check_report(snapshot, EDITABLE, _("This report is no longer a draft."))
-    elif snapshot.status not in EDITABLE:
-        snapshot.status = SnapshotStatus.DRAFT
-    _claim_or_bump(snapshot.commitment_id, loaded_version)
-    _record(snapshot, user, "Draft saved")
+    report = _as_tracked(report)
+    if report.pk is not None:
+        _check_report(report, EDITABLE, _("This report is no longer a draft."))
+    elif report.status not in EDITABLE:
+        report.status = ReportStatus.DRAFT
+    _claim_or_bump(report.commitment_id, loaded_version)
+    _record(report, user, "Draft saved")
     _changed()
-    return snapshot
+    return report
 
 
 save_draft.alters_data = True
@@ -130,25 +130,25 @@ save_draft.alters_data = True
 
 @transaction.atomic
 def submit_report(
-    snapshot: ProgressSnapshot,
+    report: ProgressReport,
     user: User | None,
     *,
     loaded_version: int | None = None,
     claimed: bool = False,
     request: HttpRequest | None = None,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """A lead sends their report to the secretariat's review queue."""
-    snapshot = _as_tracked(snapshot)
-    if snapshot.pk is not None:
-        _check_report(snapshot, EDITABLE, _("This report was already sent or published."))
-    returned = snapshot.status == SnapshotStatus.RETURNED
-    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
-    snapshot.status = SnapshotStatus.SUBMITTED
-    _record(snapshot, user, "Resubmitted after revision" if returned else "Submitted for review")
+    report = _as_tracked(report)
+    if report.pk is not None:
+        _check_report(report, EDITABLE, _("This report was already sent or published."))
+    returned = report.status == ReportStatus.RETURNED
+    _claim_or_bump(report.commitment_id, loaded_version, claimed)
+    report.status = ReportStatus.SUBMITTED
+    _record(report, user, "Resubmitted after revision" if returned else "Submitted for review")
     _changed()
     if request is not None:
-        notices.report_submitted(request, snapshot)
-    return snapshot
+        notices.report_submitted(request, report)
+    return report
 
 
 submit_report.alters_data = True
@@ -156,16 +156,16 @@ submit_report.alters_data = True
 
 @transaction.atomic
 def approve_report(
-    snapshot: ProgressSnapshot, user: User | None, *, request: HttpRequest | None = None
-) -> ProgressSnapshot:
+    report: ProgressReport, user: User | None, *, request: HttpRequest | None = None
+) -> ProgressReport:
     """The secretariat publishes a report that awaits its review."""
-    snapshot = _as_tracked(snapshot)
-    _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
-    _publish(snapshot, user, "Approved and published")
-    _changed([snapshot.commitment_id])
+    report = _as_tracked(report)
+    _check_report(report, [ReportStatus.SUBMITTED], _("This report does not await review."))
+    _publish(report, user, "Approved and published")
+    _changed([report.commitment_id])
     if request is not None:
-        notices.report_published(request, snapshot)
-    return snapshot
+        notices.report_published(request, report)
+    return report
 
 
 approve_report.alters_data = True
@@ -173,25 +173,25 @@ approve_report.alters_data = True
 
 @transaction.atomic
 def return_report(
-    snapshot: ProgressSnapshot,
+    report: ProgressReport,
     user: User | None,
     comment: str,
     *,
     request: HttpRequest | None = None,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """The secretariat sends a report back to its leads, with a comment added to its thread."""
-    snapshot = _as_tracked(snapshot)
-    _check_report(snapshot, [SnapshotStatus.SUBMITTED], _("This report does not await review."))
+    report = _as_tracked(report)
+    _check_report(report, [ReportStatus.SUBMITTED], _("This report does not await review."))
     comment = (comment or "").strip()
     if not comment:
         raise Refused(_("A report is returned with a comment saying what to revise."))
-    snapshot.status = SnapshotStatus.RETURNED
-    _record(snapshot, user, "Returned for revision")
-    ReviewComment.objects.create(snapshot=snapshot, text=comment, author=user)
-    _changed([snapshot.commitment_id])
+    report.status = ReportStatus.RETURNED
+    _record(report, user, "Returned for revision")
+    ReviewComment.objects.create(report=report, text=comment, author=user)
+    _changed([report.commitment_id])
     if request is not None:
-        notices.report_returned(request, snapshot)
-    return snapshot
+        notices.report_returned(request, report)
+    return report
 
 
 return_report.alters_data = True
@@ -199,59 +199,59 @@ return_report.alters_data = True
 
 @transaction.atomic
 def publish_report(
-    snapshot: ProgressSnapshot,
+    report: ProgressReport,
     user: User | None,
     *,
     reason: str = "Published by the secretariat",
     loaded_version: int | None = None,
     claimed: bool = False,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """The secretariat records a report as published without the review queue (an
     admin form, a spreadsheet import): a draft, returned or submitted one."""
-    snapshot = _as_tracked(snapshot)
-    _check_report(snapshot, OPEN, _("This report is already published."))
-    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
-    _publish(snapshot, user, reason)
+    report = _as_tracked(report)
+    _check_report(report, OPEN, _("This report is already published."))
+    _claim_or_bump(report.commitment_id, loaded_version, claimed)
+    _publish(report, user, reason)
     _changed()
-    return snapshot
+    return report
 
 
 publish_report.alters_data = True
 
 
-def _publish(snapshot, user, reason):
-    snapshot.status = SnapshotStatus.PUBLISHED
-    snapshot.published_at = timezone.now()
-    _record(snapshot, user, reason)
+def _publish(report, user, reason):
+    report.status = ReportStatus.PUBLISHED
+    report.published_at = timezone.now()
+    _record(report, user, reason)
     # The activities change only now: the public never saw them before validation.
-    make_changes(snapshot)
+    make_changes(report)
 
 
 @transaction.atomic
 def correct(
-    snapshot: ProgressSnapshot,
+    report: ProgressReport,
     user: User | None,
     *,
     reason: str,
     loaded_version: int | None = None,
     claimed: bool = False,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """The secretariat corrects a report or a status row without changing its state.
 
     A row of a published meeting changes the minutes: their PDFs are rendered again.
     """
-    snapshot = _as_tracked(snapshot)
-    _claim_or_bump(snapshot.commitment_id, loaded_version, claimed)
-    _record(snapshot, user, reason)
-    _changed(meeting_ids=[snapshot.meeting_id] if snapshot.meeting_id else [])
-    return snapshot
+    report = _as_tracked(report)
+    _claim_or_bump(report.commitment_id, loaded_version, claimed)
+    _record(report, user, reason)
+    _changed(meeting_ids=[report.meeting_id] if report.meeting_id else [])
+    return report
 
 
 correct.alters_data = True
 
 
 @transaction.atomic
-def imported_rows(rows: list[ProgressSnapshot], user: User | None) -> None:
+def imported_rows(rows: list[ProgressReport], user: User | None) -> None:
     """The steps of reports and status rows a spreadsheet import saved by batches.
 
     A row of published minutes is published with them; a report the file
@@ -259,12 +259,12 @@ def imported_rows(rows: list[ProgressSnapshot], user: User | None) -> None:
     meeting cannot be published: the import refuses it.)
     """
     ids = [row.pk for row in rows if row.pk is not None]
-    following = ProgressSnapshot.objects.filter(
+    following = ProgressReport.objects.filter(
         pk__in=ids, status__in=OPEN, meeting__status=MeetingStatus.PUBLISHED
     )
     now = timezone.now()
     for row in following:
-        row.status = SnapshotStatus.PUBLISHED
+        row.status = ReportStatus.PUBLISHED
         row.published_at = row.published_at or now
         _record(row, user, "Published with the meeting's minutes")
     make_pending_changes()
@@ -284,45 +284,45 @@ def status_change_refusal(
         return None
     if wanted == status_before:
         return None
-    if status_before == SnapshotStatus.PUBLISHED:
+    if status_before == ReportStatus.PUBLISHED:
         return _("A published report is corrected, not taken back.")
-    if wanted == SnapshotStatus.PUBLISHED:
+    if wanted == ReportStatus.PUBLISHED:
         return None
-    if status_before == SnapshotStatus.SUBMITTED:
+    if status_before == ReportStatus.SUBMITTED:
         return _("A report that awaits review is returned with a comment (Return for revision).")
-    if wanted == SnapshotStatus.SUBMITTED:
+    if wanted == ReportStatus.SUBMITTED:
         return None
     if status_before is None:
-        return None if wanted == SnapshotStatus.DRAFT else _("A new report starts as a draft.")
+        return None if wanted == ReportStatus.DRAFT else _("A new report starts as a draft.")
     return _("Only its project leads move a report between draft and returned.")
 
 
 @transaction.atomic
 def save_edited(
-    snapshot: ProgressSnapshot,
+    report: ProgressReport,
     user: User | None,
     *,
     status_before: str | None,
     reason: str,
     loaded_version: int | None = None,
     claimed: bool = False,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """A report or status row as the secretariat's admin form left it, saved by the
     step its status change calls for (see `status_change_refusal`)."""
-    snapshot = _as_tracked(snapshot)
+    report = _as_tracked(report)
     lock = {"loaded_version": loaded_version, "claimed": claimed}
-    if snapshot.meeting_id is not None:
-        return save_row(snapshot, user, reason=reason, **lock)
-    refusal = status_change_refusal(snapshot.status, status_before)
+    if report.meeting_id is not None:
+        return save_row(report, user, reason=reason, **lock)
+    refusal = status_change_refusal(report.status, status_before)
     if refusal:
         raise Refused(refusal)
-    wanted = snapshot.status
-    if wanted == status_before or (status_before is None and wanted == SnapshotStatus.DRAFT):
-        return correct(snapshot, user, reason=reason, **lock)
-    snapshot.status = status_before or SnapshotStatus.DRAFT
-    if wanted == SnapshotStatus.SUBMITTED:
-        return submit_report(snapshot, user, **lock)
-    return publish_report(snapshot, user, reason=reason, **lock)
+    wanted = report.status
+    if wanted == status_before or (status_before is None and wanted == ReportStatus.DRAFT):
+        return correct(report, user, reason=reason, **lock)
+    report.status = status_before or ReportStatus.DRAFT
+    if wanted == ReportStatus.SUBMITTED:
+        return submit_report(report, user, **lock)
+    return publish_report(report, user, reason=reason, **lock)
 
 
 save_edited.alters_data = True
@@ -330,22 +330,22 @@ save_edited.alters_data = True
 
 @transaction.atomic
 def save_row(
-    row: ProgressSnapshot,
+    row: ProgressReport,
     user: User | None,
     *,
     reason: str = "Edited in the status table",
     loaded_version: int | None = None,
     claimed: bool = False,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """A row of a meeting's status table, typed by the secretariat: a draft while the
     minutes are, published with them once they are."""
     row = _as_tracked(row)
     published = Meeting.objects.published().filter(pk=row.meeting_id).exists()
-    if published and row.status != SnapshotStatus.PUBLISHED:
-        row.status = SnapshotStatus.PUBLISHED
+    if published and row.status != ReportStatus.PUBLISHED:
+        row.status = ReportStatus.PUBLISHED
         row.published_at = timezone.now()
     elif not published:
-        row.status = SnapshotStatus.DRAFT
+        row.status = ReportStatus.DRAFT
         row.published_at = None
     return correct(row, user, reason=reason, loaded_version=loaded_version, claimed=claimed)
 
@@ -358,10 +358,10 @@ save_row.alters_data = True
 
 def latest_reports(
     commitment_ids: Iterable[int], since: datetime.date, until: datetime.date | None = None
-) -> dict[int, ProgressSnapshot]:
+) -> dict[int, ProgressReport]:
     """Each commitment's latest report submitted or published after the date `since`
     (and by the date `until`, if given)."""
-    reports = ProgressSnapshot.objects.filter(
+    reports = ProgressReport.objects.filter(
         commitment__in=commitment_ids,
         meeting__isnull=True,
         status__in=REPORTED,
@@ -379,7 +379,7 @@ def latest_reports(
 @transaction.atomic
 def prepare_next_meeting(
     source: Meeting, *, date: datetime.date, user: User | None
-) -> tuple[Meeting, list[ProgressSnapshot]]:
+) -> tuple[Meeting, list[ProgressReport]]:
     """A draft meeting after `source`: its participants, and a status table prepared
     from the leads' reports.
 
@@ -394,11 +394,11 @@ def prepare_next_meeting(
     copy_participants(source, meeting)
     rows = []
     for origin in next_table(source, until=date):
-        row = ProgressSnapshot(
+        row = ProgressReport(
             **row_values(origin),
             date=date,
             meeting=meeting,
-            status=SnapshotStatus.DRAFT,
+            status=ReportStatus.DRAFT,
             author=user,
             prepared_from=origin,
         )
@@ -408,12 +408,12 @@ def prepare_next_meeting(
     return meeting, rows
 
 
-def next_table(source: Meeting, until: datetime.date | None = None) -> list[ProgressSnapshot]:
+def next_table(source: Meeting, until: datetime.date | None = None) -> list[ProgressReport]:
     """What the status table of the meeting after `source` is prepared from, in
     commitment order: for each commitment, its latest report since `source` (and
     by `until`, the new meeting's date), else `source`'s own row."""
     previous = {}
-    for row in source.snapshots.order_by("pk"):
+    for row in source.reports.order_by("pk"):
         previous[row.commitment_id] = row
     plan_id = source.committee.plan_id
     if plan_id:
@@ -431,7 +431,7 @@ prepare_next_meeting.alters_data = True
 
 
 @transaction.atomic
-def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapshot]:
+def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressReport]:
     """Publish a draft meeting's minutes with its status table.
 
     Its draft rows become the committee's record and each commitment's current
@@ -444,18 +444,18 @@ def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapsho
         raise Refused(_("These minutes are already published."))
     meeting.status = MeetingStatus.PUBLISHED
     _record(meeting, user, "Minutes published")
-    rows = list(meeting.snapshots.filter(status__in=OPEN).select_related("prepared_from"))
+    rows = list(meeting.reports.filter(status__in=OPEN).select_related("prepared_from"))
     # A row marked published before its minutes were (an older file, say) goes public
     # now: the activity changes it proposed are made now too.
-    for row in meeting.snapshots.filter(
-        status=SnapshotStatus.PUBLISHED, activity_changes__made_at__isnull=True
+    for row in meeting.reports.filter(
+        status=ReportStatus.PUBLISHED, activity_changes__made_at__isnull=True
     ).distinct():
         row._history_user = user
         make_changes(row)
     for row in rows:
         _publish(row, user, "Published with the meeting's minutes")
         source = row.prepared_from
-        if source is not None and source.status == SnapshotStatus.SUBMITTED:
+        if source is not None and source.status == ReportStatus.SUBMITTED:
             _publish(source, user, "Adopted with the meeting's minutes")
     _changed([row.commitment_id for row in rows], [meeting.pk])
     return rows
@@ -465,16 +465,16 @@ publish_meeting.alters_data = True
 
 
 @transaction.atomic
-def withdraw_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapshot]:
+def withdraw_meeting(meeting: Meeting, user: User | None) -> list[ProgressReport]:
     """Take published minutes back to a draft, their status table with them."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Refused(_("These minutes are not published."))
     meeting.status = MeetingStatus.DRAFT
     _record(meeting, user, "Minutes withdrawn")
-    rows = list(meeting.snapshots.filter(status=SnapshotStatus.PUBLISHED))
+    rows = list(meeting.reports.filter(status=ReportStatus.PUBLISHED))
     for row in rows:
-        row.status = SnapshotStatus.DRAFT
+        row.status = ReportStatus.DRAFT
         row.published_at = None
         _record(row, user, "Withdrawn with the meeting's minutes")
     _changed([row.commitment_id for row in rows])
@@ -484,9 +484,9 @@ def withdraw_meeting(meeting: Meeting, user: User | None) -> list[ProgressSnapsh
 withdraw_meeting.alters_data = True
 
 
-def rows_deleted_with(meeting: Meeting) -> QuerySet[ProgressSnapshot]:
+def rows_deleted_with(meeting: Meeting) -> QuerySet[ProgressReport]:
     """The rows that deleting the draft `meeting` deletes: its whole status table."""
-    return meeting.snapshots.select_related("commitment__plan").order_by(
+    return meeting.reports.select_related("commitment__plan").order_by(
         "commitment__plan__number", "commitment__number", "pk"
     )
 
@@ -495,7 +495,7 @@ def deletion_refused(meeting: Meeting) -> str | None:
     """Why `meeting` may not be deleted, or None."""
     if meeting.status != MeetingStatus.DRAFT:
         return _("Published minutes are not deleted: withdraw them first.")
-    if meeting.snapshots.exclude(status=SnapshotStatus.DRAFT).exists():
+    if meeting.reports.exclude(status=ReportStatus.DRAFT).exists():
         return _("This draft meeting holds status rows that are not drafts.")
     return None
 

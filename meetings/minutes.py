@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from django.utils import formats
 from django.utils.translation import get_language, gettext, npgettext, override, pgettext
 
-from commitments.enums import PlatformStatus, SnapshotStatus
+from commitments.enums import PlatformStatus, ReportStatus
 from ogptracker.common.bidi import isolated
 
 from .enums import Honorific, ParticipantRole
 
 if TYPE_CHECKING:
-    from commitments.models import Commitment, ProgressSnapshot
+    from commitments.models import Commitment, ProgressReport
 
     from .models import Meeting, Participant
 
@@ -120,33 +120,33 @@ def _says(text, phrase):
 
 @dataclass
 class StatusRow:
-    snapshot: object
+    report: object
     no_progress_note: str = ""
     platform: list = field(default_factory=list)
 
     @property
     def commitment(self) -> "Commitment":
-        return self.snapshot.commitment
+        return self.report.commitment
 
     @property
     def is_draft(self) -> bool:
-        return self.snapshot.status != SnapshotStatus.PUBLISHED
+        return self.report.status != ReportStatus.PUBLISHED
 
 
-def status_row(snapshot: "ProgressSnapshot") -> StatusRow:
+def status_row(report: "ProgressReport") -> StatusRow:
     note = ""
-    if snapshot.no_progress:
+    if report.no_progress:
         phrase = no_progress_phrase()
         with override("ar"):
             arabic_phrase = no_progress_phrase()
-        if not (_says(snapshot.narrative, phrase) or _says(snapshot.narrative, arabic_phrase)):
+        if not (_says(report.narrative, phrase) or _says(report.narrative, arabic_phrase)):
             note = phrase
     platform = []
-    if snapshot.platform_status:
-        platform.append(PlatformStatus(snapshot.platform_status).label)
-    if snapshot.platform_note:
-        platform.append(snapshot.platform_note)
-    return StatusRow(snapshot=snapshot, no_progress_note=note, platform=platform)
+    if report.platform_status:
+        platform.append(PlatformStatus(report.platform_status).label)
+    if report.platform_note:
+        platform.append(report.platform_note)
+    return StatusRow(report=report, no_progress_note=note, platform=platform)
 
 
 def list_separator() -> str:

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from commitments.enums import MeetingStatus
-from commitments.models import PlanProgress, ProgressSnapshot
+from commitments.models import PlanProgress, ProgressReport
 from ogptracker.common.bidi import NameField
 from ogptracker.common.folding import search_column
 from ogptracker.common.languages import translated
@@ -31,7 +31,7 @@ def search_text(*names: str) -> models.GeneratedField:
 def hold_rows_of_another_plan(meetings: Iterable[int] | QuerySet["Meeting"], plan_id: int) -> bool:
     """Whether these meetings hold status rows or plan figures of another plan than `plan_id`."""
     return (
-        ProgressSnapshot.objects.filter(meeting__in=meetings)
+        ProgressReport.objects.filter(meeting__in=meetings)
         .exclude(commitment__plan=plan_id)
         .exists()
         or PlanProgress.objects.filter(meeting__in=meetings).exclude(plan=plan_id).exists()
@@ -204,7 +204,7 @@ class NextStep(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="next_steps", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("decision or next step"))
+    text = models.TextField(_("next step"))
     owner = NameField(_("owner"), max_length=300, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(

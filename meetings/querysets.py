@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Self
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressSnapshot
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressReport
 
 from .enums import NextStepStatus
 
@@ -25,8 +25,8 @@ CHANGE_MARKS = [
     "mark_meeting",
     "mark_participants",
     "mark_agenda",
-    "mark_snapshots",
-    "mark_snapshot_count",
+    "mark_reports",
+    "mark_report_count",
     "mark_plan_progress",
     "mark_commitments",
     "mark_next_steps",
@@ -76,16 +76,16 @@ class MeetingQuerySet(models.QuerySet):
     def for_minutes(self, *, include_drafts: bool = False) -> Self:
         """Everything the minutes print, each relation in one query.
 
-        Public readers see published snapshots only; the secretariat previews
+        Public readers see published reports only; the secretariat previews
         the draft rows it is still typing.
         """
         from .models import NextStep, Participant
 
-        snapshots = ProgressSnapshot.objects.select_related("commitment__plan").order_by(
+        reports = ProgressReport.objects.select_related("commitment__plan").order_by(
             "commitment__number", "pk"
         )
         if not include_drafts:
-            snapshots = snapshots.filter(status=SnapshotStatus.PUBLISHED)
+            reports = reports.filter(status=ReportStatus.PUBLISHED)
         participants = Participant.objects.order_by("order", "pk").prefetch_related(
             Prefetch(
                 "commitments",
@@ -96,7 +96,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("committee__plan").prefetch_related(
             Prefetch("participants", queryset=participants, to_attr="participant_list"),
             Prefetch("agenda_items", to_attr="agenda"),
-            Prefetch("snapshots", queryset=snapshots, to_attr="status_rows"),
+            Prefetch("reports", queryset=reports, to_attr="status_rows"),
             Prefetch(
                 "plan_progress",
                 queryset=PlanProgress.objects.select_related("plan").order_by("plan__number"),
@@ -126,10 +126,10 @@ class MeetingQuerySet(models.QuerySet):
             mark_meeting=models.F("updated_at"),
             mark_participants=latest(Participant.history.filter(meeting_id=meeting)),
             mark_agenda=latest(AgendaItem.history.filter(meeting_id=meeting)),
-            mark_snapshots=latest(ProgressSnapshot.history.filter(meeting_id=meeting)),
-            # A snapshot moved to another meeting leaves no history row here.
-            mark_snapshot_count=Subquery(
-                ProgressSnapshot.objects.filter(meeting=meeting)
+            mark_reports=latest(ProgressReport.history.filter(meeting_id=meeting)),
+            # A report moved to another meeting leaves no history row here.
+            mark_report_count=Subquery(
+                ProgressReport.objects.filter(meeting=meeting)
                 .order_by()
                 .values("meeting")
                 .annotate(count=Count("pk"))
@@ -137,13 +137,13 @@ class MeetingQuerySet(models.QuerySet):
             ),
             mark_plan_progress=latest(PlanProgress.history.filter(meeting_id=meeting)),
             mark_commitments=latest(
-                Commitment.objects.filter(snapshots__meeting=meeting), "updated_at"
+                Commitment.objects.filter(reports__meeting=meeting), "updated_at"
             ),
-            # This meeting's decisions and the earlier ones still open.
+            # This meeting's next steps and the earlier ones still open.
             mark_next_steps=latest(
                 NextStep.history.filter(meeting__committee_id=OuterRef("committee_id"))
             ),
-            # Earlier meetings published or withdrawn change the open decisions.
+            # Earlier meetings published or withdrawn change the open next steps.
             mark_meetings=latest(Meeting.history.filter(committee_id=OuterRef("committee_id"))),
             mark_committee=latest(Committee.history.filter(id=OuterRef("committee_id"))),
             mark_plan=latest(ActionPlan.history.filter(id=OuterRef("committee__plan_id"))),
@@ -152,11 +152,11 @@ class MeetingQuerySet(models.QuerySet):
 
 class NextStepQuerySet(models.QuerySet):
     def published(self) -> Self:
-        """Decisions of published minutes."""
+        """Next steps of published minutes."""
         return self.filter(meeting__status=MeetingStatus.PUBLISHED)
 
     def open_in_plan(self, plan: ActionPlan | int) -> Self:
-        """The plan's committees' published decisions still open: soonest due
+        """The plan's committees' published next steps still open: soonest due
         first (those without a date last), then oldest meeting first."""
         return (
             self.published()
@@ -172,7 +172,7 @@ class NextStepQuerySet(models.QuerySet):
         return self.filter(status=NextStepStatus.OPEN, due_date__lt=today)
 
     def open_before(self, meeting: "Meeting", *, include_drafts: bool = False) -> Self:
-        """Decisions of the committee's earlier meetings that were still open at `meeting`.
+        """Next steps of the committee's earlier meetings that were still open at `meeting`.
 
         A step closed at a later meeting was still open then, so the minutes
         of a past meeting keep reading as they did on the day.

@@ -18,10 +18,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Commitment, ProgressReport
 from meetings.models import Meeting
 from tests.commitments.lead_forms import activity_key, load_report_form
-from tests.factories import make_activity, make_snapshot, make_user
+from tests.factories import make_activity, make_report, make_user
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -43,7 +43,7 @@ def _public(commitment, minutes, steering):
     return {
         "home": "commitments:home",
         "plan": ("commitments:plan_dashboard", 1),
-        "plan with open decisions": ("commitments:plan_dashboard", 3),
+        "plan with open next steps": ("commitments:plan_dashboard", 3),
         "commitment": ("commitments:commitment_detail", 1, 3),
         "institution": ("commitments:institution_detail", commitment.lead_institution_id),
         "meetings": "meetings:meeting_list",
@@ -80,7 +80,7 @@ def serve_pages(languages=LANGUAGES):
     staff = make_user("secretariat", secretariat=True)
     # A report in the review queue, on a commitment the lead does not lead.
     reported = Commitment.objects.get(plan__number=1, number=4)
-    report = make_snapshot(reported, 40, status="submitted", date=datetime.date(2026, 1, 5))
+    report = make_report(reported, 40, status="submitted", date=datetime.date(2026, 1, 5))
 
     uid = urlsafe_base64_encode(force_bytes(lead.pk))
     anonymous, lead_client, secretariat = Client(), Client(), Client()
@@ -133,14 +133,14 @@ def serve_pages(languages=LANGUAGES):
             get(
                 secretariat,
                 "admin review queue",
-                _url("admin:commitments_snapshotawaitingreview_changelist"),
+                _url("admin:commitments_reportawaitingreview_changelist"),
             )
             get(secretariat, "admin import", _url("admin:commitments_commitment_import"))
             get(secretariat, "admin deleted records", _url("admin:commitments_commitment_deleted"))
             post(
                 secretariat,
                 "admin return for revision",
-                _url("admin:commitments_snapshotawaitingreview_changelist"),
+                _url("admin:commitments_reportawaitingreview_changelist"),
                 {"action": "return_for_revision", "_selected_action": [report.pk]},
             )
             post(
@@ -154,7 +154,7 @@ def serve_pages(languages=LANGUAGES):
                     "date": minutes.date.isoformat(),
                 },
             )
-    assert ProgressSnapshot.objects.filter(pk=report.pk).exists()
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
     return served
 
 

@@ -5,8 +5,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import ActionPlan, Activity, Commitment, Institution, ProgressSnapshot
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import ActionPlan, Activity, Commitment, Institution, ProgressReport
 from commitments.roles import SECRETARIAT_GROUP, ensure_secretariat_group
 from meetings.enums import CommitteeKind
 from meetings.models import Committee, Meeting
@@ -55,11 +55,11 @@ def make_activity(commitment=None, number=None, **fields):
     return Activity.objects.create(commitment=commitment, number=number, **fields)
 
 
-def make_snapshot(commitment=None, percent=50, **fields):
+def make_report(commitment=None, percent=50, **fields):
     commitment = commitment or make_commitment()
     fields.setdefault("date", datetime.date(2020, 6, 17))
-    fields.setdefault("status", SnapshotStatus.PUBLISHED)
-    return ProgressSnapshot.objects.create(commitment=commitment, percent=percent, **fields)
+    fields.setdefault("status", ReportStatus.PUBLISHED)
+    return ProgressReport.objects.create(commitment=commitment, percent=percent, **fields)
 
 
 def make_committee(plan=None, kind=CommitteeKind.EXECUTION, **fields):
@@ -99,12 +99,12 @@ PDF_BYTES = (
 )
 
 
-def make_evidence(snapshot, name="rapport.pdf", content=PDF_BYTES, **fields):
+def make_evidence(report, name="rapport.pdf", content=PDF_BYTES, **fields):
     from django.core.files.base import ContentFile
 
     from commitments.models import Evidence
 
     fields.setdefault("content_type", "application/pdf")
     return Evidence.objects.create(
-        snapshot=snapshot, file=ContentFile(content, name=name), size=len(content), **fields
+        report=report, file=ContentFile(content, name=name), size=len(content), **fields
     )

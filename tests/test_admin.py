@@ -4,12 +4,12 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
-from tests.factories import make_activity, make_meeting, make_snapshot
+from commitments.enums import ReportStatus
+from tests.factories import make_activity, make_meeting, make_report
 
 TRACKER_APPS = {"commitments", "meetings"}
 # The review queue holds what project leads submitted; nothing is added there.
-NO_ADD_PAGE = {"SnapshotAwaitingReview"}
+NO_ADD_PAGE = {"ReportAwaitingReview"}
 
 
 def tracker_models():
@@ -20,8 +20,8 @@ def tracker_models():
 def one_of_each(db):
     activity = make_activity()
     meeting = make_meeting()
-    make_snapshot(activity.commitment, meeting=meeting)
-    make_snapshot(activity.commitment, status=SnapshotStatus.SUBMITTED)
+    make_report(activity.commitment, meeting=meeting)
+    make_report(activity.commitment, status=ReportStatus.SUBMITTED)
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
@@ -33,9 +33,9 @@ def test_every_tracker_model_is_registered():
     names = {model.__name__ for model in tracker_models()}
 
     assert names == {
-        "ActionPlan", "Axis", "Institution", "Commitment", "Activity", "ProgressSnapshot",
+        "ActionPlan", "Axis", "Institution", "Commitment", "Activity", "ProgressReport",
         "PlanProgress", "Committee", "Meeting", "Participant", "AgendaItem", "NextStep",
-        "SnapshotAwaitingReview",
+        "ReportAwaitingReview",
     }  # fmt: skip
 
 
@@ -88,6 +88,6 @@ def test_admin_index_lists_plans_before_meetings_in_working_order(client, secret
 
     assert [app["app_label"] for app in app_list] == ["commitments", "meetings", "ogpcycle", "auth"]
     assert [model["object_name"] for model in app_list[0]["models"]] == [
-        "SnapshotAwaitingReview", "ActionPlan", "Axis", "Commitment", "Activity",
-        "ProgressSnapshot", "PlanProgress", "Institution",
+        "ReportAwaitingReview", "ActionPlan", "Axis", "Commitment", "Activity",
+        "ProgressReport", "PlanProgress", "Institution",
     ]  # fmt: skip

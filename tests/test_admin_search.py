@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
-from tests.factories import make_activity, make_agenda_item, make_meeting, make_snapshot
+from commitments.enums import ReportStatus
+from tests.factories import make_activity, make_agenda_item, make_meeting, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,12 @@ def signed_in(client, secretariat):
 
 def test_admin_finds_reports_by_folded_words_in_any_language(signed_in):
     activity = make_activity(title="إعداد الإطار القانوني")
-    make_snapshot(activity.commitment, narrative="مراجعة الإطار", schedule_fr="Atelier en octobre")
-    make_snapshot(activity.commitment, narrative="بدون صلة", status=SnapshotStatus.SUBMITTED)
+    make_report(activity.commitment, narrative="مراجعة الإطار", schedule_fr="Atelier en octobre")
+    make_report(activity.commitment, narrative="بدون صلة", status=ReportStatus.SUBMITTED)
 
-    assert listed(signed_in, "commitments_progresssnapshot", "الاطار") == 1  # إ typed as ا
-    assert listed(signed_in, "commitments_progresssnapshot", "atelier octobre") == 1
-    assert listed(signed_in, "commitments_snapshotawaitingreview", "صله") == 1  # ة typed as ه
+    assert listed(signed_in, "commitments_progressreport", "الاطار") == 1  # إ typed as ا
+    assert listed(signed_in, "commitments_progressreport", "atelier octobre") == 1
+    assert listed(signed_in, "commitments_reportawaitingreview", "صله") == 1  # ة typed as ه
     assert listed(signed_in, "commitments_activity", "الاطار القانوني") == 1
     assert listed(signed_in, "commitments_activity", "غائب") == 0
 
@@ -44,13 +44,13 @@ def test_admin_finds_minutes_folded_and_by_its_own_search_fields(signed_in):
 
 def test_admin_lists_reports_whose_french_version_is_missing(signed_in):
     activity = make_activity()
-    make_snapshot(activity.commitment, narrative="تقرير", narrative_fr="Rapport")
-    make_snapshot(activity.commitment, narrative="تقرير", schedule="برمجة", schedule_fr="")
-    make_snapshot(activity.commitment, narrative="", narrative_fr=None, schedule=None)
+    make_report(activity.commitment, narrative="تقرير", narrative_fr="Rapport")
+    make_report(activity.commitment, narrative="تقرير", schedule="برمجة", schedule_fr="")
+    make_report(activity.commitment, narrative="", narrative_fr=None, schedule=None)
 
     def listed_with(value):
         response = signed_in.get(
-            reverse("admin:commitments_progresssnapshot_changelist"), {"french": value}
+            reverse("admin:commitments_progressreport_changelist"), {"french": value}
         )
         return response.context["cl"].result_count
 

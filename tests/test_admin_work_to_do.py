@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.enums import MeetingStatus, PlanStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlanStatus, ReportStatus
 from meetings.enums import NextStepStatus
 from tests.factories import (
     make_activity,
@@ -18,7 +18,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
     make_user,
 )
 
@@ -35,8 +35,8 @@ def make_work(size=1):
     meeting = make_meeting(committee, date=MEETING_DAY)
     make_meeting(make_committee(plan=closed), date=MEETING_DAY)
     for index in range(size):
-        make_snapshot(make_commitment(plan), status=SnapshotStatus.SUBMITTED, date=MEETING_DAY)
-        make_snapshot(make_commitment(plan), status=SnapshotStatus.RETURNED, date=MEETING_DAY)
+        make_report(make_commitment(plan), status=ReportStatus.SUBMITTED, date=MEETING_DAY)
+        make_report(make_commitment(plan), status=ReportStatus.RETURNED, date=MEETING_DAY)
         make_meeting(
             committee,
             date=datetime.date(2025, 6, 1) + datetime.timedelta(days=index),
@@ -44,14 +44,14 @@ def make_work(size=1):
         )
         # Reported before the meeting, with an activity past its end.
         late = make_commitment(plan)
-        make_snapshot(late, date=datetime.date(2025, 1, 10))
+        make_report(late, date=datetime.date(2025, 1, 10))
         make_activity(late, planned_end=datetime.date(2025, 2, 28))
         make_next_step(meeting, due_date=datetime.date(2025, 4, 30))
-        make_snapshot(make_commitment(closed), narrative="نص التقرير")  # no French
+        make_report(make_commitment(closed), narrative="نص التقرير")  # no French
         # Not waiting: reported since the meeting, a closed plan, a step done,
         # a report in both languages.
-        make_snapshot(make_commitment(plan), date=datetime.date(2025, 3, 25))
-        make_snapshot(make_commitment(closed), narrative="نص التقرير", narrative_fr="Le texte")
+        make_report(make_commitment(plan), date=datetime.date(2025, 3, 25))
+        make_report(make_commitment(closed), narrative="نص التقرير", narrative_fr="Le texte")
         make_next_step(meeting, due_date=datetime.date(2025, 4, 30), status=NextStepStatus.DONE)
     return plan
 
@@ -73,15 +73,15 @@ def test_the_first_page_counts_each_kind_of_work_and_links_to_it(client, secreta
     lines = work_to_do(client)
 
     assert lines == {
-        "2 حصيلتان في انتظار المراجعة": changelist("commitments/snapshotawaitingreview"),
-        "2 حصيلتان أعيدتا لمراجعتهما من طرف رؤساء المشاريع": changelist(
-            "commitments/progresssnapshot", "status__exact=returned"
+        "2 تقريران في انتظار المراجعة": changelist("commitments/reportawaitingreview"),
+        "2 تقريران أعيدا لمراجعتهما من طرف رؤساء المشاريع": changelist(
+            "commitments/progressreport", "status__exact=returned"
         ),
-        "2 حصيلتان منشورتان تنقصهما الصيغة الفرنسية": changelist(
-            "commitments/progresssnapshot", "status__exact=published&french=missing"
+        "2 تقريران منشوران تنقصهما الصيغة الفرنسية": changelist(
+            "commitments/progressreport", "status__exact=published&french=missing"
         ),
         "2 محضران في طور المسودة": changelist("meetings/meeting", "status__exact=draft"),
-        "2 التزامان لم تقدم حصيلتهما منذ آخر اجتماع للجنة": changelist(
+        "2 التزامان لم يقدم تقريرهما منذ آخر اجتماع للجنة": changelist(
             "commitments/commitment", "owes=report"
         ),
         "2 التزامان لهما أنشطة تجاوزت تاريخ انتهائها": changelist(

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from tests.factories import make_commitment, make_meeting, make_plan, make_snapshot
+from commitments.enums import MeetingStatus, ReportStatus
+from tests.factories import make_commitment, make_meeting, make_plan, make_report
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -50,14 +50,14 @@ def test_minutes_feed_lists_published_minutes_newest_first_with_their_agenda(cli
 def test_plan_feed_lists_only_published_reports_of_that_plan_escaped(client):
     plan = make_plan(1)
     commitment = make_commitment(plan=plan, number=3, title_fr="Portail des données")
-    report = make_snapshot(
+    report = make_report(
         commitment,
         percent=65,
         narrative_fr="Portail <b>ouvert</b>\nFormation",
         published_at=datetime.datetime(2020, 6, 18, tzinfo=datetime.UTC),
     )
-    make_snapshot(commitment, percent=90, status=SnapshotStatus.SUBMITTED)
-    make_snapshot(make_commitment(plan=make_plan(2), number=3), percent=10)
+    make_report(commitment, percent=90, status=ReportStatus.SUBMITTED)
+    make_report(make_commitment(plan=make_plan(2), number=3), percent=10)
 
     found = entries(client, "/fr/plans/1/feed/")
 

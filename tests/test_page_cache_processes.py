@@ -10,15 +10,15 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.factories import make_commitment, make_snapshot
+from tests.factories import make_commitment, make_report
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
 
 EDIT = """
-from commitments.models import ProgressSnapshot
-snapshot = ProgressSnapshot.objects.get(pk={pk})
-snapshot.percent = 70
-snapshot.save()
+from commitments.models import ProgressReport
+report = ProgressReport.objects.get(pk={pk})
+report.percent = 70
+report.save()
 """
 
 
@@ -38,13 +38,13 @@ def run_in_another_process(code):
 
 @pytest.mark.django_db(transaction=True)
 def test_page_cache_shows_an_edit_committed_by_another_process(client, django_assert_num_queries):
-    snapshot = make_snapshot(make_commitment(title="بوابة الشفافية"), percent=40)
-    url = f"/progress/{snapshot.commitment_id}/"
+    report = make_report(make_commitment(title="بوابة الشفافية"), percent=40)
+    url = f"/progress/{report.commitment_id}/"
     client.get(url)
     with django_assert_num_queries(1):  # This process's copy.
         before = client.get(url)
 
-    run_in_another_process(EDIT.format(pk=snapshot.pk))
+    run_in_another_process(EDIT.format(pk=report.pk))
     after = client.get(url)
 
     assert before.content.decode() == "بوابة الشفافية: 40 % (0 leads)"

@@ -6,19 +6,19 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from commitments.models import ProgressSnapshot
+from commitments.models import ProgressReport
 from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.pagecache import bump_data_version, data_changed, data_version
 from ogptracker.pagecache.models import DataVersion
 from ogptracker.pagecache.recent import Copy, RecentPages, recent_pages
-from tests.factories import make_commitment, make_meeting, make_snapshot, make_user
+from tests.factories import make_commitment, make_meeting, make_report, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture
-def snapshot(db):
-    return make_snapshot(make_commitment(title="بوابة الشفافية"), percent=40)
+def report(db):
+    return make_report(make_commitment(title="بوابة الشفافية"), percent=40)
 
 
 @pytest.fixture
@@ -27,87 +27,87 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def url(snapshot):
-    return f"/progress/{snapshot.commitment_id}/"
+def url(report):
+    return f"/progress/{report.commitment_id}/"
 
 
-def change_unnoticed(snapshot, percent):
+def change_unnoticed(report, percent):
     """Change the figure without moving the data version: a cached page keeps the old one."""
-    ProgressSnapshot.objects.filter(pk=snapshot.pk).update(percent=percent)
+    ProgressReport.objects.filter(pk=report.pk).update(percent=percent)
 
 
 def test_page_cache_serves_the_second_anonymous_visit_in_one_query(
-    client, snapshot, django_assert_num_queries
+    client, report, django_assert_num_queries
 ):
-    first = client.get(url(snapshot))
+    first = client.get(url(report))
 
     # The data version: the page is this process's copy.
     with django_assert_num_queries(1):
-        second = client.get(url(snapshot))
+        second = client.get(url(report))
 
     assert second.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
     assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_page_cache_keeps_serving_the_page_while_nothing_says_the_data_changed(client, snapshot):
-    client.get(url(snapshot))
+def test_page_cache_keeps_serving_the_page_while_nothing_says_the_data_changed(client, report):
+    client.get(url(report))
 
-    change_unnoticed(snapshot, 70)
-    response = client.get(url(snapshot))
+    change_unnoticed(report, 70)
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
 
 
-def test_page_cache_shows_the_new_figure_after_a_snapshot_is_edited(client, snapshot, committed):
-    client.get(url(snapshot))
+def test_page_cache_shows_the_new_figure_after_a_report_is_edited(client, report, committed):
+    client.get(url(report))
 
     with committed():
-        snapshot.percent = 65
-        snapshot.save()
-    response = client.get(url(snapshot))
+        report.percent = 65
+        report.save()
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 65 % (0 leads)"
 
 
-def test_page_cache_shows_the_previous_figure_after_the_newest_snapshot_is_deleted(
-    client, snapshot, committed
+def test_page_cache_shows_the_previous_figure_after_the_newest_report_is_deleted(
+    client, report, committed
 ):
-    newer = make_snapshot(snapshot.commitment, percent=90, date="2021-01-05")
-    client.get(url(snapshot))
+    newer = make_report(report.commitment, percent=90, date="2021-01-05")
+    client.get(url(report))
 
     with committed():
         newer.delete()
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
 
 
-def test_page_cache_is_invalidated_by_a_many_to_many_change(client, snapshot, committed):
+def test_page_cache_is_invalidated_by_a_many_to_many_change(client, report, committed):
     lead = make_user()
-    client.get(url(snapshot))
+    client.get(url(report))
 
     with committed():
-        snapshot.commitment.leads.add(lead)
-    response = client.get(url(snapshot))
+        report.commitment.leads.add(lead)
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (1 leads)"
 
 
 def test_page_cache_is_invalidated_by_a_writer_without_signals_that_says_so(
-    client, snapshot, committed
+    client, report, committed
 ):
-    client.get(url(snapshot))
+    client.get(url(report))
 
     with committed():
-        change_unnoticed(snapshot, 70)
+        change_unnoticed(report, 70)
         data_changed()
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_is_invalidated_by_a_change_in_the_meetings_app(client, snapshot, committed):
-    client.get(url(snapshot))
+def test_page_cache_is_invalidated_by_a_change_in_the_meetings_app(client, report, committed):
+    client.get(url(report))
     version = data_version()
 
     with committed():
@@ -116,8 +116,8 @@ def test_page_cache_is_invalidated_by_a_change_in_the_meetings_app(client, snaps
     assert data_version() != version
 
 
-def test_page_cache_is_invalidated_by_bulk_synthetic_data(client, snapshot, committed):
-    client.get(url(snapshot))
+def test_page_cache_is_invalidated_by_bulk_synthetic_data(client, report, committed):
+    client.get(url(report))
     version = data_version()
 
     with committed():
@@ -126,69 +126,69 @@ def test_page_cache_is_invalidated_by_bulk_synthetic_data(client, snapshot, comm
     assert data_version() != version
 
 
-def test_page_cache_keeps_serving_the_page_while_a_change_is_uncommitted(client, snapshot):
-    client.get(url(snapshot))
+def test_page_cache_keeps_serving_the_page_while_a_change_is_uncommitted(client, report):
+    client.get(url(report))
 
-    snapshot.percent = 65
-    snapshot.save()
-    response = client.get(url(snapshot))
+    report.percent = 65
+    report.save()
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_page_cache_changes_the_version_once_per_committed_transaction(client):
-    snapshot = make_snapshot(percent=10)
+    report = make_report(percent=10)
     before = data_version()
 
     with transaction.atomic():
         for percent in (20, 30, 40):
-            snapshot.percent = percent
-            snapshot.save()
+            report.percent = percent
+            report.save()
         during = data_version()
 
     assert during == before
     assert data_version() != before
 
 
-def test_page_cache_shows_the_data_after_another_process_moves_the_version(client, snapshot):
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+def test_page_cache_shows_the_data_after_another_process_moves_the_version(client, report):
+    client.get(url(report))
+    change_unnoticed(report, 70)
 
     # What another server process does after its commit.
     bump_data_version()
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_survives_losing_the_version_token(client, snapshot):
-    client.get(url(snapshot))
+def test_page_cache_survives_losing_the_version_token(client, report):
+    client.get(url(report))
     DataVersion.objects.all().delete()
-    change_unnoticed(snapshot, 70)
+    change_unnoticed(report, 70)
 
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_does_not_serve_the_pages_of_the_previous_release(client, snapshot, settings):
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+def test_page_cache_does_not_serve_the_pages_of_the_previous_release(client, report, settings):
+    client.get(url(report))
+    change_unnoticed(report, 70)
 
     settings.RELEASE = "next"
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_renders_the_pages_again_the_next_day(client, snapshot, monkeypatch):
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+def test_page_cache_renders_the_pages_again_the_next_day(client, report, monkeypatch):
+    client.get(url(report))
+    change_unnoticed(report, 70)
 
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda: tomorrow)
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
@@ -218,16 +218,16 @@ def test_page_cache_keeps_one_entry_per_host(client, db, settings):
     assert response.content.decode() == "ar http://tracker.example.org/address/"
 
 
-def test_page_cache_neither_serves_nor_stores_pages_of_signed_in_users(client, snapshot):
+def test_page_cache_neither_serves_nor_stores_pages_of_signed_in_users(client, report):
     client.force_login(make_user())
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+    client.get(url(report))
+    change_unnoticed(report, 70)
     client.logout()
-    anonymous = client.get(url(snapshot))
-    change_unnoticed(snapshot, 80)
+    anonymous = client.get(url(report))
+    change_unnoticed(report, 80)
 
     client.force_login(make_user("second"))
-    signed_in = client.get(url(snapshot))
+    signed_in = client.get(url(report))
 
     assert anonymous.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
     assert signed_in.content.decode() == "بوابة الشفافية: 80 % (0 leads)"
@@ -252,39 +252,39 @@ def test_page_cache_does_not_store_errors(client, db):
     assert response.content.decode() == "not found 1"
 
 
-def test_page_cache_does_not_serve_a_page_to_a_visitor_with_a_pending_message(client, snapshot):
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+def test_page_cache_does_not_serve_a_page_to_a_visitor_with_a_pending_message(client, report):
+    client.get(url(report))
+    change_unnoticed(report, 70)
     client.cookies["messages"] = "pending"
 
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_is_off_when_its_lifetime_is_zero(client, snapshot, settings):
+def test_page_cache_is_off_when_its_lifetime_is_zero(client, report, settings):
     settings.PAGE_CACHE_SECONDS = 0
-    client.get(url(snapshot))
-    change_unnoticed(snapshot, 70)
+    client.get(url(report))
+    change_unnoticed(report, 70)
 
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 70 % (0 leads)"
 
 
-def test_page_cache_lets_browsers_keep_no_page(client, snapshot):
+def test_page_cache_lets_browsers_keep_no_page(client, report):
     # The next visit may come after an edit: browsers and proxies ask the site again.
-    first = client.get(url(snapshot))
+    first = client.get(url(report))
 
-    second = client.get(url(snapshot))
+    second = client.get(url(report))
 
     assert (first["Cache-Control"], second["Cache-Control"]) == ("max-age=0", "max-age=0")
 
 
-def test_page_cache_hit_gets_the_headers_the_middleware_adds(client, snapshot):
-    first = client.get(url(snapshot))
+def test_page_cache_hit_gets_the_headers_the_middleware_adds(client, report):
+    first = client.get(url(report))
 
-    second = client.get(url(snapshot))
+    second = client.get(url(report))
 
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert second["X-Frame-Options"] == "DENY"
@@ -292,25 +292,25 @@ def test_page_cache_hit_gets_the_headers_the_middleware_adds(client, snapshot):
 
 
 def test_page_cache_serves_another_process_from_the_shared_cache_in_three_queries(
-    client, snapshot, django_assert_num_queries
+    client, report, django_assert_num_queries
 ):
-    first = client.get(url(snapshot))
+    first = client.get(url(report))
     recent_pages.clear()
 
     # The data version, the address's list of headers the page varies on, the page.
     with django_assert_num_queries(3):
-        second = client.get(url(snapshot))
+        second = client.get(url(report))
 
     assert second.content == first.content
 
 
-def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, snapshot):
-    client.get(url(snapshot))
+def test_page_cache_hit_reads_the_process_copy_while_the_version_holds(client, report):
+    client.get(url(report))
     # Only the shared version token is read on a hit; the page comes from this process.
     cache.clear()
-    change_unnoticed(snapshot, 70)
+    change_unnoticed(report, 70)
 
-    response = client.get(url(snapshot))
+    response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
 
@@ -325,14 +325,14 @@ def test_page_cache_process_copy_is_not_taken_of_errors(client, db):
 
 
 def test_page_cache_answers_a_visitor_with_a_session_from_the_cache(
-    client, snapshot, django_assert_num_queries
+    client, report, django_assert_num_queries
 ):
-    client.get(url(snapshot))
+    client.get(url(report))
     client.cookies[settings.SESSION_COOKIE_NAME] = "expired-session"
 
     # The session, the version, the list of headers the page varies on, the page.
     with django_assert_num_queries(4):
-        response = client.get(url(snapshot))
+        response = client.get(url(report))
 
     assert response.content.decode() == "بوابة الشفافية: 40 % (0 leads)"
 

@@ -21,8 +21,8 @@ from ogptracker.ogpcycle.enums import IRMReport
 from ogptracker.ogpcycle.models import IRMAssessment
 
 SIZES = {
-    "small": {"plans": 1, "commitments": 2, "snapshots": 2},
-    "large": {"plans": 3, "commitments": 14, "snapshots": 8},
+    "small": {"plans": 1, "commitments": 2, "reports": 2},
+    "large": {"plans": 3, "commitments": 14, "reports": 8},
 }
 
 # Live queries of each page; a cached visit is one query for all of them.
@@ -34,7 +34,7 @@ PAGES = [
     ("search", 7),
     ("open_data", 2),
     ("plan_download_csv", 2),
-    ("plan_download_decisions", 2),
+    ("plan_download_next_steps", 2),
     ("plan_download_irm", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
@@ -47,8 +47,8 @@ PAGES = [
     ("api_plan", 3),
     ("api_commitments", 3),
     ("api_activities", 3),
-    ("api_snapshots", 3),
-    ("api_decisions", 3),
+    ("api_reports", 3),
+    ("api_next_steps", 3),
     ("api_meetings", 3),
     ("api_irm", 3),
 ]
@@ -104,10 +104,10 @@ def page_url(name, commitment, meeting):
             # «ال», the article: every synthetic commitment, a page of them.
             "search": lambda: reverse("commitments:search") + "?q=%D8%A7%D9%84",
             "plan_download_csv": lambda: reverse(
-                "commitments:plan_download", args=[plan, "snapshots", "csv"]
+                "commitments:plan_download", args=[plan, "reports", "csv"]
             ),
-            "plan_download_decisions": lambda: reverse(
-                "commitments:plan_download", args=[plan, "decisions", "json"]
+            "plan_download_next_steps": lambda: reverse(
+                "commitments:plan_download", args=[plan, "next-steps", "json"]
             ),
             "plan_download_irm": lambda: reverse(
                 "commitments:plan_download", args=[plan, "irm", "csv"]
@@ -123,8 +123,8 @@ def page_url(name, commitment, meeting):
             "api_plan": lambda: f"/api/plans/{plan}/",
             "api_commitments": lambda: f"/api/plans/{plan}/commitments/",
             "api_activities": lambda: f"/api/plans/{plan}/activities/",
-            "api_snapshots": lambda: f"/api/plans/{plan}/snapshots/?commitment=1",
-            "api_decisions": lambda: f"/api/plans/{plan}/decisions/?status=done",
+            "api_reports": lambda: f"/api/plans/{plan}/reports/?commitment=1",
+            "api_next_steps": lambda: f"/api/plans/{plan}/next-steps/?status=done",
             "api_meetings": lambda: "/api/meetings/",
             "api_irm": lambda: f"/api/plans/{plan}/irm/",
         }[name]()

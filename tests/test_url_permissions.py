@@ -22,14 +22,14 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from ogptracker.ogpcycle.models import IRMAssessment
 from tests.factories import (
     make_activity,
     make_committee,
     make_evidence,
     make_meeting,
-    make_snapshot,
+    make_report,
 )
 
 ROLES = ("anonymous", "other_lead", "owning_lead", "secretariat")
@@ -105,8 +105,11 @@ EXPECTED = {
     "api:plan": EVERYONE,
     "api:plan_commitments": EVERYONE,
     "api:plan_activities": EVERYONE,
-    "api:plan_snapshots": EVERYONE,
-    "api:plan_decisions": EVERYONE,
+    "api:plan_reports": EVERYONE,
+    "api:plan_next_steps": EVERYONE,
+    # A former address, moved for good.
+    "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_irm": EVERYONE,
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
@@ -130,8 +133,8 @@ EXPECTED = {
         )
     },  # fmt: skip
     # The review queue only lists what leads submitted: nothing to add or delete there.
-    "admin:commitments/snapshotawaitingreview/add": STAFF_WITHOUT_PERMISSION,
-    "admin:commitments/snapshotawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
+    "admin:commitments/reportawaitingreview/add": STAFF_WITHOUT_PERMISSION,
+    "admin:commitments/reportawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
     # Restoring a deleted row and running an import are POSTs only.
     **{
         f"admin:{app}/*/{kind}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
@@ -263,8 +266,10 @@ def url_builders(world):
         "api:plan": lambda: reverse("api:plan", args=[plan.number]),
         "api:plan_commitments": lambda: reverse("api:plan_commitments", args=[plan.number]),
         "api:plan_activities": lambda: reverse("api:plan_activities", args=[plan.number]),
-        "api:plan_snapshots": lambda: reverse("api:plan_snapshots", args=[plan.number]),
-        "api:plan_decisions": lambda: reverse("api:plan_decisions", args=[plan.number]),
+        "api:plan_reports": lambda: reverse("api:plan_reports", args=[plan.number]),
+        "api:plan_next_steps": lambda: reverse("api:plan_next_steps", args=[plan.number]),
+        "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
+        "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
         "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
@@ -320,12 +325,12 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     settings.MEDIA_ROOT = tmp_path
     activity = make_activity(commitment)
     meeting = make_meeting(make_committee(plan=commitment.plan))
-    make_snapshot(commitment, meeting=meeting)
-    draft = make_snapshot(commitment, date=datetime.date(2020, 9, 1), status=SnapshotStatus.DRAFT)
+    make_report(commitment, meeting=meeting)
+    draft = make_report(commitment, date=datetime.date(2020, 9, 1), status=ReportStatus.DRAFT)
     draft_evidence = make_evidence(draft)
     # The secretariat's review queue needs a report waiting in it.
     other_commitment = other_lead.led_commitments.get()
-    make_snapshot(other_commitment, date=datetime.date(2020, 9, 2), status=SnapshotStatus.SUBMITTED)
+    make_report(other_commitment, date=datetime.date(2020, 9, 2), status=ReportStatus.SUBMITTED)
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")

@@ -1,8 +1,8 @@
 """Synthetic action plans for load tests: many plans, their commitments, progress
-snapshots and committee minutes, written with bulk inserts.
+reports and committee minutes, written with bulk inserts.
 
-Each plan has an execution committee that meets once per snapshot round (its
-minutes' status table is that round's snapshots) and a steering committee that
+Each plan has an execution committee that meets once per report round (its
+minutes' status table is that round's reports) and a steering committee that
 meets every fourth round and records the plan's overall progress. The same seed
 on the same database gives the same rows.
 """
@@ -25,7 +25,7 @@ from commitments.enums import (
     MeetingStatus,
     PlanStatus,
     PlatformStatus,
-    SnapshotStatus,
+    ReportStatus,
 )
 from commitments.models import (
     ActionPlan,
@@ -34,7 +34,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.enums import (
     CommitteeKind,
@@ -49,8 +49,8 @@ from . import synthetic_words as words
 
 BATCH = 2000
 LANGS = ("ar", "fr", "en")
-# Snapshots still being written or reviewed, newer than the latest published one.
-UNPUBLISHED = (SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED)
+# Reports still being written or reviewed, newer than the latest published one.
+UNPUBLISHED = (ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)
 
 
 def translated(name: str, triple: Sequence[str], **values: object) -> dict[str, str]:
@@ -81,7 +81,7 @@ class Counts:
     def summary(self) -> str:
         return (
             f"{self.plans} plans, {self.commitments} commitments, {self.activities} activities, "
-            f"{self.published} published and {self.unpublished} unpublished snapshots, "
+            f"{self.published} published and {self.unpublished} unpublished reports, "
             f"{self.meetings} meetings, {self.participants} participants, "
             f"{self.agenda_items} agenda items, {self.next_steps} next steps, "
             f"{self.plan_progress} plan progress points in {self.seconds:.1f} s"
@@ -102,10 +102,10 @@ class PlanDraft:
 
 
 class SyntheticData:
-    def __init__(self, plans, commitments, snapshots, seed=None, today=None):
-        if min(plans, commitments, snapshots) < 1:
-            raise ValueError("plans, commitments and snapshots must be at least 1")
-        self.n_plans, self.n_commitments, self.n_snapshots = plans, commitments, snapshots
+    def __init__(self, plans, commitments, reports, seed=None, today=None):
+        if min(plans, commitments, reports) < 1:
+            raise ValueError("plans, commitments and reports must be at least 1")
+        self.n_plans, self.n_commitments, self.n_reports = plans, commitments, reports
         self.rng = random.Random(seed)
         self.today = today or datetime.date.today()
         self.counts = Counts()
@@ -201,9 +201,9 @@ class SyntheticData:
 
         # Rounds spread from six weeks after the start to the end, or today for a running plan.
         first = start + datetime.timedelta(days=45)
-        last = max(min(end, self.today), first + datetime.timedelta(days=self.n_snapshots))
-        step = (last - first) / max(self.n_snapshots - 1, 1)
-        for index in range(self.n_snapshots):
+        last = max(min(end, self.today), first + datetime.timedelta(days=self.n_reports))
+        step = (last - first) / max(self.n_reports - 1, 1)
+        for index in range(self.n_reports):
             day = first + step * index
             draft.rounds.append(self._meeting(CommitteeKind.EXECUTION, index + 1, day))
         for index, execution in enumerate(draft.rounds[3::4], start=1):
@@ -266,7 +266,7 @@ class SyntheticData:
             "commitments": [],
             "leads": [],
             "activities": [],
-            "snapshots": [],
+            "reports": [],
             "participants": [],
             "participations": [],
             "agenda": [],
@@ -325,7 +325,7 @@ class SyntheticData:
             self._pending["leads"].append((commitment, lead))
             activity_count = rng.randint(3, 6)
             self._activities(commitment, activity_count, weighted=plan.number % 2 == 0)
-            trajectories.append(self._snapshots(draft, commitment, lead, activity_count))
+            trajectories.append(self._reports(draft, commitment, lead, activity_count))
 
         for index, meeting in enumerate(draft.rounds):
             self._execution_minutes(draft, meeting, index, chair, trajectories)
@@ -367,7 +367,7 @@ class SyntheticData:
                 )
             )
 
-    def _snapshots(self, draft, commitment, lead, activity_count):
+    def _reports(self, draft, commitment, lead, activity_count):
         rng = self.rng
         target = rng.choice((40, 55, 70, 85, 100, 100))
         percent = 0
@@ -390,14 +390,14 @@ class SyntheticData:
             }
             narrative = words.NO_PROGRESS if stalled else rng.choice(words.NARRATIVES)
             platform = rng.choice(list(PlatformStatus))
-            snapshot = ProgressSnapshot(
+            report = ProgressReport(
                 commitment=commitment,
                 date=meeting.date,
                 percent=percent,
                 no_progress=stalled,
                 platform_status=platform,
                 meeting=meeting,
-                status=SnapshotStatus.PUBLISHED,
+                status=ReportStatus.PUBLISHED,
                 author=lead,
                 published_at=self._moment(meeting.date),
                 **translated("narrative", narrative, **values),
@@ -409,12 +409,12 @@ class SyntheticData:
             )
             if platform != PlatformStatus.YES:
                 for name, value in translated("platform_note", words.PLATFORM_NOTES).items():
-                    setattr(snapshot, name, value)
-            self._pending["snapshots"].append(snapshot)
+                    setattr(report, name, value)
+            self._pending["reports"].append(report)
             self.counts.published += 1
         if percent < 100 and rng.random() < 0.2:
-            self._pending["snapshots"].append(
-                ProgressSnapshot(
+            self._pending["reports"].append(
+                ProgressReport(
                     commitment=commitment,
                     date=draft.rounds[-1].date + datetime.timedelta(days=rng.randint(7, 30)),
                     percent=min(100, percent + rng.randint(5, 20)),
@@ -573,7 +573,7 @@ class SyntheticData:
             batch_size=BATCH,
         )
         Activity.objects.bulk_create(pending["activities"], batch_size=BATCH)
-        ProgressSnapshot.objects.bulk_create(pending["snapshots"], batch_size=BATCH)
+        ProgressReport.objects.bulk_create(pending["reports"], batch_size=BATCH)
         Participant.objects.bulk_create(pending["participants"], batch_size=BATCH)
         Participant.commitments.through.objects.bulk_create(
             [

@@ -7,8 +7,8 @@ from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Wh
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import Activity, Commitment, ProgressSnapshot
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import Activity, Commitment, ProgressReport
 from meetings.models import Meeting
 
 
@@ -36,18 +36,18 @@ def with_due_items(
         date__lte=today,
     ).order_by("-date")
     reported = (
-        ProgressSnapshot.objects.filter(commitment=OuterRef("pk"))
-        .exclude(status=SnapshotStatus.DRAFT)
+        ProgressReport.objects.filter(commitment=OuterRef("pk"))
+        .exclude(status=ReportStatus.DRAFT)
         .latest_first()
     )
     in_progress = (
-        ProgressSnapshot.objects.filter(commitment=OuterRef("pk")).reports().open().latest_first()
+        ProgressReport.objects.filter(commitment=OuterRef("pk")).by_leads().open().latest_first()
     )
     return commitments.annotate(
         overdue_activities=Coalesce(Subquery(overdue), 0),
         last_meeting_date=Subquery(last_meeting.values("date")[:1]),
         last_report_date=Subquery(reported.values("date")[:1]),
-        open_snapshot_status=Subquery(in_progress.values("status")[:1]),
+        open_report_status=Subquery(in_progress.values("status")[:1]),
     ).annotate(
         report_due=Case(
             When(

@@ -111,10 +111,10 @@ class ProgressUpdateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, snapshot=None, **kwargs):
+    def __init__(self, *args, report=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if snapshot is not None and snapshot.pk:
-            self.fields["remove_evidence"].queryset = snapshot.evidence.all()
+        if report is not None and report.pk:
+            self.fields["remove_evidence"].queryset = report.evidence.all()
         else:
             del self.fields["remove_evidence"]
 

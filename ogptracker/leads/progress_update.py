@@ -19,19 +19,19 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import FIELDS as ACTIVITY_FIELDS
 from commitments.activity_changes import as_proposed, propose
-from commitments.enums import SnapshotStatus
-from commitments.models import REPORT_TEXTS, Commitment, Evidence, ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import REPORT_TEXTS, Commitment, Evidence, ProgressReport
 from commitments.versions import StaleUpdate
 from meetings import cycle
 
 from .forms import BaseActivityFormSet, ProgressUpdateForm
 
-# Snapshot fields the lead form edits. Texts are written in Arabic, the
+# Report fields the lead form edits. Texts are written in Arabic, the
 # language of the committee's minutes, and in French if the lead wishes
 # (form fields `narrative_fr`…); the secretariat adds what is missing.
 TEXT_FIELDS = REPORT_TEXTS
 FRENCH_FIELDS = tuple(f"{name}_fr" for name in TEXT_FIELDS)
-SNAPSHOT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
+REPORT_FIELDS = ("percent", "no_progress", "platform_status", *TEXT_FIELDS, *FRENCH_FIELDS)
 
 
 @dataclass
@@ -42,33 +42,33 @@ class Difference:
     yours: object
 
 
-def editable_snapshot(commitment: Commitment) -> ProgressSnapshot | None:
+def editable_report(commitment: Commitment) -> ProgressReport | None:
     """The report a lead works on: an open draft or returned one, if any.
 
     A meeting's draft status row is the secretariat's, never a lead's report.
     """
     return (
-        commitment.snapshots.reports()
-        .filter(status__in=[SnapshotStatus.DRAFT, SnapshotStatus.RETURNED])
+        commitment.reports.by_leads()
+        .filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
         .latest_first()
         .first()
     )
 
 
-def submitted_snapshot(commitment: Commitment) -> ProgressSnapshot | None:
-    return commitment.snapshots.reports().awaiting_review().latest_first().first()
+def submitted_report(commitment: Commitment) -> ProgressReport | None:
+    return commitment.reports.by_leads().awaiting_review().latest_first().first()
 
 
-def initial_values(commitment: Commitment, snapshot: ProgressSnapshot | None) -> dict[str, Any]:
+def initial_values(commitment: Commitment, report: ProgressReport | None) -> dict[str, Any]:
     """What the form shows: the open report, else a new one from the last published figures."""
-    if snapshot is not None:
-        source = snapshot
+    if report is not None:
+        source = report
         values = {name: getattr(source, name) for name in ("percent", "no_progress")}
         values["platform_status"] = source.platform_status
         values.update({name: getattr(source, f"{name}_ar") for name in TEXT_FIELDS})
         values.update({name: getattr(source, name) for name in FRENCH_FIELDS})
         return values
-    published = commitment.snapshots.published().latest_first().first()
+    published = commitment.reports.published().latest_first().first()
     return {
         "percent": published.percent if published else 0,
         "no_progress": False,
@@ -90,7 +90,7 @@ def save_update(
     *,
     submit: bool,
     request: HttpRequest | None = None,
-) -> ProgressSnapshot:
+) -> ProgressReport:
     """Save the report and the activity changes it proposes; raise StaleUpdate if stale.
 
     The report is kept as a draft or submitted by the reporting cycle's steps
@@ -98,38 +98,38 @@ def save_update(
     """
     data = form.cleaned_data
     with transaction.atomic():
-        if submitted_snapshot(commitment) is not None:
+        if submitted_report(commitment) is not None:
             # Submitted in the meantime by a co-lead whose save raced ours.
             raise StaleUpdate
-        snapshot = editable_snapshot(commitment) or ProgressSnapshot(commitment=commitment)
+        report = editable_report(commitment) or ProgressReport(commitment=commitment)
         for name in ("percent", "no_progress", "platform_status"):
-            setattr(snapshot, name, data[name])
+            setattr(report, name, data[name])
         for name in TEXT_FIELDS:
-            setattr(snapshot, f"{name}_ar", data[name])
+            setattr(report, f"{name}_ar", data[name])
         for name in FRENCH_FIELDS:
-            setattr(snapshot, name, data[name])
-        snapshot.date = timezone.localdate()
-        snapshot.author = user
+            setattr(report, name, data[name])
+        report.date = timezone.localdate()
+        report.author = user
         if submit:
-            snapshot = cycle.submit_report(
-                snapshot, user, loaded_version=data["version"], request=request
+            report = cycle.submit_report(
+                report, user, loaded_version=data["version"], request=request
             )
         else:
-            snapshot = cycle.save_draft(snapshot, user, loaded_version=data["version"])
+            report = cycle.save_draft(report, user, loaded_version=data["version"])
         commitment.version = data["version"] + 1
-        propose(snapshot, formset.forms)
+        propose(report, formset.forms)
         for evidence in data.get("remove_evidence") or []:
             evidence.file.delete(save=False)
             evidence.delete()
         for upload in data["evidence"]:
             Evidence.objects.create(
-                snapshot=snapshot,
+                report=report,
                 file=upload,
                 content_type=upload.detected_type,
                 size=upload.size,
                 uploaded_by=user,
             )
-    return snapshot
+    return report
 
 
 def loaded_value(form: BaseForm, name: str) -> Any:
@@ -157,9 +157,9 @@ def differences(
 ) -> list[Difference]:
     """Fields someone else changed since the form was loaded: then, now, and what you typed."""
     changed = []
-    snapshot = editable_snapshot(commitment) or submitted_snapshot(commitment)
-    current = initial_values(commitment, snapshot)
-    for name in SNAPSHOT_FIELDS:
+    report = editable_report(commitment) or submitted_report(commitment)
+    current = initial_values(commitment, report)
+    for name in REPORT_FIELDS:
         field = form.fields[name]
         loaded = loaded_value(form, name)
         if loaded in (None, "") and current[name] in (None, ""):
@@ -175,7 +175,7 @@ def differences(
                 )
             )
     activities = {
-        activity.pk: activity for activity in as_proposed(commitment.activities.all(), snapshot)
+        activity.pk: activity for activity in as_proposed(commitment.activities.all(), report)
     }
     for activity_form in formset.forms:
         activity = activities.get(activity_form.instance.pk)

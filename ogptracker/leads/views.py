@@ -21,10 +21,10 @@ from .progress_update import (
     ACTIVITY_FIELDS,
     StaleUpdate,
     differences,
-    editable_snapshot,
+    editable_report,
     initial_values,
     save_update,
-    submitted_snapshot,
+    submitted_report,
 )
 
 
@@ -64,14 +64,14 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
     commitment, can_edit = _commitment_for_user(request, pk)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
-    snapshot = editable_snapshot(commitment)
-    awaiting = submitted_snapshot(commitment)
+    report = editable_report(commitment)
+    awaiting = submitted_report(commitment)
     activities = commitment.activities.order_by("number")
     conflict = None
-    initial = {"version": commitment.version, **initial_values(commitment, snapshot)}
+    initial = {"version": commitment.version, **initial_values(commitment, report)}
     if request.method == "POST" and awaiting is None:
-        form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, snapshot=snapshot)
-        formset = ActivityFormSet(request.POST, queryset=activities, report=snapshot)
+        form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, report=report)
+        formset = ActivityFormSet(request.POST, queryset=activities, report=report)
         if form.is_valid() and formset.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
@@ -88,15 +88,15 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
         if conflict is not None:
             # Keep what the lead typed, rebased on what is saved now: saving again is a
             # knowing choice over the new version.
-            snapshot = editable_snapshot(commitment)
-            data = _rebased(request.POST, commitment, snapshot)
-            form = ProgressUpdateForm(data, snapshot=snapshot)
-            formset = ActivityFormSet(data, queryset=activities, report=snapshot)
+            report = editable_report(commitment)
+            data = _rebased(request.POST, commitment, report)
+            form = ProgressUpdateForm(data, report=report)
+            formset = ActivityFormSet(data, queryset=activities, report=report)
     else:
-        form = ProgressUpdateForm(initial=initial, snapshot=snapshot)
-        formset = ActivityFormSet(queryset=activities, report=snapshot or awaiting)
-    awaiting = submitted_snapshot(commitment)
-    summarized = awaiting or snapshot
+        form = ProgressUpdateForm(initial=initial, report=report)
+        formset = ActivityFormSet(queryset=activities, report=report or awaiting)
+    awaiting = submitted_report(commitment)
+    summarized = awaiting or report
     return render(
         request,
         "leads/update.html",
@@ -107,29 +107,28 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "activity_rows": _activity_rows(formset, timezone.localdate()),
             "formset": formset,
-            "snapshot": snapshot,
+            "report": report,
             "awaiting": awaiting,
             "conflict": conflict,
             "proposed_changes": (
                 summarized.activity_changes.select_related("activity") if summarized else []
             ),
-            "reports": commitment.snapshots.latest_first()
+            "reports": commitment.reports.latest_first()
             .select_related("author")
             .prefetch_related("evidence", "review_comments__author"),
         },
     )
 
 
-def _rebased(posted, commitment, snapshot):
+def _rebased(posted, commitment, report):
     """What the lead posted, as if they had loaded the form as it is saved now."""
     data = posted.copy()
     data["version"] = str(commitment.version)
-    for name, value in initial_values(commitment, snapshot).items():
+    for name, value in initial_values(commitment, report).items():
         data[f"initial-{name}"] = _as_posted(value)
     prefix = ActivityFormSet.get_default_prefix()
     activities = {
-        str(activity.pk): activity
-        for activity in as_proposed(commitment.activities.all(), snapshot)
+        str(activity.pk): activity for activity in as_proposed(commitment.activities.all(), report)
     }
     for index in range(int(posted.get(f"{prefix}-TOTAL_FORMS", 0))):
         activity = activities.get(posted.get(f"{prefix}-{index}-id"))
@@ -162,11 +161,11 @@ def _activity_rows(formset, today):
 
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Evidence is public once its snapshot is published; before that, only its people see it."""
-    evidence = get_object_or_404(Evidence.objects.select_related("snapshot__meeting"), pk=pk)
-    snapshot = evidence.snapshot
-    if not snapshot.is_published:
-        visible = Commitment.objects.for_user(request.user).filter(pk=snapshot.commitment_id)
+    """Evidence is public once its report is published; before that, only its people see it."""
+    evidence = get_object_or_404(Evidence.objects.select_related("report__meeting"), pk=pk)
+    report = evidence.report
+    if not report.is_published:
+        visible = Commitment.objects.for_user(request.user).filter(pk=report.commitment_id)
         if not visible.exists():
             raise Http404
     name = evidence.file.name.rsplit("/", 1)[-1]
@@ -181,6 +180,6 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         content_type=evidence.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
-    if not snapshot.is_published:
+    if not report.is_published:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -12,7 +12,13 @@ from functools import wraps
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -149,8 +155,8 @@ def _plan(request, plan):
         "url": _absolute(request, "api:plan", number=plan.number),
         "commitments_url": _absolute(request, "api:plan_commitments", number=plan.number),
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
-        "snapshots_url": _absolute(request, "api:plan_snapshots", number=plan.number),
-        "decisions_url": _absolute(request, "api:plan_decisions", number=plan.number),
+        "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
+        "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
         "downloads": _downloads(request, plan),
     }
@@ -215,13 +221,13 @@ def plan(request: HttpRequest, number: int) -> JsonResponse:
 def plan_commitments(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
     activities_url = _absolute(request, "api:plan_activities", number=number)
-    snapshots_url = _absolute(request, "api:plan_snapshots", number=number)
+    reports_url = _absolute(request, "api:plan_reports", number=number)
 
     def serialise(commitment):
         return {
             **opendata.COMMITMENTS.record(commitment),
             "activities_url": f"{activities_url}?commitment={commitment.number}",
-            "snapshots_url": f"{snapshots_url}?commitment={commitment.number}",
+            "reports_url": f"{reports_url}?commitment={commitment.number}",
         }
 
     commitments = _searched(request, opendata.plan_commitments(found), search_commitments)
@@ -239,29 +245,29 @@ def plan_activities(request: HttpRequest, number: int) -> JsonResponse:
 
 
 @api_view
-def plan_snapshots(request: HttpRequest, number: int) -> JsonResponse:
+def plan_reports(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
-    snapshots = opendata.plan_snapshots(found)
+    reports = opendata.plan_reports(found)
     commitment = cleaned(request, "commitment")
     if commitment is not None:
-        snapshots = snapshots.filter(commitment__number=commitment)
+        reports = reports.filter(commitment__number=commitment)
     date = cleaned(request, "date")
     if date is not None:
-        snapshots = snapshots.filter(date=date)
-    return _json(paginate(request, snapshots, opendata.SNAPSHOTS.record))
+        reports = reports.filter(date=date)
+    return _json(paginate(request, reports, opendata.REPORTS.record))
 
 
 @api_view
-def plan_decisions(request: HttpRequest, number: int) -> JsonResponse:
+def plan_next_steps(request: HttpRequest, number: int) -> JsonResponse:
     found = _get_plan(number)
-    decisions = opendata.plan_decisions(found)
+    steps = opendata.plan_next_steps(found)
     status = cleaned(request, "status")
     if status is not None:
-        decisions = decisions.filter(status=status)
+        steps = steps.filter(status=status)
     meeting = cleaned(request, "meeting")
     if meeting is not None:
-        decisions = decisions.filter(meeting_id=meeting)
-    return _json(paginate(request, decisions, opendata.DECISIONS.record))
+        steps = steps.filter(meeting_id=meeting)
+    return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
 
 
 @api_view
@@ -319,6 +325,14 @@ def meetings(request: HttpRequest) -> JsonResponse:
     if committee is not None:
         found = found.filter(committee__kind=committee)
     return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
+
+
+@api_view
+def moved(request: HttpRequest, number: int, to: str) -> HttpResponse:
+    """A former address of the endpoint `to`, which outside users may have kept."""
+    url = reverse(to, kwargs={"number": number})
+    query = request.META.get("QUERY_STRING")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 @api_view

@@ -12,10 +12,23 @@ urlpatterns = [
     path("plans/<int:number>/", api.plan, name="plan"),
     path("plans/<int:number>/commitments/", api.plan_commitments, name="plan_commitments"),
     path("plans/<int:number>/activities/", api.plan_activities, name="plan_activities"),
-    path("plans/<int:number>/snapshots/", api.plan_snapshots, name="plan_snapshots"),
-    path("plans/<int:number>/decisions/", api.plan_decisions, name="plan_decisions"),
+    path("plans/<int:number>/reports/", api.plan_reports, name="plan_reports"),
+    path("plans/<int:number>/next-steps/", api.plan_next_steps, name="plan_next_steps"),
     path("plans/<int:number>/irm/", api.plan_irm, name="plan_irm"),
     path("meetings/", api.meetings, name="meetings"),
+    # Former addresses, which outside users may have kept.
+    path(
+        "plans/<int:number>/snapshots/",
+        api.moved,
+        {"to": "api:plan_reports"},
+        name="plan_snapshots_moved",
+    ),
+    path(
+        "plans/<int:number>/decisions/",
+        api.moved,
+        {"to": "api:plan_next_steps"},
+        name="plan_decisions_moved",
+    ),
     # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
     re_path(r"^.*/$", api.not_found),
 ]

@@ -1,4 +1,4 @@
-"""A commitment's public change log, read from the progress snapshots' history.
+"""A commitment's public change log, read from the progress reports' history.
 
 Only what the public could see is told: a report being published, a published
 report being corrected, and a published report being withdrawn. Drafts,
@@ -12,8 +12,8 @@ from datetime import date, datetime, time
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from commitments.enums import SnapshotStatus
-from commitments.models import ActivityChange, Commitment, Evidence, ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import ActivityChange, Commitment, Evidence, ProgressReport
 from meetings.models import Meeting
 from ogptracker.common.languages import translated
 
@@ -30,7 +30,7 @@ TRANSLATED = ("narrative", "schedule")
 class ChangeLogEntry:
     kind: str
     when: datetime | date
-    snapshot_id: int
+    report_id: int
     date: date
     percent: int
     previous_percent: int | None = None
@@ -70,8 +70,8 @@ def _published_when(record):
 
 
 def _public(record, published_meetings):
-    """As `ProgressSnapshotQuerySet.published`, for a historical record."""
-    return record.status == SnapshotStatus.PUBLISHED and (
+    """As `ProgressReportQuerySet.published`, for a historical record."""
+    return record.status == ReportStatus.PUBLISHED and (
         record.meeting_id is None or record.meeting_id in published_meetings
     )
 
@@ -87,12 +87,12 @@ def _link_publications(entries, last_percent):
     it, whatever the order in which reports were typed in (old minutes often come later)."""
     publications = sorted(
         (entry for entry in entries if entry.kind == PUBLISHED),
-        key=lambda entry: (entry.date, entry.snapshot_id),
+        key=lambda entry: (entry.date, entry.report_id),
     )
     earlier = None
     for entry in publications:
-        entry.previous_percent = last_percent[earlier.snapshot_id] if earlier else None
-        if entry.snapshot_id in last_percent:
+        entry.previous_percent = last_percent[earlier.report_id] if earlier else None
+        if entry.report_id in last_percent:
             earlier = entry
 
 
@@ -109,14 +109,14 @@ def published_change_log(
     if published_meetings is None:
         published_meetings = set(
             Meeting.objects.published()
-            .filter(snapshots__commitment=commitment)
+            .filter(reports__commitment=commitment)
             .values_list("pk", flat=True)
         )
-    records = ProgressSnapshot.history.filter(commitment_id=commitment.pk).order_by(
+    records = ProgressReport.history.filter(commitment_id=commitment.pk).order_by(
         "history_date", "history_id"
     )
     previous = {}
-    # Currently published snapshots: (date, id) -> (id, percent); the max key is the figure.
+    # Currently published reports: (date, id) -> (id, percent); the max key is the figure.
     published = {}
     key_of = {}
     entries = []
@@ -168,17 +168,17 @@ def _moment(entry):
 
 
 def _attach_evidence(entries, public_ids):
-    """Evidence goes with the latest entry of each snapshot still published."""
+    """Evidence goes with the latest entry of each report still published."""
     if not public_ids:
         return
     files = {}
-    for evidence in Evidence.objects.filter(snapshot_id__in=public_ids).order_by("uploaded_at"):
-        files.setdefault(evidence.snapshot_id, []).append(evidence)
+    for evidence in Evidence.objects.filter(report_id__in=public_ids).order_by("uploaded_at"):
+        files.setdefault(evidence.report_id, []).append(evidence)
     seen = set()
     for entry in reversed(entries):
-        if entry.snapshot_id in public_ids and entry.snapshot_id not in seen:
-            entry.evidence = files.get(entry.snapshot_id, [])
-            seen.add(entry.snapshot_id)
+        if entry.report_id in public_ids and entry.report_id not in seen:
+            entry.evidence = files.get(entry.report_id, [])
+            seen.add(entry.report_id)
 
 
 def _attach_activity_changes(entries):
@@ -186,13 +186,13 @@ def _attach_activity_changes(entries):
     first_publications = {}
     for entry in entries:
         if entry.kind == PUBLISHED:
-            first_publications.setdefault(entry.snapshot_id, entry)
+            first_publications.setdefault(entry.report_id, entry)
     if not first_publications:
         return
     made = (
-        ActivityChange.objects.filter(snapshot_id__in=first_publications, made_at__isnull=False)
+        ActivityChange.objects.filter(report_id__in=first_publications, made_at__isnull=False)
         .select_related("activity")
         .order_by("activity__number")
     )
     for change in made:
-        first_publications[change.snapshot_id].activity_changes.append(change)
+        first_publications[change.report_id].activity_changes.append(change)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from commitments.models import ActionPlan, ProgressSnapshot
+from commitments.models import ActionPlan, ProgressReport
 
 ITEMS = 30
 
@@ -40,38 +40,38 @@ class PlanProgressFeed(Feed):
     def author_name(self, plan: ActionPlan) -> str:
         return publisher()
 
-    def items(self, plan: ActionPlan) -> QuerySet[ProgressSnapshot]:
+    def items(self, plan: ActionPlan) -> QuerySet[ProgressReport]:
         return (
-            ProgressSnapshot.objects.published()
+            ProgressReport.objects.published()
             .filter(commitment__plan=plan)
             .select_related("commitment__plan", "commitment__lead_institution")
             .order_by("-published_at", "-date", "-pk")[:ITEMS]
         )
 
-    def item_title(self, snapshot: ProgressSnapshot) -> str:
-        commitment = snapshot.commitment
-        return f"{commitment.number}. {commitment.title} — {snapshot.percent} %"
+    def item_title(self, report: ProgressReport) -> str:
+        commitment = report.commitment
+        return f"{commitment.number}. {commitment.title} — {report.percent} %"
 
-    def item_author_name(self, snapshot: ProgressSnapshot) -> str:
-        return snapshot.commitment.lead_institution.name
+    def item_author_name(self, report: ProgressReport) -> str:
+        return report.commitment.lead_institution.name
 
-    def item_description(self, snapshot: ProgressSnapshot) -> str:
+    def item_description(self, report: ProgressReport) -> str:
         """The actions taken, as HTML (feed readers show entries as HTML)."""
-        return linebreaksbr(snapshot.narrative or snapshot.schedule, autoescape=True)
+        return linebreaksbr(report.narrative or report.schedule, autoescape=True)
 
-    def item_link(self, snapshot: ProgressSnapshot) -> str:
-        commitment = snapshot.commitment
+    def item_link(self, report: ProgressReport) -> str:
+        commitment = report.commitment
         page = reverse(
             "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
         )
-        return f"{page}#report-{snapshot.pk}"
+        return f"{page}#report-{report.pk}"
 
-    def item_pubdate(self, snapshot: ProgressSnapshot) -> datetime.datetime:
+    def item_pubdate(self, report: ProgressReport) -> datetime.datetime:
         # Reports typed in from old minutes carry no publication time: their own date.
-        return snapshot.published_at or _midnight(snapshot.date)
+        return report.published_at or _midnight(report.date)
 
-    def item_updateddate(self, snapshot: ProgressSnapshot) -> datetime.datetime:
-        return snapshot.updated_at
+    def item_updateddate(self, report: ProgressReport) -> datetime.datetime:
+        return report.updated_at
 
 
 def publisher() -> str:

@@ -1,4 +1,4 @@
-"""Finding published minutes by words of their agenda, status table and decisions.
+"""Finding published minutes by words of their agenda, status table and next steps.
 
 Every term of the query (ogptracker/publishing/search.py: words, less stop words, and
 quoted phrases) must occur in the meeting's title, one of its agenda items (title,
@@ -11,8 +11,8 @@ them (ogptracker/publishing/search.py). Each of those keeps its folded text in a
 
 from django.db.models import Exists, OuterRef
 
-from commitments.enums import SnapshotStatus
-from commitments.models import ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import ProgressReport
 from meetings.models import AgendaItem, Meeting, NextStep
 
 from .search import attach_parts_found, holding, holding_every_word, terms
@@ -42,8 +42,8 @@ def search_minutes(query):
             | Exists(NextStep.objects.filter(holding(term), meeting=OuterRef("pk")))
             # The meeting is published, so are its rows that are.
             | Exists(
-                ProgressSnapshot.objects.filter(
-                    holding(term), meeting=OuterRef("pk"), status=SnapshotStatus.PUBLISHED
+                ProgressReport.objects.filter(
+                    holding(term), meeting=OuterRef("pk"), status=ReportStatus.PUBLISHED
                 )
             )
         )
@@ -53,7 +53,7 @@ def search_minutes(query):
 def attach_rows_found(meetings, query):
     """Under each minutes found, the status rows that hold every word."""
     rows = (
-        ProgressSnapshot.objects.published()
+        ProgressReport.objects.published()
         .select_related("commitment__plan")
         .order_by("commitment__plan__number", "commitment__number")
     )

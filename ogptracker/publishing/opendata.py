@@ -22,7 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from commitments.models import ActionPlan, Activity, Commitment, ProgressSnapshot
+from commitments.models import ActionPlan, Activity, Commitment, ProgressReport
 from meetings.models import NextStep
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
@@ -47,8 +47,8 @@ def _if_published(meeting):
     return meeting if meeting is not None and meeting.is_published else None
 
 
-def _published_meeting_id(snapshot):
-    meeting = _if_published(snapshot.meeting)
+def _published_meeting_id(report):
+    meeting = _if_published(report.meeting)
     return meeting.pk if meeting else None
 
 
@@ -133,16 +133,16 @@ def plan_activities(plan: ActionPlan) -> QuerySet[Activity]:
     )
 
 
-def plan_snapshots(plan: ActionPlan) -> QuerySet[ProgressSnapshot]:
+def plan_reports(plan: ActionPlan) -> QuerySet[ProgressReport]:
     return (
-        ProgressSnapshot.objects.published()
+        ProgressReport.objects.published()
         .filter(commitment__plan=plan)
         .select_related("commitment__plan", "meeting")
         .order_by("commitment__number", "date", "pk")
     )
 
 
-def plan_decisions(plan: ActionPlan) -> QuerySet[NextStep]:
+def plan_next_steps(plan: ActionPlan) -> QuerySet[NextStep]:
     return (
         NextStep.objects.published()
         .filter(meeting__committee__plan=plan)
@@ -270,8 +270,8 @@ ACTIVITIES = Dataset(
     plan_activities,
 )
 
-SNAPSHOTS = Dataset(
-    "snapshots",
+REPORTS = Dataset(
+    "reports",
     pgettext_lazy("open data", "Progress reports"),
     (
         plan_number("commitment.plan.number"),
@@ -314,12 +314,12 @@ SNAPSHOTS = Dataset(
             _published_meeting_id,
         ),
     ),
-    plan_snapshots,
+    plan_reports,
 )
 
-DECISIONS = Dataset(
-    "decisions",
-    pgettext_lazy("open data", "Committee decisions"),
+NEXT_STEPS = Dataset(
+    "next-steps",
+    pgettext_lazy("open data", "Committees' next steps"),
     (
         plan_number("meeting.committee.plan.number"),
         Field(
@@ -332,8 +332,8 @@ DECISIONS = Dataset(
             "committee", TEXT, _("The committee: execution or steering."), "meeting.committee.kind"
         ),
         Field("meeting_date", DATE, _("Date of the meeting that took it."), "meeting.date"),
-        Field("decision_number", INTEGER, _("Number of the decision in the minutes."), "order"),
-        Field("text", TEXT, _("The decision, as the minutes word it."), "text", translated=True),
+        Field("next_step_number", INTEGER, _("Number of the next step in the minutes."), "order"),
+        Field("text", TEXT, _("The next step, as the minutes word it."), "text", translated=True),
         Field("owner", TEXT, _("Who carries it out, if the minutes say."), "owner"),
         Field("due_date", DATE, _("When it is due, if the minutes say."), "due_date"),
         Field("status", TEXT, _("One of open, done, dropped."), "status"),
@@ -344,7 +344,7 @@ DECISIONS = Dataset(
             _closing_meeting_date,
         ),
     ),
-    plan_decisions,
+    plan_next_steps,
 )
 
 IRM = Dataset(
@@ -425,19 +425,21 @@ IRM = Dataset(
 )
 
 DATASETS = {
-    dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, SNAPSHOTS, DECISIONS, IRM)
+    dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM)
 }
+# Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
+FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
 
 
 def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
     """Plans annotated with each dataset's number of rows and the latest published report."""
-    published = ProgressSnapshot.objects.published()
+    published = ProgressReport.objects.published()
     latest = published.filter(commitment__plan=OuterRef("pk")).latest_first()
     return ActionPlan.objects.annotate(
         commitments_rows=row_count(Commitment.objects.all(), "plan"),
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
-        snapshots_rows=row_count(published, "commitment__plan"),
-        decisions_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
+        reports_rows=row_count(published, "commitment__plan"),
+        next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         irm_rows=row_count(IRMAssessment.objects.all(), "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
@@ -447,7 +449,8 @@ def with_datasets(plans: Iterable[ActionPlan]) -> Iterator[ActionPlan]:
     """Each of `plans` (from plans_with_dataset_sizes) with its (dataset, rows) pairs."""
     for plan in plans:
         plan.datasets = [
-            (dataset, getattr(plan, f"{dataset.name}_rows")) for dataset in DATASETS.values()
+            (dataset, getattr(plan, f"{dataset.name.replace('-', '_')}_rows"))
+            for dataset in DATASETS.values()
         ]
         yield plan
 

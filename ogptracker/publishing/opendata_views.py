@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from commitments.models import ActionPlan
@@ -15,6 +15,9 @@ from .views import PLANS_PER_PAGE
 @require_safe
 @cache_public_page
 def plan_download(request: HttpRequest, number: int, dataset: str, fmt: str) -> HttpResponse:
+    if dataset in opendata.FORMER_NAMES and fmt in opendata.FORMATS:
+        renamed = opendata.FORMER_NAMES[dataset]
+        return redirect("commitments:plan_download", number, renamed, fmt, permanent=True)
     if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
         raise Http404
     plan = get_object_or_404(ActionPlan, number=number)

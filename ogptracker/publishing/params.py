@@ -83,8 +83,8 @@ PARAMETERS = {
     "api:plans": API_LIST,
     "api:plan_commitments": {"q": words, **API_LIST},
     "api:plan_activities": {"commitment": positive_integer, **API_LIST},
-    "api:plan_snapshots": {"commitment": positive_integer, "date": iso_date, **API_LIST},
-    "api:plan_decisions": {
+    "api:plan_reports": {"commitment": positive_integer, "date": iso_date, **API_LIST},
+    "api:plan_next_steps": {
         "status": choice(*NextStepStatus.values),
         "meeting": positive_integer,
         **API_LIST,

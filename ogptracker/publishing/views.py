@@ -17,7 +17,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
@@ -35,7 +35,7 @@ PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
 # Minutes found are listed under the commitments, on the first page only.
 MINUTES_SHOWN = 10
-# Committee decisions still open, listed on a plan's dashboard.
+# Committees' next steps still open, listed on a plan's dashboard.
 OPEN_STEPS_SHOWN = 10
 
 
@@ -62,14 +62,14 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
         [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
     )
     commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
-    snapshots = (
-        ProgressSnapshot.objects.figures()
+    reports = (
+        ProgressReport.objects.figures()
         .filter(commitment__plan=plan)
         .order_by("date", "pk")
         .values_list("commitment_id", "date", "percent")
     )
     series = progress.progress_over_time(
-        snapshots, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
+        reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
     irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
@@ -112,14 +112,12 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
 
 def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
-    snapshots = (
-        ProgressSnapshot.objects.published().latest_first().select_related("meeting__committee")
-    )
+    reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
         Commitment.objects.for_dashboard().prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
-            Prefetch("snapshots", queryset=snapshots, to_attr="published_snapshots"),
+            Prefetch("reports", queryset=reports, to_attr="published_reports"),
             Prefetch(
                 "irm_assessments",
                 queryset=IRMAssessment.objects.order_by("report_date", "pk"),
@@ -137,10 +135,10 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
     dashboard.flag_commitment(commitment, timezone.localdate())
     meetings = (
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
-        # Two id lists rather than one join through snapshots and participants: the
+        # Two id lists rather than one join through reports and participants: the
         # join multiplies the rows of every meeting and needs a DISTINCT over them all.
         .filter(
-            Q(pk__in=ProgressSnapshot.objects.filter(commitment=commitment).values("meeting"))
+            Q(pk__in=ProgressReport.objects.filter(commitment=commitment).values("meeting"))
             | Q(
                 pk__in=Participant.commitments.through.objects.filter(commitment=commitment).values(
                     "participant__meeting"
@@ -154,8 +152,8 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
     series = [
-        progress.TimePoint(snapshot.date, snapshot.percent, 1)
-        for snapshot in reversed(commitment.published_snapshots)
+        progress.TimePoint(report.date, report.percent, 1)
+        for report in reversed(commitment.published_reports)
     ]
     return render(
         request,

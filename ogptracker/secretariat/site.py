@@ -9,12 +9,12 @@ from django.template.response import TemplateResponse
 # wait), then committees and meetings, then accounts.
 APP_ORDER = ["commitments", "meetings", "ogpcycle", "auth"]
 MODEL_ORDER = [
-    "SnapshotAwaitingReview",
+    "ReportAwaitingReview",
     "ActionPlan",
     "Axis",
     "Commitment",
     "Activity",
-    "ProgressSnapshot",
+    "ProgressReport",
     "PlanProgress",
     "Institution",
     "Committee",

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import ngettext_lazy
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import ProgressSnapshot, french_missing
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import ProgressReport, french_missing
 from meetings.models import Meeting, NextStep
 from ogptracker.leads import reminders
 
@@ -45,10 +45,10 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
                 url += "?" + urlencode(filters)
             found.append(Task(text % {"count": count}, url))
 
-    reports = ProgressSnapshot.objects.aggregate(
-        submitted=Count("pk", filter=Q(status=SnapshotStatus.SUBMITTED)),
-        returned=Count("pk", filter=Q(status=SnapshotStatus.RETURNED)),
-        french=Count("pk", filter=Q(status=SnapshotStatus.PUBLISHED) & french_missing()),
+    reports = ProgressReport.objects.aggregate(
+        submitted=Count("pk", filter=Q(status=ReportStatus.SUBMITTED)),
+        returned=Count("pk", filter=Q(status=ReportStatus.RETURNED)),
+        french=Count("pk", filter=Q(status=ReportStatus.PUBLISHED) & french_missing()),
     )
     add(
         reports["submitted"],
@@ -57,7 +57,7 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
             "%(count)s reports await review",
             "count",
         ),
-        "commitments.snapshotawaitingreview",
+        "commitments.reportawaitingreview",
     )
     add(
         reports["returned"],
@@ -66,8 +66,8 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
             "%(count)s reports are back with their leads for revision",
             "count",
         ),
-        "commitments.progresssnapshot",
-        status__exact=SnapshotStatus.RETURNED,
+        "commitments.progressreport",
+        status__exact=ReportStatus.RETURNED,
     )
     add(
         reports["french"],
@@ -76,8 +76,8 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
             "%(count)s published reports lack their French version",
             "count",
         ),
-        "commitments.progresssnapshot",
-        status__exact=SnapshotStatus.PUBLISHED,
+        "commitments.progressreport",
+        status__exact=ReportStatus.PUBLISHED,
         french="missing",
     )
     add(

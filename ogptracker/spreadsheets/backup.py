@@ -37,7 +37,7 @@ from commitments.models import (
     Evidence,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
     ReviewComment,
 )
 from commitments.roles import ensure_secretariat_group
@@ -62,7 +62,7 @@ TABLES = [
     ("meetings.csv", meeting_resources.MeetingResource),
     ("commitments.csv", resources.CommitmentResource),
     ("activities.csv", resources.ActivityResource),
-    ("progress_snapshots.csv", resources.ProgressSnapshotResource),
+    ("progress_snapshots.csv", resources.ProgressReportResource),
     ("plan_progress.csv", resources.PlanProgressResource),
     ("participants.csv", meeting_resources.ParticipantResource),
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
@@ -234,11 +234,11 @@ def export_users(directory: Path) -> int:
     return len(rows)
 
 
-def snapshot_positions() -> dict[int, int]:
-    """Each snapshot's position among its commitment's snapshots of the same day."""
+def report_positions() -> dict[int, int]:
+    """Each report's position among its commitment's reports of the same day."""
     positions = {}
     counters = {}
-    for pk, commitment_id, date in ProgressSnapshot.objects.order_by(
+    for pk, commitment_id, date in ProgressReport.objects.order_by(
         "commitment_id", "date", "pk"
     ).values_list("pk", "commitment_id", "date"):
         key = (commitment_id, date)
@@ -248,13 +248,13 @@ def snapshot_positions() -> dict[int, int]:
 
 
 def export_evidence(directory: Path) -> int:
-    positions = snapshot_positions()
+    positions = report_positions()
     rows = []
-    evidence = Evidence.objects.select_related(
-        "snapshot__commitment__plan", "uploaded_by"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    evidence = Evidence.objects.select_related("report__commitment__plan", "uploaded_by").order_by(
+        "report__commitment__plan__number", "report__commitment__number", "pk"
+    )
     for number, item in enumerate(evidence, start=1):
-        snapshot = item.snapshot
+        report = item.report
         # Numbered folders: two evidence files may share a name.
         copy = f"evidence/{number}/{Path(item.file.name).name}"
         if item.file and default_storage.exists(item.file.name):
@@ -266,10 +266,10 @@ def export_evidence(directory: Path) -> int:
             copy = ""
         rows.append(
             [
-                snapshot.commitment.plan.number,
-                snapshot.commitment.number,
-                snapshot.date.isoformat(),
-                positions[snapshot.pk],
+                report.commitment.plan.number,
+                report.commitment.number,
+                report.date.isoformat(),
+                positions[report.pk],
                 copy,
                 item.description,
                 item.content_type,
@@ -284,16 +284,16 @@ def export_evidence(directory: Path) -> int:
 
 def export_activity_changes(directory: Path) -> int:
     """The activity changes reports propose: those waiting for review, and those made."""
-    positions = snapshot_positions()
+    positions = report_positions()
     changes = ActivityChange.objects.select_related(
-        "snapshot__commitment__plan", "activity"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+        "report__commitment__plan", "activity"
+    ).order_by("report__commitment__plan__number", "report__commitment__number", "pk")
     rows = [
         [
-            change.snapshot.commitment.plan.number,
-            change.snapshot.commitment.number,
-            change.snapshot.date.isoformat(),
-            positions[change.snapshot_id],
+            change.report.commitment.plan.number,
+            change.report.commitment.number,
+            change.report.date.isoformat(),
+            positions[change.report_id],
             change.activity.number,
             change.status,
             as_text(change.revised_end),
@@ -320,16 +320,16 @@ REVIEW_COMMENT_COLUMNS = [
 
 def export_review_comments(directory: Path) -> int:
     """Each report's thread: the secretariat's comments, oldest first."""
-    positions = snapshot_positions()
-    comments = ReviewComment.objects.select_related(
-        "snapshot__commitment__plan", "author"
-    ).order_by("snapshot__commitment__plan__number", "snapshot__commitment__number", "pk")
+    positions = report_positions()
+    comments = ReviewComment.objects.select_related("report__commitment__plan", "author").order_by(
+        "report__commitment__plan__number", "report__commitment__number", "pk"
+    )
     rows = [
         [
-            comment.snapshot.commitment.plan.number,
-            comment.snapshot.commitment.number,
-            comment.snapshot.date.isoformat(),
-            positions[comment.snapshot_id],
+            comment.report.commitment.plan.number,
+            comment.report.commitment.number,
+            comment.report.date.isoformat(),
+            positions[comment.report_id],
             as_text(comment.written_at),
             comment.author.get_username() if comment.author else "",
             comment.text,
@@ -416,7 +416,7 @@ def delete_tracker_rows() -> None:
         AgendaItem,
         Participant,
         PlanProgress,
-        ProgressSnapshot,
+        ProgressReport,
         Activity,
         Commitment,
         Axis,
@@ -500,15 +500,15 @@ def import_users(directory: Path) -> int:
     return len(rows)
 
 
-class SnapshotKeys:
-    """Finds a restored snapshot from a row's plan, commitment, date and index that day."""
+class ReportKeys:
+    """Finds a restored report from a row's plan, commitment, date and index that day."""
 
     def __init__(self):
-        self.snapshots = {}
-        for pk, plan, commitment, date in ProgressSnapshot.objects.order_by("pk").values_list(
+        self.reports = {}
+        for pk, plan, commitment, date in ProgressReport.objects.order_by("pk").values_list(
             "pk", "commitment__plan__number", "commitment__number", "date"
         ):
-            self.snapshots.setdefault((plan, commitment, date), []).append(pk)
+            self.reports.setdefault((plan, commitment, date), []).append(pk)
 
     def pk(self, path: Path, line: int, record: Mapping[str, str]) -> int:
         key = (
@@ -517,11 +517,11 @@ class SnapshotKeys:
             datetime.date.fromisoformat(record["snapshot_date"]),
         )
         try:
-            return self.snapshots[key][int(record["snapshot_index"])]
+            return self.reports[key][int(record["snapshot_index"])]
         except (KeyError, IndexError):
             raise BackupError(
                 f"{path.name} cannot be restored.",
-                [Problem(path.name, line, "snapshot_date", "no such progress snapshot")],
+                [Problem(path.name, line, "snapshot_date", "no such progress report")],
             ) from None
 
 
@@ -529,12 +529,12 @@ def import_evidence(directory: Path) -> int:
     path = directory / "evidence.csv"
     headers, rows = read_csv(path)
     User = get_user_model()
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     for line, row in enumerate(rows, start=2):
         record = dict(zip(headers, row, strict=True))
-        snapshot_pk = snapshots.pk(path, line, record)
+        report_pk = reports.pk(path, line, record)
         evidence = Evidence(
-            snapshot_id=snapshot_pk,
+            report_id=report_pk,
             description=record["description"],
             content_type=record["content_type"],
             size=int(record["size"] or 0),
@@ -559,19 +559,19 @@ def import_evidence(directory: Path) -> int:
 def import_activity_changes(directory: Path) -> int:
     path = directory / "activity_changes.csv"
     headers, rows = read_csv(path)
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     activities = {
         (commitment_id, number): pk
         for pk, commitment_id, number in Activity.objects.values_list(
             "pk", "commitment_id", "number"
         )
     }
-    commitment_of = dict(ProgressSnapshot.objects.values_list("pk", "commitment_id"))
+    commitment_of = dict(ProgressReport.objects.values_list("pk", "commitment_id"))
     changes = []
     for line, row in enumerate(rows, start=2):
         record = dict(zip(headers, row, strict=True))
-        snapshot_pk = snapshots.pk(path, line, record)
-        activity_pk = activities.get((commitment_of[snapshot_pk], int(record["activity"])))
+        report_pk = reports.pk(path, line, record)
+        activity_pk = activities.get((commitment_of[report_pk], int(record["activity"])))
         if activity_pk is None:
             raise BackupError(
                 f"{path.name} cannot be restored.",
@@ -579,14 +579,14 @@ def import_activity_changes(directory: Path) -> int:
             )
         try:
             change = ActivityChange(
-                snapshot_id=snapshot_pk,
+                report_id=report_pk,
                 activity_id=activity_pk,
                 **{
                     name: _cell(ActivityChange._meta.get_field(name), record[name])
                     for name in ACTIVITY_CHANGE_COLUMNS[5:]
                 },
             )
-            change.full_clean(exclude=["snapshot", "activity"], validate_unique=False)
+            change.full_clean(exclude=["report", "activity"], validate_unique=False)
         except ValidationError as invalid:
             raise BackupError(
                 f"{path.name} cannot be restored.",
@@ -603,7 +603,7 @@ def import_activity_changes(directory: Path) -> int:
 def import_review_comments(directory: Path) -> int:
     path = directory / "review_comments.csv"
     headers, rows = read_csv(path)
-    snapshots = SnapshotKeys()
+    reports = ReportKeys()
     users = dict(get_user_model().objects.values_list("username", "pk"))
     comments = []
     for line, row in enumerate(rows, start=2):
@@ -616,7 +616,7 @@ def import_review_comments(directory: Path) -> int:
             )
         comments.append(
             ReviewComment(
-                snapshot_id=snapshots.pk(path, line, record),
+                report_id=reports.pk(path, line, record),
                 author_id=users.get(author),
                 written_at=datetime.datetime.fromisoformat(record["written_at"]),
                 text=record["text"],

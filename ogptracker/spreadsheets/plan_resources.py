@@ -15,7 +15,7 @@ from commitments.models import (
     Commitment,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
 )
 from meetings.cycle import imported_rows
 from ogptracker.common.cells import Field, model_fields
@@ -221,29 +221,29 @@ class FollowsTheReportingCycle:
         imported_rows(self.saved, self.user)
 
 
-ProgressSnapshotResource = resource(
-    ProgressSnapshot,
+ProgressReportResource = resource(
+    ProgressReport,
     {
         "plan": plan_field("commitment__plan"),
         "commitment": commitment_field(),
-        **model_fields(ProgressSnapshot, ["date", "percent"]),
-        **model_fields(ProgressSnapshot, translated("narrative")),
-        **model_fields(ProgressSnapshot, ["no_progress", "platform_status"]),
-        **model_fields(ProgressSnapshot, translated("platform_note", "schedule")),
+        **model_fields(ProgressReport, ["date", "percent"]),
+        **model_fields(ProgressReport, translated("narrative")),
+        **model_fields(ProgressReport, ["no_progress", "platform_status"]),
+        **model_fields(ProgressReport, translated("platform_note", "schedule")),
         **meeting_fields(),
-        **model_fields(ProgressSnapshot, ["status"]),
+        **model_fields(ProgressReport, ["status"]),
         "author": Field(
             attribute="author",
             column_name="author",
             widget=keys.UserWidget(),
             label=_("author (username)"),
         ),
-        **model_fields(ProgressSnapshot, ["published_at"]),
+        **model_fields(ProgressReport, ["published_at"]),
     },
     import_id_fields=["plan", "commitment", "date"],
     ordering=["commitment__plan__number", "commitment__number", "date", "pk"],
     related=["commitment__plan", "meeting__committee", "author"],
-    # Snapshot files are the long ones (years of figures): saved by batches.
+    # Report files are the long ones (years of figures): saved by batches.
     bulk=True,
     mixins=[FollowsTheReportingCycle],
 )

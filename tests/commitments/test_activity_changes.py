@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.enums import ActivityStatus, MeetingStatus, SnapshotStatus
-from commitments.models import Activity, ActivityChange, ProgressSnapshot
+from commitments.enums import ActivityStatus, MeetingStatus, ReportStatus
+from commitments.models import Activity, ActivityChange, ProgressReport
 from meetings import cycle
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
 from tests.commitments.test_import_admin import confirm, preview
-from tests.factories import make_activity, make_evidence, make_meeting, make_snapshot
+from tests.factories import make_activity, make_evidence, make_meeting, make_report
 
 END = datetime.date(2021, 3, 31)
 
@@ -21,10 +21,10 @@ def activity(commitment):
     return make_activity(commitment, 1, planned_end=datetime.date(2020, 6, 30))
 
 
-def proposed(commitment, activity, status=SnapshotStatus.SUBMITTED, **fields):
-    report = make_snapshot(commitment, percent=60, status=status, **fields)
+def proposed(commitment, activity, status=ReportStatus.SUBMITTED, **fields):
+    report = make_report(commitment, percent=60, status=status, **fields)
     ActivityChange.objects.create(
-        snapshot=report, activity=activity, status=ActivityStatus.POSTPONED, revised_end=END
+        report=report, activity=activity, status=ActivityStatus.POSTPONED, revised_end=END
     )
     return report
 
@@ -36,7 +36,7 @@ def public_values(activity):
 
 @pytest.mark.django_db
 def test_publishing_a_report_makes_its_changes(commitment, activity, secretariat):
-    report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
+    report = ProgressReport.objects.get(pk=proposed(commitment, activity).pk)
     assert public_values(activity) == (ActivityStatus.PLANNED, None)
 
     cycle.publish_report(report, secretariat)
@@ -54,23 +54,23 @@ def test_publishing_a_report_makes_its_changes(commitment, activity, secretariat
 def test_a_published_report_corrected_does_not_make_its_changes_again(
     commitment, activity, secretariat
 ):
-    report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
+    report = ProgressReport.objects.get(pk=proposed(commitment, activity).pk)
     cycle.publish_report(report, secretariat)
     Activity.objects.filter(pk=activity.pk).update(status=ActivityStatus.DONE)
 
     report.percent = 65
     cycle.correct(report, secretariat, reason="Corrected")
     with pytest.raises(cycle.Refused):
-        cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), secretariat)
+        cycle.publish_report(ProgressReport.objects.get(pk=report.pk), secretariat)
 
     assert public_values(activity) == (ActivityStatus.DONE, END)
 
 
 @pytest.mark.django_db
 def test_save_infers_no_step_even_when_the_status_says_published(commitment, activity):
-    report = ProgressSnapshot.objects.get(pk=proposed(commitment, activity).pk)
+    report = ProgressReport.objects.get(pk=proposed(commitment, activity).pk)
 
-    report.status = SnapshotStatus.PUBLISHED
+    report.status = ReportStatus.PUBLISHED
     report.save()
 
     assert public_values(activity) == (ActivityStatus.PLANNED, None)
@@ -82,7 +82,7 @@ def test_publishing_a_meetings_status_table_makes_the_changes_of_its_rows(
     commitment, activity, secretariat
 ):
     meeting = make_meeting(date=datetime.date(2020, 10, 1), status=MeetingStatus.DRAFT)
-    proposed(commitment, activity, status=SnapshotStatus.DRAFT, meeting=meeting)
+    proposed(commitment, activity, status=ReportStatus.DRAFT, meeting=meeting)
 
     assert len(cycle.publish_meeting(meeting, secretariat)) == 1
 
@@ -104,7 +104,7 @@ def test_a_spreadsheet_that_publishes_a_report_makes_its_changes(client, secreta
 
     assert response.status_code == 302
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.PUBLISHED
+    assert report.status == ReportStatus.PUBLISHED
     assert public_values(activity) == (ActivityStatus.POSTPONED, END)
 
 
@@ -132,7 +132,7 @@ def test_review_page_shows_each_change_beside_what_the_public_sees(
 
     with translation.override("en"):
         page = client.get(
-            reverse("admin:commitments_snapshotawaitingreview_change", args=[report.pk]),
+            reverse("admin:commitments_reportawaitingreview_change", args=[report.pk]),
             headers={"accept-language": "en"},
         )
 
@@ -160,7 +160,7 @@ def test_review_page_shows_each_change_beside_what_the_public_sees(
 def test_a_returned_report_keeps_its_changes_for_the_lead_to_revise(
     client, owning_lead, commitment, activity
 ):
-    proposed(commitment, activity, status=SnapshotStatus.RETURNED)
+    proposed(commitment, activity, status=ReportStatus.RETURNED)
     client.force_login(owning_lead)
 
     data = load_report_form(client, commitment)
@@ -179,7 +179,7 @@ def test_lead_form_flags_an_activity_overdue_as_the_report_leaves_it(
     client, owning_lead, commitment, activity
 ):
     late = make_activity(commitment, 2, planned_end=datetime.date(2020, 6, 30))
-    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    draft = make_report(commitment, status=ReportStatus.DRAFT)
     draft.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
     client.force_login(owning_lead)
 
@@ -197,11 +197,11 @@ def test_review_queue_counts_each_reports_activity_changes_and_files(
     settings.MEDIA_ROOT = tmp_path
     report = proposed(commitment, activity)
     second = make_activity(commitment, 2)
-    ActivityChange.objects.create(snapshot=report, activity=second, status=ActivityStatus.DONE)
+    ActivityChange.objects.create(report=report, activity=second, status=ActivityStatus.DONE)
     make_evidence(report)
     client.force_login(secretariat)
 
-    page = client.get(reverse("admin:commitments_snapshotawaitingreview_changelist"))
+    page = client.get(reverse("admin:commitments_reportawaitingreview_changelist"))
 
     (row,) = page.context["cl"].result_list
     assert (row.activity_changes__count, row.evidence__count) == (2, 1)

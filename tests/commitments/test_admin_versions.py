@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from commitments.enums import ActivityStatus, SnapshotStatus
-from commitments.models import Activity, Commitment, ProgressSnapshot
+from commitments.enums import ActivityStatus, ReportStatus
+from commitments.models import Activity, Commitment, ProgressReport
 from ogptracker.secretariat.admin.versions import VersionedForm
 from tests.admin_forms import as_posted, inline_key, load_admin_form
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
-from tests.factories import make_activity, make_commitment, make_meeting, make_snapshot
+from tests.factories import make_activity, make_commitment, make_meeting, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +36,10 @@ def lead_client(client, owning_lead):
 
 @pytest.fixture
 def draft(commitment, owning_lead):
-    return make_snapshot(
+    return make_report(
         commitment,
         percent=72,
-        status=SnapshotStatus.DRAFT,
+        status=ReportStatus.DRAFT,
         date=timezone.localdate(),
         author=owning_lead,
         narrative="إعداد الدليل",
@@ -66,9 +66,9 @@ def table(response):
     return [(str(d.label), d.loaded, d.current, d.yours) for d in response.context["conflict"]]
 
 
-def shown_date(snapshot):
+def shown_date(report):
     with translation.override("en"):
-        return date_format(snapshot.date)
+        return date_format(report.date)
 
 
 def lead_saves(lead_client, commitment, **changes):
@@ -86,13 +86,13 @@ def lead_table(response):
     ]
 
 
-# The report's own page (ProgressSnapshotAdmin).
+# The report's own page (ProgressReportAdmin).
 
 
 def test_report_page_opened_before_a_lead_saved_is_refused_with_what_moved(
     admin_client, lead_client, commitment, draft
 ):
-    url = admin_url("progresssnapshot_change", draft.pk)
+    url = admin_url("progressreport_change", draft.pk)
     page = load_admin_form(admin_client, url)
     lead_saves(lead_client, commitment, percent="80")
 
@@ -106,7 +106,7 @@ def test_report_page_opened_before_a_lead_saved_is_refused_with_what_moved(
 
 
 def test_report_page_refused_saves_when_posted_again(admin_client, lead_client, commitment, draft):
-    url = admin_url("progresssnapshot_change", draft.pk)
+    url = admin_url("progressreport_change", draft.pk)
     page = load_admin_form(admin_client, url)
     lead_saves(lead_client, commitment, percent="80")
     refused = admin_client.post(url, {**page, "percent": "75"})
@@ -122,7 +122,7 @@ def test_report_page_save_moves_the_version_once_and_refuses_a_lead_form_opened_
     admin_client, lead_client, commitment, draft
 ):
     mine = load_report_form(lead_client, commitment)
-    url = admin_url("progresssnapshot_change", draft.pk)
+    url = admin_url("progressreport_change", draft.pk)
 
     saved = admin_client.post(url, {**load_admin_form(admin_client, url), "percent": "75"})
 
@@ -140,7 +140,7 @@ def test_report_added_in_the_admin_refuses_a_lead_form_opened_before(
     admin_client, lead_client, commitment
 ):
     mine = load_report_form(lead_client, commitment)
-    url = admin_url("progresssnapshot_add")
+    url = admin_url("progressreport_add")
     page = load_admin_form(admin_client, url)
     page.update(
         {"commitment": str(commitment.pk), "date": "2026-01-15", "percent": "75", "status": "draft"}
@@ -153,7 +153,7 @@ def test_report_added_in_the_admin_refuses_a_lead_form_opened_before(
     response = post_report(lead_client, commitment, {**mine, "percent": "60"})
     assert response.status_code == 200
     assert response.context["conflict"] is not None
-    assert list(commitment.snapshots.values_list("percent", flat=True)) == [75]
+    assert list(commitment.reports.values_list("percent", flat=True)) == [75]
 
 
 def test_report_deleted_in_the_admin_refuses_a_lead_form_opened_before(
@@ -161,29 +161,29 @@ def test_report_deleted_in_the_admin_refuses_a_lead_form_opened_before(
 ):
     mine = load_report_form(lead_client, commitment)
 
-    deleted = admin_client.post(admin_url("progresssnapshot_delete", draft.pk), {"post": "yes"})
+    deleted = admin_client.post(admin_url("progressreport_delete", draft.pk), {"post": "yes"})
 
     assert deleted.status_code == 302
     assert version(commitment) == 2
     response = post_report(lead_client, commitment, {**mine, "percent": "80"})
     assert response.context["conflict"] is not None
-    assert not commitment.snapshots.exists()
+    assert not commitment.reports.exists()
 
 
-# The review queue's page (SnapshotAwaitingReviewAdmin).
+# The review queue's page (ReportAwaitingReviewAdmin).
 
 
 def test_review_page_opened_before_a_return_and_resubmission_is_refused(
     admin_client, lead_client, secretariat, commitment, draft
 ):
-    draft.status = SnapshotStatus.SUBMITTED
+    draft.status = ReportStatus.SUBMITTED
     draft.save()
-    url = admin_url("snapshotawaitingreview_change", draft.pk)
+    url = admin_url("reportawaitingreview_change", draft.pk)
     page = load_admin_form(admin_client, url)
     colleague = Client()
     colleague.force_login(secretariat)
     colleague.post(
-        reverse("admin:commitments_snapshotawaitingreview_changelist"),
+        reverse("admin:commitments_reportawaitingreview_changelist"),
         {
             "action": "return_for_revision",
             "_selected_action": [draft.pk],
@@ -204,13 +204,13 @@ def test_review_page_opened_before_a_return_and_resubmission_is_refused(
     assert response.status_code == 200
     assert table(response) == [("Progress (%)", 72, 80, 75)]
     draft.refresh_from_db()
-    assert (draft.percent, draft.status) == (80, SnapshotStatus.SUBMITTED)
+    assert (draft.percent, draft.status) == (80, ReportStatus.SUBMITTED)
 
 
 def test_review_page_save_moves_the_version_once(admin_client, commitment, draft):
-    draft.status = SnapshotStatus.SUBMITTED
+    draft.status = ReportStatus.SUBMITTED
     draft.save()
-    url = admin_url("snapshotawaitingreview_change", draft.pk)
+    url = admin_url("reportawaitingreview_change", draft.pk)
 
     response = admin_client.post(url, {**load_admin_form(admin_client, url), "percent": "75"})
 
@@ -244,7 +244,7 @@ def test_commitment_page_lists_a_report_added_since_it_was_loaded(
     url = admin_url("commitment_change", commitment.pk)
     page = load_admin_form(admin_client, url)
     lead_saves(lead_client, commitment, percent="80")
-    added = commitment.snapshots.get()
+    added = commitment.reports.get()
 
     response = admin_client.post(url, page)
 
@@ -268,7 +268,7 @@ def test_commitment_page_save_moves_the_version_once_and_refuses_a_lead_form_ope
     with translation.override("en"):
         response = post_report(lead_client, commitment, {**mine, "percent": "60"})
     assert lead_table(response) == [("Status", "Planned", "Done", "Planned")]
-    assert not commitment.snapshots.exists()
+    assert not commitment.reports.exists()
 
 
 # The activity's own page (ActivityAdmin).
@@ -369,7 +369,7 @@ def status_table(commitment):
     other = make_commitment(plan=commitment.plan)
     today = timezone.localdate()
     rows = [
-        make_snapshot(c, percent=p, status=SnapshotStatus.DRAFT, date=today, meeting=meeting)
+        make_report(c, percent=p, status=ReportStatus.DRAFT, date=today, meeting=meeting)
         for c, p in ((commitment, 72), (other, 40))
     ]
     return meeting, other, rows
@@ -385,7 +385,7 @@ def colleague_saves_row(secretariat, meeting, row, percent):
     colleague = Client()
     colleague.force_login(secretariat)
     page = load_admin_form(colleague, meeting_url(meeting))
-    page[inline_key(page, "snapshots", row.pk, "percent")] = percent
+    page[inline_key(page, "reports", row.pk, "percent")] = percent
     assert colleague.post(meeting_url(meeting), page).status_code == 302
 
 
@@ -396,15 +396,15 @@ def test_status_table_refuses_the_rows_whose_commitment_moved_since_loaded(
     url = meeting_url(meeting)
     page = load_admin_form(admin_client, url)
     colleague_saves_row(secretariat, meeting, mine, "80")
-    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
-    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+    page[inline_key(page, "reports", mine.pk, "percent")] = "75"
+    page[inline_key(page, "reports", theirs.pk, "percent")] = "45"
 
     response = admin_client.post(url, page)
 
     assert response.status_code == 200
     assert table(response) == [(f"{commitment} — {shown_date(mine)} — Progress (%)", 72, 80, 75)]
     assert list(
-        ProgressSnapshot.objects.filter(meeting=meeting)
+        ProgressReport.objects.filter(meeting=meeting)
         .order_by("commitment__number")
         .values_list("percent", "commitment__version")
     ) == [(80, 2), (40, 1)]
@@ -417,8 +417,8 @@ def test_status_table_refused_saves_when_posted_again(
     url = meeting_url(meeting)
     page = load_admin_form(admin_client, url)
     colleague_saves_row(secretariat, meeting, mine, "80")
-    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
-    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+    page[inline_key(page, "reports", mine.pk, "percent")] = "75"
+    page[inline_key(page, "reports", theirs.pk, "percent")] = "45"
     refused = admin_client.post(url, page)
 
     response = admin_client.post(url, as_posted(refused.context["adminform"].form.data))
@@ -432,13 +432,13 @@ def test_status_table_refused_saves_when_posted_again(
 
 def test_status_table_claims_a_commitment_of_two_rows_once(admin_client, commitment, status_table):
     meeting, other, (mine, theirs) = status_table
-    again = make_snapshot(
-        commitment, percent=10, status=SnapshotStatus.DRAFT, date=mine.date, meeting=meeting
+    again = make_report(
+        commitment, percent=10, status=ReportStatus.DRAFT, date=mine.date, meeting=meeting
     )
     url = meeting_url(meeting)
     page = load_admin_form(admin_client, url)
-    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
-    page[inline_key(page, "snapshots", again.pk, "percent")] = "15"
+    page[inline_key(page, "reports", mine.pk, "percent")] = "75"
+    page[inline_key(page, "reports", again.pk, "percent")] = "15"
 
     response = admin_client.post(url, page)
 
@@ -454,7 +454,7 @@ def test_status_table_saves_the_rows_of_commitments_that_did_not_move(
     url = meeting_url(meeting)
     page = load_admin_form(admin_client, url)
     colleague_saves_row(secretariat, meeting, mine, "80")
-    page[inline_key(page, "snapshots", theirs.pk, "percent")] = "45"
+    page[inline_key(page, "reports", theirs.pk, "percent")] = "45"
 
     response = admin_client.post(url, page)
 
@@ -472,11 +472,11 @@ def test_status_table_row_added_makes_its_commitment_stale(admin_client, lead_cl
     page = load_admin_form(admin_client, url)
     page.update(
         {
-            "snapshots-TOTAL_FORMS": "1",
-            "snapshots-0-commitment": str(commitment.pk),
-            "snapshots-0-date": timezone.localdate().isoformat(),
-            "snapshots-0-percent": "75",
-            "snapshots-0-status": SnapshotStatus.DRAFT,
+            "reports-TOTAL_FORMS": "1",
+            "reports-0-commitment": str(commitment.pk),
+            "reports-0-date": timezone.localdate().isoformat(),
+            "reports-0-percent": "75",
+            "reports-0-status": ReportStatus.DRAFT,
         }
     )
 
@@ -486,7 +486,7 @@ def test_status_table_row_added_makes_its_commitment_stale(admin_client, lead_cl
     assert version(commitment) == 2
     response = post_report(lead_client, commitment, {**report, "percent": "60"})
     assert response.context["conflict"] is not None
-    assert list(commitment.snapshots.values_list("percent", flat=True)) == [75]
+    assert list(commitment.reports.values_list("percent", flat=True)) == [75]
 
 
 def test_status_table_save_refuses_a_lead_form_opened_before(
@@ -496,7 +496,7 @@ def test_status_table_save_refuses_a_lead_form_opened_before(
     report = load_report_form(lead_client, commitment)
     url = meeting_url(meeting)
     page = load_admin_form(admin_client, url)
-    page[inline_key(page, "snapshots", mine.pk, "percent")] = "75"
+    page[inline_key(page, "reports", mine.pk, "percent")] = "75"
 
     saved = admin_client.post(url, page)
 
@@ -506,7 +506,7 @@ def test_status_table_save_refuses_a_lead_form_opened_before(
         response = post_report(lead_client, commitment, {**report, "percent": "60"})
     # Refused, though nothing of the lead's own report moved: the table is empty.
     assert (response.status_code, lead_table(response)) == (200, [])
-    assert not commitment.snapshots.reports().exists()
+    assert not commitment.reports.by_leads().exists()
     mine.refresh_from_db()
     assert mine.percent == 75
 
@@ -516,7 +516,7 @@ def test_status_table_save_refuses_a_lead_form_opened_before(
 
 @pytest.mark.django_db(transaction=True)
 def test_validated_admin_form_holds_its_commitment_until_the_save_commits(commitment, draft):
-    form_class = modelform_factory(ProgressSnapshot, form=VersionedForm, fields=["percent"])
+    form_class = modelform_factory(ProgressReport, form=VersionedForm, fields=["percent"])
     loaded = form_class(instance=draft)
     data = {"percent": "75", "initial-percent": "72", "commitment_version": "1"}
     outcome = []
@@ -533,7 +533,7 @@ def test_validated_admin_form_holds_its_commitment_until_the_save_commits(commit
             connection.close()
 
     with transaction.atomic():
-        form = form_class(data, instance=ProgressSnapshot.objects.get(pk=draft.pk))
+        form = form_class(data, instance=ProgressReport.objects.get(pk=draft.pk))
         assert form.is_valid()
         lead = threading.Thread(target=lead_claims)
         lead.start()

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import PlanProgress
 from meetings.enums import CommitteeKind, NextStepStatus
 from meetings.models import AgendaItem, Participant
@@ -16,7 +16,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +28,9 @@ def _plan_with(commitments, number=1):
     plan = make_plan(number)
     for n in range(1, commitments + 1):
         commitment = make_commitment(plan, n)
-        make_snapshot(commitment, 40, date=datetime.date(2020, 2, 1))
-        make_snapshot(commitment, n % 101, date=datetime.date(2020, 6, 17))
-        make_snapshot(commitment, 100, date=datetime.date(2020, 9, 18), status="submitted")
+        make_report(commitment, 40, date=datetime.date(2020, 2, 1))
+        make_report(commitment, n % 101, date=datetime.date(2020, 6, 17))
+        make_report(commitment, 100, date=datetime.date(2020, 9, 18), status="submitted")
     return plan
 
 
@@ -75,7 +75,7 @@ def test_api_plans_lists_plans_with_links_and_downloads(client):
     assert first["commitments_count"] == 2
     assert first["url"] == f"{BASE}/api/plans/1/"
     assert first["commitments_url"] == f"{BASE}/api/plans/1/commitments/"
-    assert first["downloads"]["snapshots"]["csv"] == f"{BASE}/ar/plans/1/data/snapshots.csv"
+    assert first["downloads"]["reports"]["csv"] == f"{BASE}/ar/plans/1/data/reports.csv"
 
 
 def test_api_plans_answers_arabic_unescaped(client):
@@ -107,8 +107,8 @@ def test_api_plan_detail_has_axes_and_recorded_progress(client):
         "/api/plans/9/",
         "/api/plans/9/commitments/",
         "/api/plans/9/activities/",
-        "/api/plans/9/snapshots/",
-        "/api/plans/9/decisions/",
+        "/api/plans/9/reports/",
+        "/api/plans/9/next-steps/",
     ],
 )
 def test_api_unknown_plan_answers_json_404(client, url):
@@ -131,12 +131,32 @@ def test_api_path_without_slash_redirects(client):
     assert client.get("/api/plans").url == "/api/plans/"
 
 
+def test_api_next_steps_former_address_redirects_for_good_with_its_query(client):
+    response = client.get("/api/plans/1/decisions/?status=done&page=2")
+
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/api/plans/1/next-steps/?status=done&page=2",
+    )
+
+
+def test_api_reports_former_address_redirects_for_good_with_its_query(client):
+    response = client.get("/api/plans/1/snapshots/?commitment=6")
+
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/api/plans/1/reports/?commitment=6",
+    )
+
+
 API_PATHS = [
     "/api/",
     "/api/plans/",
     "/api/plans/1/",
     "/api/plans/1/commitments/",
     "/api/plans/1/activities/",
+    "/api/plans/1/reports/",
+    "/api/plans/1/next-steps/",
     "/api/plans/1/snapshots/",
     "/api/plans/1/decisions/",
     "/api/meetings/",
@@ -183,7 +203,7 @@ def test_api_commitments_carry_latest_published_progress(client):
         (1, 1, "2020-06-17"),
         (2, 2, "2020-06-17"),
     ]
-    assert results[0]["snapshots_url"] == f"{BASE}/api/plans/1/snapshots/?commitment=1"
+    assert results[0]["reports_url"] == f"{BASE}/api/plans/1/reports/?commitment=1"
     assert results[0]["activities_url"] == f"{BASE}/api/plans/1/activities/?commitment=1"
     assert results[0]["title_ar"] == "الالتزام 1"
 
@@ -210,13 +230,13 @@ def test_api_activities_list_the_plans_activities_by_commitment(client):
     ]
 
 
-def test_api_snapshots_never_include_unpublished_ones(client):
+def test_api_reports_never_include_unpublished_ones(client):
     plan = _plan_with(1)
     commitment = plan.commitments.get()
-    for status in (SnapshotStatus.DRAFT, SnapshotStatus.RETURNED):
-        make_snapshot(commitment, 99, status=status)
+    for status in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        make_report(commitment, 99, status=status)
 
-    results = client.get("/api/plans/1/snapshots/").json()["results"]
+    results = client.get("/api/plans/1/reports/").json()["results"]
 
     assert [(r["date"], r["percent"]) for r in results] == [
         ("2020-02-01", 40),
@@ -224,18 +244,18 @@ def test_api_snapshots_never_include_unpublished_ones(client):
     ]
 
 
-def test_api_snapshots_filter_by_commitment_number(client):
+def test_api_reports_filter_by_commitment_number(client):
     _plan_with(3)
 
-    body = client.get("/api/plans/1/snapshots/?commitment=2").json()
+    body = client.get("/api/plans/1/reports/?commitment=2").json()
 
     assert [(r["commitment_number"], r["percent"]) for r in body["results"]] == [(2, 40), (2, 2)]
 
 
-def test_api_snapshots_filter_by_date(client):
+def test_api_reports_filter_by_date(client):
     _plan_with(2)
 
-    body = client.get("/api/plans/1/snapshots/?date=2020-06-17").json()
+    body = client.get("/api/plans/1/reports/?date=2020-06-17").json()
 
     assert [(r["commitment_number"], r["date"]) for r in body["results"]] == [
         (1, "2020-06-17"),
@@ -243,12 +263,12 @@ def test_api_snapshots_filter_by_date(client):
     ]
 
 
-def test_api_snapshots_leave_out_the_rows_of_draft_minutes_whatever_their_status(client):
+def test_api_reports_leave_out_the_rows_of_draft_minutes_whatever_their_status(client):
     plan = _plan_with(1)
     draft = make_meeting(status=MeetingStatus.DRAFT)
-    make_snapshot(plan.commitments.get(), 70, date=datetime.date(2020, 12, 1), meeting=draft)
+    make_report(plan.commitments.get(), 70, date=datetime.date(2020, 12, 1), meeting=draft)
 
-    results = client.get("/api/plans/1/snapshots/").json()["results"]
+    results = client.get("/api/plans/1/reports/").json()["results"]
 
     assert [(r["percent"], r["meeting_id"]) for r in results] == [(40, None), (1, None)]
 
@@ -270,10 +290,10 @@ def test_api_pagination_defaults_to_50_and_caps_at_200(client):
     _plan_with(1)
     plan = make_plan(2)
     for n in range(1, 202):
-        make_snapshot(make_commitment(plan, n) if n == 1 else plan.commitments.get(number=1), 5)
+        make_report(make_commitment(plan, n) if n == 1 else plan.commitments.get(number=1), 5)
 
-    default = client.get("/api/plans/2/snapshots/").json()
-    capped = client.get("/api/plans/2/snapshots/?page_size=1000").json()
+    default = client.get("/api/plans/2/reports/").json()
+    capped = client.get("/api/plans/2/reports/?page_size=1000").json()
 
     assert (default["count"], len(default["results"])) == (201, 50)
     assert (len(capped["results"]), capped["next"].endswith("page=2")) == (200, True)
@@ -301,7 +321,7 @@ def test_api_empty_list_has_one_empty_page(client):
 def test_api_bad_page_answers_json_400(client, query, error):
     _plan_with(5)
 
-    response = client.get(f"/api/plans/1/snapshots/?page_size=4&{query}")
+    response = client.get(f"/api/plans/1/reports/?page_size=4&{query}")
 
     assert response.status_code == 400
     assert response.json() == {"error": error}
@@ -348,18 +368,18 @@ def test_api_meetings_filter_by_plan_and_committee(client):
     assert bad.json() == {"error": "`committee` must be one of execution, steering, got 'board'."}
 
 
-def test_api_decisions_list_published_minutes_next_steps_by_meeting(client):
+def test_api_next_steps_list_published_minutes_next_steps_by_meeting(client):
     first, second = _meetings(2, make_plan(1))
     make_next_step(first, "برمجة ورشة", order=2, status=NextStepStatus.DONE, closed_at=second)
     draft = make_meeting(first.committee, date=datetime.date(2020, 3, 1), status="draft")
     make_next_step(draft, "قرار لم ينشر", order=1)
 
-    every = client.get("/api/plans/1/decisions/").json()
-    done = client.get("/api/plans/1/decisions/?status=done").json()
-    of_second = client.get(f"/api/plans/1/decisions/?meeting={second.pk}").json()
-    bad = client.get("/api/plans/1/decisions/?status=late")
+    every = client.get("/api/plans/1/next-steps/").json()
+    done = client.get("/api/plans/1/next-steps/?status=done").json()
+    of_second = client.get(f"/api/plans/1/next-steps/?meeting={second.pk}").json()
+    bad = client.get("/api/plans/1/next-steps/?status=late")
 
-    assert [(d["meeting_id"], d["decision_number"]) for d in every["results"]] == [
+    assert [(d["meeting_id"], d["next_step_number"]) for d in every["results"]] == [
         (first.pk, 1),
         (first.pk, 2),
         (second.pk, 1),
@@ -370,7 +390,7 @@ def test_api_decisions_list_published_minutes_next_steps_by_meeting(client):
     assert bad.status_code == 400
     assert bad.json() == {"error": "`status` must be one of open, done, dropped, got 'late'."}
     plan = client.get("/api/plans/").json()["results"][0]
-    assert plan["decisions_url"] == f"{BASE}/api/plans/1/decisions/"
+    assert plan["next_steps_url"] == f"{BASE}/api/plans/1/next-steps/"
 
 
 def test_api_commitments_and_meetings_take_the_sites_search(client):
@@ -379,7 +399,7 @@ def test_api_commitments_and_meetings_take_the_sites_search(client):
     make_commitment(plan, 4, title="الرفع من نشر البيانات المفتوحة")
     make_activity(make_commitment(plan, 5, title="بوابة الشفافية"), 1, title="رقمنة الأرشيف")
     first, second = _meetings(2, plan)
-    make_snapshot(archives, 65, meeting=second, narrative="إعادة هيكلة تدبير الأرشيف")
+    make_report(archives, 65, meeting=second, narrative="إعادة هيكلة تدبير الأرشيف")
 
     # Folded and in any part: the title, an activity, a status row.
     commitments = client.get("/api/plans/1/commitments/?q=الارشيف").json()
@@ -406,8 +426,8 @@ def test_api_search_of_more_than_eight_words_answers_json_400(client):
         ("/api/plans/1/", 3),
         ("/api/plans/1/commitments/", 3),
         ("/api/plans/1/activities/", 3),
-        ("/api/plans/1/snapshots/", 3),
-        ("/api/plans/1/decisions/", 3),
+        ("/api/plans/1/reports/", 3),
+        ("/api/plans/1/next-steps/", 3),
         ("/api/meetings/", 3),
         ("/api/plans/1/commitments/?q=التزام", 3),
         ("/api/meetings/?q=نقطة", 3),

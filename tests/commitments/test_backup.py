@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import models
 
-from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, ReportStatus
 from commitments.models import ActivityChange, Axis, Evidence, Institution
 from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
@@ -33,7 +33,7 @@ from tests.factories import (
     make_committee,
     make_meeting,
     make_plan,
-    make_snapshot,
+    make_report,
     make_user,
 )
 
@@ -156,7 +156,7 @@ def make_tracker(settings, tmp_path):
     june.next_steps.create(
         order=1, text="برمجة لقاء", closed_at=october, due_date=datetime.date(2020, 9, 30)
     )
-    published = make_snapshot(
+    published = make_report(
         first,
         percent=65,
         meeting=june,
@@ -171,15 +171,15 @@ def make_tracker(settings, tmp_path):
         status_before=ActivityStatus.PLANNED,
         made_at=datetime.datetime(2020, 6, 18, 9, 0, tzinfo=datetime.UTC),
     )
-    draft = make_snapshot(first, percent=70, status=SnapshotStatus.DRAFT, no_progress=True)
+    draft = make_report(first, percent=70, status=ReportStatus.DRAFT, no_progress=True)
     draft.activity_changes.create(
         activity=second_activity,
         status=ActivityStatus.POSTPONED,
         revised_end=datetime.date(2021, 3, 31),
     )
-    make_snapshot(second, percent=100, date=datetime.date(2020, 10, 1))
+    make_report(second, percent=100, date=datetime.date(2020, 10, 1))
     evidence = Evidence(
-        snapshot=published,
+        report=published,
         description="محضر",
         content_type="application/pdf",
         size=4,

@@ -7,11 +7,11 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from commitments.enums import ActivityStatus, SnapshotStatus
-from commitments.models import ProgressSnapshot
+from commitments.enums import ActivityStatus, ReportStatus
+from commitments.models import ProgressReport
 from meetings import cycle
 from ogptracker.publishing.change_log import published_change_log
-from tests.factories import make_activity, make_evidence, make_snapshot
+from tests.factories import make_activity, make_evidence, make_report
 
 
 @pytest.fixture(autouse=True)
@@ -28,10 +28,10 @@ def kinds(commitment):
 
 @pytest.mark.django_db
 def test_change_log_leaves_out_drafts_submissions_and_returns(commitment):
-    report = make_snapshot(commitment, percent=30, status=SnapshotStatus.DRAFT)
-    report.status = SnapshotStatus.SUBMITTED
+    report = make_report(commitment, percent=30, status=ReportStatus.DRAFT)
+    report.status = ReportStatus.SUBMITTED
     report.save()
-    report.status = SnapshotStatus.RETURNED
+    report.status = ReportStatus.RETURNED
     report.save()
 
     assert published_change_log(commitment) == []
@@ -39,15 +39,15 @@ def test_change_log_leaves_out_drafts_submissions_and_returns(commitment):
 
 @pytest.mark.django_db
 def test_change_log_tells_publications_with_the_figure_they_replace(commitment):
-    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
-    make_snapshot(commitment, percent=45, date=datetime.date(2020, 6, 17))
+    make_report(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_report(commitment, percent=45, date=datetime.date(2020, 6, 17))
 
     assert kinds(commitment) == [("published", 20, 45), ("published", None, 20)]
 
 
 @pytest.mark.django_db
 def test_change_log_tells_a_correction_of_a_published_report(commitment):
-    report = make_snapshot(commitment, percent=45, narrative="نص أول")
+    report = make_report(commitment, percent=45, narrative="نص أول")
     report.percent = 50
     report.narrative_ar = "نص مصحح"
     report.save()
@@ -60,8 +60,8 @@ def test_change_log_tells_a_correction_of_a_published_report(commitment):
 
 @pytest.mark.django_db
 def test_change_log_tells_a_withdrawal_and_the_figure_falls_back(commitment):
-    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
-    wrong = make_snapshot(commitment, percent=90, date=datetime.date(2020, 6, 17))
+    make_report(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    wrong = make_report(commitment, percent=90, date=datetime.date(2020, 6, 17))
     wrong.delete()
 
     assert kinds(commitment) == [
@@ -73,8 +73,8 @@ def test_change_log_tells_a_withdrawal_and_the_figure_falls_back(commitment):
 
 @pytest.mark.django_db
 def test_change_log_attaches_evidence_of_published_reports_only(commitment):
-    published = make_snapshot(commitment, percent=20)
-    draft = make_snapshot(commitment, percent=30, status=SnapshotStatus.DRAFT)
+    published = make_report(commitment, percent=20)
+    draft = make_report(commitment, percent=30, status=ReportStatus.DRAFT)
     shown = make_evidence(published)
     make_evidence(draft)
 
@@ -90,14 +90,14 @@ def test_change_log_takes_three_queries_whatever_its_length(
 ):
     for number in range(reports):
         activity = make_activity(commitment, number + 1)
-        report = make_snapshot(
+        report = make_report(
             commitment,
             percent=number,
             date=datetime.date(2020, 1, 1 + number),
-            status=SnapshotStatus.SUBMITTED,
+            status=ReportStatus.SUBMITTED,
         )
         report.activity_changes.create(activity=activity, status=ActivityStatus.DONE)
-        report = cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), None)
+        report = cycle.publish_report(ProgressReport.objects.get(pk=report.pk), None)
         make_evidence(report)
         report.percent += 1
         cycle.correct(report, None, reason="Corrected")
@@ -114,13 +114,13 @@ def test_change_log_takes_three_queries_whatever_its_length(
 def test_change_log_tells_what_a_publication_changed_in_the_activities(commitment):
     activity = make_activity(commitment, 2, title="تنظيم ورشات تحسيسية")
     make_activity(commitment, 3)
-    report = make_snapshot(
-        commitment, percent=60, date=datetime.date(2020, 10, 1), status=SnapshotStatus.SUBMITTED
+    report = make_report(
+        commitment, percent=60, date=datetime.date(2020, 10, 1), status=ReportStatus.SUBMITTED
     )
     report.activity_changes.create(
         activity=activity, status=ActivityStatus.DONE, revised_end=datetime.date(2020, 9, 30)
     )
-    report = cycle.publish_report(ProgressSnapshot.objects.get(pk=report.pk), None)
+    report = cycle.publish_report(ProgressReport.objects.get(pk=report.pk), None)
     report.percent = 65
     cycle.correct(report, None, reason="Corrected")
 
@@ -141,10 +141,8 @@ def test_change_log_tells_what_a_publication_changed_in_the_activities(commitmen
 
 @pytest.mark.django_db
 def test_change_log_include_renders_in_arabic(commitment):
-    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
-    make_snapshot(
-        commitment, percent=45, date=datetime.date(2020, 9, 18), narrative="إطلاق البوابة"
-    )
+    make_report(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_report(commitment, percent=45, date=datetime.date(2020, 9, 18), narrative="إطلاق البوابة")
 
     with translation.override("ar"):
         html = render_to_string(
@@ -159,7 +157,7 @@ def test_change_log_include_renders_in_arabic(commitment):
 
 @pytest.mark.django_db
 def test_report_entered_already_published_is_logged_at_its_own_date(commitment):
-    make_snapshot(commitment, percent=86, date=datetime.date(2020, 9, 18))
+    make_report(commitment, percent=86, date=datetime.date(2020, 9, 18))
 
     assert [entry.when for entry in published_change_log(commitment)] == [
         datetime.date(2020, 9, 18)
@@ -168,16 +166,16 @@ def test_report_entered_already_published_is_logged_at_its_own_date(commitment):
 
 @pytest.mark.django_db
 def test_reports_typed_in_out_of_order_are_logged_by_their_dates(commitment):
-    make_snapshot(commitment, percent=86, date=datetime.date(2020, 9, 18))
-    make_snapshot(commitment, percent=40, date=datetime.date(2019, 6, 1))
+    make_report(commitment, percent=86, date=datetime.date(2020, 9, 18))
+    make_report(commitment, percent=40, date=datetime.date(2019, 6, 1))
 
     assert kinds(commitment) == [("published", 40, 86), ("published", None, 40)]
 
 
 @pytest.mark.django_db
 def test_publication_after_a_withdrawal_compares_with_what_stayed_public(commitment):
-    make_snapshot(commitment, percent=20, date=datetime.date(2019, 6, 1))
-    make_snapshot(commitment, percent=90, date=datetime.date(2020, 1, 1)).delete()
-    make_snapshot(commitment, percent=30, date=datetime.date(2020, 6, 17))
+    make_report(commitment, percent=20, date=datetime.date(2019, 6, 1))
+    make_report(commitment, percent=90, date=datetime.date(2020, 1, 1)).delete()
+    make_report(commitment, percent=30, date=datetime.date(2020, 6, 17))
 
     assert [kind for kind in kinds(commitment) if kind[2] == 30] == [("published", 20, 30)]

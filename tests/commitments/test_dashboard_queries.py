@@ -3,18 +3,18 @@ import datetime
 import pytest
 
 from commitments.models import Commitment
-from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
+from tests.factories import make_activity, make_commitment, make_plan, make_report
 
 pytestmark = pytest.mark.django_db
 
 
 def test_with_latest_progress_annotates_the_figures_the_flags_need():
     commitment = make_commitment()
-    make_snapshot(commitment, 40, date=datetime.date(2019, 12, 1), platform_status="yes")
-    make_snapshot(
+    make_report(commitment, 40, date=datetime.date(2019, 12, 1), platform_status="yes")
+    make_report(
         commitment, 40, date=datetime.date(2020, 6, 17), platform_status="no", no_progress=True
     )
-    make_snapshot(commitment, 70, date=datetime.date(2020, 9, 1), status="returned")
+    make_report(commitment, 70, date=datetime.date(2020, 9, 1), status="returned")
 
     row = Commitment.objects.with_latest_progress().get(pk=commitment.pk)
 
@@ -47,7 +47,7 @@ def test_with_latest_progress_sums_activity_weights_and_counts_unweighted_ones()
 
 def test_for_dashboard_is_one_query_for_one_or_many_commitments(django_assert_num_queries):
     plan = make_plan()
-    make_snapshot(make_commitment(plan), 10)
+    make_report(make_commitment(plan), 10)
     with django_assert_num_queries(1):
         rows = list(plan.commitments.for_dashboard())
         assert [(r.lead_institution.name != "", r.axis, r.plan == plan) for r in rows] == [
@@ -57,7 +57,7 @@ def test_for_dashboard_is_one_query_for_one_or_many_commitments(django_assert_nu
     for _ in range(30):
         commitment = make_commitment(plan)
         make_activity(commitment, 1, weight=1)
-        make_snapshot(commitment, 20)
+        make_report(commitment, 20)
     with django_assert_num_queries(1):
         rows = list(plan.commitments.for_dashboard())
         assert len({r.lead_institution.name for r in rows}) == 1

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.enums import SnapshotStatus
-from tests.factories import make_activity, make_commitment, make_plan, make_snapshot
+from commitments.enums import ReportStatus
+from tests.factories import make_activity, make_commitment, make_plan, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ def _plan_with(commitments):
     for number in range(1, commitments + 1):
         commitment = make_commitment(plan, number)
         make_activity(commitment, 1)
-        make_snapshot(commitment, number % 101, date=datetime.date(2020, 6, 17))
-        make_snapshot(commitment, 100, status=SnapshotStatus.DRAFT)
+        make_report(commitment, number % 101, date=datetime.date(2020, 6, 17))
+        make_report(commitment, 100, status=ReportStatus.DRAFT)
     return plan
 
 
@@ -33,19 +33,19 @@ def _url(dataset, fmt, number=1):
 
 
 def test_plan_download_url_is_under_the_language_prefix():
-    assert _url("snapshots", "csv") == "/ar/plans/1/data/snapshots.csv"
+    assert _url("reports", "csv") == "/ar/plans/1/data/reports.csv"
 
 
 def test_plan_download_csv_is_an_attachment_named_after_plan_and_dataset(client):
     _plan_with(2)
 
-    response = client.get(_url("snapshots", "csv"))
+    response = client.get(_url("reports", "csv"))
 
     today = timezone.localdate().isoformat()
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="ogp-morocco-plan-1-snapshots-{today}.csv"'
+        f'attachment; filename="ogp-morocco-plan-1-reports-{today}.csv"'
     )
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [(r["commitment_number"], r["date"], r["percent"]) for r in rows] == [
@@ -82,26 +82,26 @@ def _text(fmt, content):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
-def test_plan_download_never_contains_an_unpublished_snapshot(client, fmt):
+def test_plan_download_never_contains_an_unpublished_report(client, fmt):
     plan = _plan_with(1)
     commitment = plan.commitments.get()
-    for status in (SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED):
-        make_snapshot(commitment, 100, status=status, narrative=f"سري {status}")
+    for status in (ReportStatus.SUBMITTED, ReportStatus.RETURNED):
+        make_report(commitment, 100, status=status, narrative=f"سري {status}")
 
-    snapshots = _text(fmt, client.get(_url("snapshots", fmt)).content)
+    reports = _text(fmt, client.get(_url("reports", fmt)).content)
     commitments = client.get(_url("commitments", "json")).content
 
-    assert (snapshots.count("سري"), snapshots.count("2020-06-17")) == (0, 1)
+    assert (reports.count("سري"), reports.count("2020-06-17")) == (0, 1)
     assert [r["latest_percent"] for r in json.loads(commitments)] == [1]
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/ar/plans/2/data/snapshots.csv",
+        "/ar/plans/2/data/reports.csv",
         "/ar/plans/1/data/meetings.csv",
-        "/ar/plans/1/data/snapshots.pdf",
-        "/ar/plans/1/data/snapshots",
+        "/ar/plans/1/data/reports.pdf",
+        "/ar/plans/1/data/reports",
     ],
 )
 def test_plan_download_answers_404_for_unknown_plan_dataset_or_format(client, url):
@@ -110,14 +110,26 @@ def test_plan_download_answers_404_for_unknown_plan_dataset_or_format(client, ur
     assert client.get(url).status_code == 404
 
 
+def test_plan_download_of_next_steps_former_name_redirects_for_good(client):
+    response = client.get("/fr/plans/1/data/decisions.csv")
+
+    assert (response.status_code, response["Location"]) == (301, "/fr/plans/1/data/next-steps.csv")
+
+
+def test_plan_download_of_reports_former_name_redirects_for_good(client):
+    response = client.get("/ar/plans/2/data/snapshots.xlsx")
+
+    assert (response.status_code, response["Location"]) == (301, "/ar/plans/2/data/reports.xlsx")
+
+
 def test_plan_download_refuses_post(client):
     _plan_with(1)
 
-    assert client.post(_url("snapshots", "json")).status_code == 405
+    assert client.post(_url("reports", "json")).status_code == 405
 
 
 @pytest.mark.parametrize("size", [1, 30])
-@pytest.mark.parametrize("dataset", ["commitments", "activities", "snapshots"])
+@pytest.mark.parametrize("dataset", ["commitments", "activities", "reports"])
 def test_plan_download_runs_two_queries_whatever_the_size(
     client, django_assert_num_queries, size, dataset
 ):

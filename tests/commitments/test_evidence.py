@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from commitments.evidence import MAX_EVIDENCE_SIZE, check_evidence_file
 from tests.commitments.lead_forms import load_report_form, post_report
-from tests.factories import PDF_BYTES, make_evidence, make_snapshot
+from tests.factories import PDF_BYTES, make_evidence, make_report
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
@@ -104,7 +104,7 @@ def test_executable_named_pdf_is_refused_with_the_field_named(client, owning_lea
     ]
     label = str(response.context["form"].fields["evidence"].label)
     assert f'<a href="#id_evidence">{label}</a>' in response.content.decode()
-    assert commitment.snapshots.count() == 0
+    assert commitment.reports.count() == 0
 
 
 @pytest.mark.django_db
@@ -115,7 +115,7 @@ def test_several_evidence_files_are_stored_under_the_commitment(client, owning_l
 
     post_report(client, commitment, data, evidence=files)
 
-    stored = commitment.snapshots.get().evidence.order_by("content_type")
+    stored = commitment.reports.get().evidence.order_by("content_type")
     assert [(e.content_type, e.file.name.rsplit("/", 1)[0]) for e in stored] == [
         ("application/pdf", f"evidence/{commitment.pk}"),
         ("image/png", f"evidence/{commitment.pk}"),
@@ -124,7 +124,7 @@ def test_several_evidence_files_are_stored_under_the_commitment(client, owning_l
 
 @pytest.mark.django_db
 def test_evidence_can_be_removed_from_a_draft(client, owning_lead, commitment):
-    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    draft = make_report(commitment, status=ReportStatus.DRAFT)
     evidence = make_evidence(draft)
     client.force_login(owning_lead)
     data = load_report_form(client, commitment)
@@ -136,7 +136,7 @@ def test_evidence_can_be_removed_from_a_draft(client, owning_lead, commitment):
 
 @pytest.mark.django_db
 def test_published_evidence_is_served_with_its_checked_type(client, commitment):
-    evidence = make_evidence(make_snapshot(commitment, status=SnapshotStatus.PUBLISHED))
+    evidence = make_evidence(make_report(commitment, status=ReportStatus.PUBLISHED))
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 
@@ -150,10 +150,10 @@ def test_published_evidence_is_served_with_its_checked_type(client, commitment):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "status", [SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED]
+    "status", [ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED]
 )
 def test_unpublished_evidence_is_404_for_the_public(client, commitment, status):
-    evidence = make_evidence(make_snapshot(commitment, status=status))
+    evidence = make_evidence(make_report(commitment, status=status))
 
     response = client.get(reverse("leads:evidence_download", args=[evidence.pk]))
 

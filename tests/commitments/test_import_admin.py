@@ -9,28 +9,28 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commitments.models import ProgressSnapshot
-from tests.factories import make_commitment, make_plan, make_snapshot
+from commitments.models import ProgressReport
+from tests.factories import make_commitment, make_plan, make_report
 
 CSV, XLSX = "0", "1"
 
 HEADER = "plan,commitment,date,percent,narrative_ar,status\n"
 
 
-def upload(content, name="snapshots.csv"):
+def upload(content, name="reports.csv"):
     if isinstance(content, str):
         content = content.encode("utf-8")
     return SimpleUploadedFile(name, content)
 
 
-def preview(client, content, file_format=CSV, model="progresssnapshot", name="snapshots.csv"):
+def preview(client, content, file_format=CSV, model="progressreport", name="reports.csv"):
     url = reverse(f"admin:commitments_{model}_import")
     return client.post(
         url, {"resource": "0", "format": file_format, "import_file": upload(content, name)}
     )
 
 
-def confirm(client, response, model="progresssnapshot"):
+def confirm(client, response, model="progressreport"):
     form = response.context["confirm_form"]
     return client.post(
         reverse(f"admin:commitments_{model}_process_import"),
@@ -54,14 +54,14 @@ def admin_client(client, secretariat):
     return client
 
 
-def test_import_snapshots_preview_then_confirm_saves_them(admin_client, plan_with_commitment):
+def test_import_reports_preview_then_confirm_saves_them(admin_client, plan_with_commitment):
     content = HEADER + "1,3,2020-06-17,65,تنفيذ الالتزام بنسبة 65 %,published\n"
 
     response = confirm(admin_client, preview(admin_client, content))
 
     assert response.status_code == 302
-    snapshot = ProgressSnapshot.objects.get()
-    assert (snapshot.commitment, snapshot.date, snapshot.percent, snapshot.narrative_ar) == (
+    report = ProgressReport.objects.get()
+    assert (report.commitment, report.date, report.percent, report.narrative_ar) == (
         plan_with_commitment,
         datetime.date(2020, 6, 17),
         65,
@@ -76,7 +76,7 @@ def test_import_records_history_with_the_importing_user(
 
     confirm(admin_client, preview(admin_client, content))
 
-    record = ProgressSnapshot.objects.get().history.get()
+    record = ProgressReport.objects.get().history.get()
     assert (record.history_type, record.history_user) == ("+", secretariat)
 
 
@@ -94,7 +94,7 @@ def test_import_with_one_bad_row_saves_nothing_and_lists_every_bad_row_in_arabic
 
     response = preview(admin_client, content)
 
-    assert ProgressSnapshot.objects.count() == 0
+    assert ProgressReport.objects.count() == 0
     assert "confirm_form" not in response.context
     assert problems(response) == [
         (3, "نسبة التقدم (%)", "تحقق من أن تكون هذه القيمة أقل من 100 أو مساوية لها."),
@@ -143,7 +143,7 @@ def test_import_refuses_an_unusable_file_with_an_arabic_reason(
     response = preview(admin_client, content)
 
     assert response.context["form"].errors["import_file"] == [message]
-    assert ProgressSnapshot.objects.count() == 0
+    assert ProgressReport.objects.count() == 0
 
 
 def test_import_refuses_a_formula_cell_in_an_xlsx_file(admin_client, plan_with_commitment):
@@ -158,7 +158,7 @@ def test_import_refuses_a_formula_cell_in_an_xlsx_file(admin_client, plan_with_c
     assert [(line, column) for line, column, _message in problems(response)] == [
         (2, "تقدم الإجراءات (العربية)")
     ]
-    assert ProgressSnapshot.objects.count() == 0
+    assert ProgressReport.objects.count() == 0
 
 
 def test_import_accepts_english_and_french_headers_and_labels(admin_client, plan_with_commitment):
@@ -170,14 +170,14 @@ def test_import_accepts_english_and_french_headers_and_labels(admin_client, plan
     response = confirm(admin_client, preview(admin_client, content))
 
     assert response.status_code == 302
-    assert list(ProgressSnapshot.objects.values_list("percent", "status")) == [(40, "published")]
+    assert list(ProgressReport.objects.values_list("percent", "status")) == [(40, "published")]
 
 
 def test_export_has_arabic_headers_and_neutralises_formulas(admin_client, plan_with_commitment):
-    make_snapshot(plan_with_commitment, narrative_ar='=HYPERLINK("http://x","y")')
+    make_report(plan_with_commitment, narrative_ar='=HYPERLINK("http://x","y")')
 
     response = admin_client.post(
-        reverse("admin:commitments_progresssnapshot_export"), {"resource": "0", "format": CSV}
+        reverse("admin:commitments_progressreport_export"), {"resource": "0", "format": CSV}
     )
 
     header, row = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
@@ -192,20 +192,20 @@ def test_export_has_arabic_headers_and_neutralises_formulas(admin_client, plan_w
 
 
 def test_reimporting_an_export_changes_nothing(admin_client, plan_with_commitment):
-    snapshot = make_snapshot(
+    report = make_report(
         plan_with_commitment, narrative_ar="-النشاط 1: لا تغيير", narrative_fr="=1+1"
     )
     exported = admin_client.post(
-        reverse("admin:commitments_progresssnapshot_export"), {"resource": "0", "format": CSV}
+        reverse("admin:commitments_progressreport_export"), {"resource": "0", "format": CSV}
     ).content
-    history_before = snapshot.history.count()
+    history_before = report.history.count()
 
     response = confirm(admin_client, preview(admin_client, exported))
 
     assert response.status_code == 302
-    assert snapshot.history.count() == history_before
-    snapshot.refresh_from_db()
-    assert (snapshot.narrative_ar, snapshot.narrative_fr) == ("-النشاط 1: لا تغيير", "=1+1")
+    assert report.history.count() == history_before
+    report.refresh_from_db()
+    assert (report.narrative_ar, report.narrative_fr) == ("-النشاط 1: لا تغيير", "=1+1")
 
 
 def test_import_reports_a_duplicate_ogp_identifier_as_a_row_error(admin_client, db):
@@ -236,13 +236,13 @@ def test_confirm_after_the_data_changed_saves_nothing_and_shows_the_problem(
     assert problems(response) == [
         (2, "رقم الالتزام", "لا تتضمن خطة العمل 1 أي التزام يحمل الرقم 3.")
     ]
-    assert ProgressSnapshot.objects.count() == 0
+    assert ProgressReport.objects.count() == 0
 
 
 def test_import_page_is_closed_to_a_project_lead(client, owning_lead):
     client.force_login(owning_lead)
 
-    response = client.get(reverse("admin:commitments_progresssnapshot_import"))
+    response = client.get(reverse("admin:commitments_progressreport_import"))
 
     assert response.status_code == 302
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, ReportStatus
 from tests.commitments.lead_forms import load_report_form, post_report
-from tests.factories import make_activity, make_commitment, make_evidence, make_snapshot
+from tests.factories import make_activity, make_commitment, make_evidence, make_report
 
 CAST = ["anonymous", "owning_lead", "other_lead", "secretariat"]
 LOGIN = "login"
@@ -18,8 +18,8 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def urls(commitment):
-    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
-    published = make_snapshot(commitment, status=SnapshotStatus.PUBLISHED)
+    draft = make_report(commitment, status=ReportStatus.DRAFT)
+    published = make_report(commitment, status=ReportStatus.PUBLISHED)
     return {
         "my_commitments": reverse("leads:my_commitments"),
         "commitment_update": reverse("leads:commitment_update", args=[commitment.pk]),

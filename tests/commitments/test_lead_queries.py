@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.enums import ActivityStatus, MeetingStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, MeetingStatus, ReportStatus
 from commitments.models import Activity, ActivityChange, Commitment
 from ogptracker.leads.due import with_due_items
 from tests.factories import (
@@ -14,7 +14,7 @@ from tests.factories import (
     make_commitment,
     make_committee,
     make_meeting,
-    make_snapshot,
+    make_report,
 )
 
 TODAY = datetime.date(2020, 9, 1)
@@ -48,8 +48,8 @@ def test_overdue_activities_are_past_their_revised_or_planned_end_and_not_finish
 @pytest.mark.django_db
 def test_due_items_flag_a_commitment_without_report_since_the_last_meeting(commitment):
     make_meeting(date=datetime.date(2020, 6, 17))
-    make_snapshot(commitment, date=datetime.date(2020, 1, 15))
-    make_snapshot(commitment, date=datetime.date(2020, 8, 1), status=SnapshotStatus.DRAFT)
+    make_report(commitment, date=datetime.date(2020, 1, 15))
+    make_report(commitment, date=datetime.date(2020, 8, 1), status=ReportStatus.DRAFT)
 
     annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
 
@@ -57,14 +57,14 @@ def test_due_items_flag_a_commitment_without_report_since_the_last_meeting(commi
         annotated.last_meeting_date,
         annotated.last_report_date,
         annotated.report_due,
-        annotated.open_snapshot_status,
-    ) == (datetime.date(2020, 6, 17), datetime.date(2020, 1, 15), True, SnapshotStatus.DRAFT)
+        annotated.open_report_status,
+    ) == (datetime.date(2020, 6, 17), datetime.date(2020, 1, 15), True, ReportStatus.DRAFT)
 
 
 @pytest.mark.django_db
 def test_due_items_clear_once_a_report_follows_the_meeting(commitment):
     make_meeting(date=datetime.date(2020, 6, 17))
-    make_snapshot(commitment, date=datetime.date(2020, 7, 1), status=SnapshotStatus.SUBMITTED)
+    make_report(commitment, date=datetime.date(2020, 7, 1), status=ReportStatus.SUBMITTED)
 
     annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
 
@@ -78,18 +78,18 @@ def test_due_items_count_overdue_activities_as_the_open_report_leaves_them(commi
     pushed_back = make_activity(commitment, 2, planned_end=ended)
     still_late = make_activity(commitment, 3, planned_end=ended)
     reported_late = make_activity(commitment, 4, planned_end=datetime.date(2020, 12, 31))
-    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    draft = make_report(commitment, status=ReportStatus.DRAFT)
     for activity, status, revised_end in [
         (reported_done, ActivityStatus.DONE, None),
         (pushed_back, ActivityStatus.POSTPONED, datetime.date(2021, 3, 31)),
         (reported_late, ActivityStatus.IN_PROGRESS, datetime.date(2020, 8, 31)),
     ]:
         ActivityChange.objects.create(
-            snapshot=draft, activity=activity, status=status, revised_end=revised_end
+            report=draft, activity=activity, status=status, revised_end=revised_end
         )
-    published = make_snapshot(commitment, date=datetime.date(2020, 1, 1))
+    published = make_report(commitment, date=datetime.date(2020, 1, 1))
     ActivityChange.objects.create(  # Made long ago: the activity is as published.
-        snapshot=published, activity=still_late, status=ActivityStatus.DONE
+        report=published, activity=still_late, status=ActivityStatus.DONE
     )
 
     annotated = with_due_items(Commitment.objects, TODAY).get(pk=commitment.pk)
@@ -108,7 +108,7 @@ def test_my_commitments_page_query_count_does_not_grow(
         extra = make_commitment(plan=commitment.plan)
         extra.leads.add(owning_lead)
         make_activity(extra, 1, planned_end=datetime.date(2019, 1, 1))
-        make_snapshot(extra)
+        make_report(extra)
     committee = make_committee(plan=commitment.plan)
     for day in range(count):
         make_meeting(committee, date=NEXT_MONTH + datetime.timedelta(days=day), status=DRAFT)
@@ -126,15 +126,15 @@ def test_my_commitments_page_query_count_does_not_grow(
 def test_update_page_query_count_does_not_grow(
     client, owning_lead, commitment, django_assert_num_queries, size
 ):
-    draft = make_snapshot(commitment, status=SnapshotStatus.DRAFT)
+    draft = make_report(commitment, status=ReportStatus.DRAFT)
     for number in range(1, size + 1):
         activity = make_activity(commitment, number, planned_end=datetime.date(2019, 1, 1))
-        ActivityChange.objects.create(snapshot=draft, activity=activity, status=ActivityStatus.DONE)
-        make_snapshot(commitment, percent=number)
+        ActivityChange.objects.create(report=draft, activity=activity, status=ActivityStatus.DONE)
+        make_report(commitment, percent=number)
     client.force_login(owning_lead)
 
     with django_assert_num_queries(14):
         response = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
 
-    assert response.context["snapshot"] == draft
+    assert response.context["report"] == draft
     assert len(response.context["activity_rows"]) == size

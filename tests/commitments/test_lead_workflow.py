@@ -7,11 +7,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.enums import ActivityStatus, SnapshotStatus
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.enums import ActivityStatus, ReportStatus
+from commitments.models import Commitment, ProgressReport
 from ogptracker.publishing.change_log import published_change_log
 from tests.commitments.lead_forms import activity_key, load_report_form, post_report
-from tests.factories import make_activity, make_snapshot, make_user
+from tests.factories import make_activity, make_report, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -45,16 +45,16 @@ def public_page(commitment):
     page = response.context["commitment"]
     return (
         page.latest_percent,
-        [snapshot.narrative for snapshot in page.published_snapshots],
+        [report.narrative for report in page.published_reports],
         [(entry.kind, entry.percent) for entry in response.context["change_log"]],
         [(activity.status, activity.revised_end) for activity in page.activities.all()],
     )
 
 
-def secretariat_action(client, action, snapshot, **extra):
+def secretariat_action(client, action, report, **extra):
     return client.post(
-        reverse("admin:commitments_snapshotawaitingreview_changelist"),
-        {"action": action, "_selected_action": [snapshot.pk], **extra},
+        reverse("admin:commitments_reportawaitingreview_changelist"),
+        {"action": action, "_selected_action": [report.pk], **extra},
     )
 
 
@@ -62,7 +62,7 @@ def secretariat_action(client, action, snapshot, **extra):
 def test_report_workflow_reaches_the_public_only_once_approved(
     client, owning_lead, secretariat, commitment, activity
 ):
-    make_snapshot(commitment, percent=40, date=datetime.date(2020, 1, 15), narrative="تقرير يناير")
+    make_report(commitment, percent=40, date=datetime.date(2020, 1, 15), narrative="تقرير يناير")
     client.force_login(owning_lead)
 
     # Draft: saved, not public.
@@ -71,7 +71,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     data[activity_key(data, activity, "status")] = ActivityStatus.DONE
     response = post_report(client, commitment, data, action="draft")
     assert response.status_code == 302
-    report = commitment.snapshots.get(status=SnapshotStatus.DRAFT)
+    report = commitment.reports.get(status=ReportStatus.DRAFT)
     assert (report.percent, report.narrative_ar, report.author) == (
         55,
         "صدور المرسوم التطبيقي",
@@ -88,7 +88,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     data[activity_key(data, activity, "revised_end")] = "2020-12-31"
     post_report(client, commitment, data, action="submit")
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.SUBMITTED
+    assert report.status == ReportStatus.SUBMITTED
     assert public_figure(commitment) == 40
     assert public_page(commitment) == before
     page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
@@ -107,7 +107,7 @@ def test_report_workflow_reaches_the_public_only_once_approved(
         **{f"comment-{report.pk}": "أرفقوا المرسوم"},
     )
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.RETURNED
+    assert report.status == ReportStatus.RETURNED
     assert [comment.text for comment in report.review_comments.all()] == ["أرفقوا المرسوم"]
     assert public_figure(commitment) == 40
     assert public_page(commitment) == before
@@ -120,11 +120,11 @@ def test_report_workflow_reaches_the_public_only_once_approved(
     data["percent"] = "60"
     post_report(client, commitment, data, action="submit")
     report.refresh_from_db()
-    assert (report.status, report.percent) == (SnapshotStatus.SUBMITTED, 60)
+    assert (report.status, report.percent) == (ReportStatus.SUBMITTED, 60)
     client.force_login(secretariat)
     secretariat_action(client, "approve_and_publish", report)
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.PUBLISHED
+    assert report.status == ReportStatus.PUBLISHED
     assert report.published_at is not None
     assert public_figure(commitment) == 60
     assert public_page(commitment) == (
@@ -138,9 +138,9 @@ def test_report_workflow_reaches_the_public_only_once_approved(
         secretariat,
         f"Published with the progress report of {report.date}",
     )
-    assert list(ProgressSnapshot.objects.published().filter(commitment=commitment)) == [
+    assert list(ProgressReport.objects.published().filter(commitment=commitment)) == [
         report,
-        commitment.snapshots.get(percent=40),
+        commitment.reports.get(percent=40),
     ]
     log = published_change_log(commitment)
     assert [(entry.kind, entry.previous_percent, entry.percent) for entry in log] == [
@@ -154,7 +154,7 @@ def test_report_workflow_records_who_did_each_step(client, owning_lead, secretar
     client.force_login(owning_lead)
     data = {**load_report_form(client, commitment), "narrative": "تم إعداد الدليل"}
     post_report(client, commitment, data, action="submit")
-    report = commitment.snapshots.get()
+    report = commitment.reports.get()
     client.force_login(secretariat)
 
     secretariat_action(client, "approve_and_publish", report)
@@ -164,8 +164,8 @@ def test_report_workflow_records_who_did_each_step(client, owning_lead, secretar
         for record in report.history.order_by("history_date")
     ]
     assert steps == [
-        (owning_lead, "Submitted for review", SnapshotStatus.SUBMITTED),
-        (secretariat, "Approved and published", SnapshotStatus.PUBLISHED),
+        (owning_lead, "Submitted for review", ReportStatus.SUBMITTED),
+        (secretariat, "Approved and published", ReportStatus.PUBLISHED),
     ]
 
 
@@ -179,7 +179,7 @@ def test_activity_change_waits_with_the_draft_and_is_dropped_when_set_back(
 
     post_report(client, commitment, data)
 
-    draft = commitment.snapshots.get(status=SnapshotStatus.DRAFT)
+    draft = commitment.reports.get(status=ReportStatus.DRAFT)
     change = draft.activity_changes.get()
     assert (change.activity, change.status, change.revised_end, change.made_at) == (
         activity,
@@ -206,7 +206,7 @@ def test_activity_change_waits_with_the_draft_and_is_dropped_when_set_back(
 
 @pytest.mark.django_db
 def test_return_without_a_comment_is_refused(client, secretariat, commitment):
-    report = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
+    report = make_report(commitment, status=ReportStatus.SUBMITTED)
     client.force_login(secretariat)
 
     response = secretariat_action(
@@ -214,7 +214,7 @@ def test_return_without_a_comment_is_refused(client, secretariat, commitment):
     )
 
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.SUBMITTED
+    assert report.status == ReportStatus.SUBMITTED
     messages = [str(message) for message in response.wsgi_request._messages]
     assert len(messages) == 1
     assert messages[0].startswith("لم تتم الإعادة: لا يُعاد التقرير إلا مرفقا بملاحظة")
@@ -222,7 +222,7 @@ def test_return_without_a_comment_is_refused(client, secretariat, commitment):
 
 @pytest.mark.django_db
 def test_return_action_asks_for_a_comment_first(client, secretariat, commitment):
-    report = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
+    report = make_report(commitment, status=ReportStatus.SUBMITTED)
     client.force_login(secretariat)
 
     response = secretariat_action(client, "return_for_revision", report)
@@ -230,28 +230,28 @@ def test_return_action_asks_for_a_comment_first(client, secretariat, commitment)
     assert response.status_code == 200
     assert f'name="comment-{report.pk}"' in response.content.decode()
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.SUBMITTED
+    assert report.status == ReportStatus.SUBMITTED
 
 
 @pytest.mark.django_db
 def test_review_queue_lists_only_submitted_reports(client, secretariat, commitment):
-    submitted = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
-    make_snapshot(commitment, status=SnapshotStatus.DRAFT)
-    make_snapshot(commitment, status=SnapshotStatus.PUBLISHED)
+    submitted = make_report(commitment, status=ReportStatus.SUBMITTED)
+    make_report(commitment, status=ReportStatus.DRAFT)
+    make_report(commitment, status=ReportStatus.PUBLISHED)
     client.force_login(secretariat)
 
-    response = client.get(reverse("admin:commitments_snapshotawaitingreview_changelist"))
+    response = client.get(reverse("admin:commitments_reportawaitingreview_changelist"))
 
-    assert [snapshot.pk for snapshot in response.context["cl"].result_list] == [submitted.pk]
+    assert [report.pk for report in response.context["cl"].result_list] == [submitted.pk]
 
 
 @pytest.mark.django_db
 def test_review_queue_change_page_returns_with_the_comment_typed_there(
     client, secretariat, commitment
 ):
-    report = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED, narrative="نص")
+    report = make_report(commitment, status=ReportStatus.SUBMITTED, narrative="نص")
     client.force_login(secretariat)
-    url = reverse("admin:commitments_snapshotawaitingreview_change", args=[report.pk])
+    url = reverse("admin:commitments_reportawaitingreview_change", args=[report.pk])
     page = client.get(url)
     data = {
         key: value
@@ -266,7 +266,7 @@ def test_review_queue_change_page_returns_with_the_comment_typed_there(
 
     report.refresh_from_db()
     assert response.status_code == 302
-    assert report.status == SnapshotStatus.RETURNED
+    assert report.status == ReportStatus.RETURNED
     assert [(c.text, c.author) for c in report.review_comments.all()] == [
         ("النسبة غير مبررة", secretariat)
     ]
@@ -278,7 +278,7 @@ def test_second_concurrent_save_is_refused_and_shows_what_changed(
 ):
     co_lead = make_user("co_lead")
     commitment.leads.add(co_lead)
-    make_snapshot(commitment, percent=40)
+    make_report(commitment, percent=40)
     other = client.__class__()
     client.force_login(owning_lead)
     other.force_login(co_lead)
@@ -293,7 +293,7 @@ def test_second_concurrent_save_is_refused_and_shows_what_changed(
         response = post_report(client, commitment, mine)
 
     assert response.status_code == 200
-    saved = commitment.snapshots.get(status=SnapshotStatus.DRAFT)
+    saved = commitment.reports.get(status=ReportStatus.DRAFT)
     assert (saved.percent, saved.narrative_ar) == (60, "إطلاق البوابة")
     assert Commitment.objects.get(pk=commitment.pk).version == 2
     assert saved.activity_changes.get().revised_end == datetime.date(2020, 12, 31)
@@ -324,7 +324,7 @@ def test_refused_save_can_be_made_again_knowingly(client, owning_lead, commitmen
     response = post_report(client, commitment, refused.context["form"].data.dict())
 
     assert response.status_code == 302
-    assert commitment.snapshots.get().percent == 70
+    assert commitment.reports.get().percent == 70
     assert Commitment.objects.get(pk=commitment.pk).version == 3
 
 
@@ -337,7 +337,7 @@ def test_save_from_a_tab_opened_before_the_secretariat_decided_is_refused(
     post_report(client, commitment, data, action="draft")
     stale_tab = load_report_form(client, commitment)
     post_report(client, commitment, load_report_form(client, commitment), action="submit")
-    report = commitment.snapshots.get()
+    report = commitment.reports.get()
     client.force_login(secretariat)
     secretariat_action(
         client, "return_for_revision", report, apply="1", **{f"comment-{report.pk}": "؟"}
@@ -348,7 +348,7 @@ def test_save_from_a_tab_opened_before_the_secretariat_decided_is_refused(
 
     report.refresh_from_db()
     assert response.context["conflict"] == []
-    assert (report.status, report.percent) == (SnapshotStatus.RETURNED, 0)
+    assert (report.status, report.percent) == (ReportStatus.RETURNED, 0)
 
 
 @pytest.mark.django_db
@@ -361,14 +361,14 @@ def test_submitting_without_actions_or_no_progress_is_refused(client, owning_lea
     assert response.context["form"].errors["narrative"] == [
         "صفوا الإجراءات المنجزة قبل الإرسال، أو أشّروا على «لا تقدم»."
     ]
-    assert commitment.snapshots.count() == 0
+    assert commitment.reports.count() == 0
 
 
 @pytest.mark.django_db
 def test_report_in_french_too_reaches_the_french_pages(
     client, owning_lead, secretariat, commitment
 ):
-    make_snapshot(commitment, percent=40, schedule="برمجة ورشة", schedule_fr="Atelier prévu")
+    make_report(commitment, percent=40, schedule="برمجة ورشة", schedule_fr="Atelier prévu")
     client.force_login(owning_lead)
 
     data = load_report_form(client, commitment)
@@ -383,7 +383,7 @@ def test_report_in_french_too_reaches_the_french_pages(
         }
     )
     post_report(client, commitment, data, action="submit")
-    report = commitment.snapshots.get(status=SnapshotStatus.SUBMITTED)
+    report = commitment.reports.get(status=ReportStatus.SUBMITTED)
     assert (report.narrative_ar, report.narrative_fr, report.platform_note_fr) == (
         "صدور المرسوم التطبيقي",
         "Publication du décret d'application",
@@ -407,11 +407,11 @@ def test_report_awaiting_review_without_arabic_texts_shows_a_dash_not_none(
     client, owning_lead, commitment
 ):
     # As an import or the French form alone leaves them: no Arabic version at all.
-    make_snapshot(commitment, 40, status="submitted", narrative_ar=None, schedule_ar=None)
+    make_report(commitment, 40, status="submitted", narrative_ar=None, schedule_ar=None)
     client.force_login(owning_lead)
 
     page = client.get(reverse("leads:commitment_update", args=[commitment.pk]))
 
-    summary = page.content.decode().split('<dl class="snapshot-summary">')[1].split("</dl>")[0]
+    summary = page.content.decode().split('<dl class="report-summary">')[1].split("</dl>")[0]
     assert "None" not in summary
     assert summary.count('<dd dir="auto">—') == 2

@@ -2,24 +2,24 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from commitments.models import PlanProgress
-from tests.factories import make_commitment, make_plan, make_snapshot
+from tests.factories import make_commitment, make_plan, make_report
 
 
 @pytest.mark.django_db
-def test_snapshot_percent_above_100_is_rejected_by_the_database():
+def test_report_percent_above_100_is_rejected_by_the_database():
     commitment = make_commitment()
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_snapshot(commitment, percent=101)
+        make_report(commitment, percent=101)
 
-    assert commitment.snapshots.count() == 0
+    assert commitment.reports.count() == 0
 
 
 @pytest.mark.django_db
-def test_snapshot_percent_of_100_is_accepted():
-    snapshot = make_snapshot(percent=100)
+def test_report_percent_of_100_is_accepted():
+    report = make_report(percent=100)
 
-    assert snapshot.percent == 100
+    assert report.percent == 100
 
 
 @pytest.mark.django_db
@@ -46,11 +46,11 @@ def test_same_commitment_number_in_two_plans_is_allowed():
 
 
 @pytest.mark.django_db
-def test_with_latest_progress_takes_the_newest_published_snapshot():
+def test_with_latest_progress_takes_the_newest_published_report():
     commitment = make_commitment()
-    make_snapshot(commitment, percent=40, date="2020-01-10")
-    make_snapshot(commitment, percent=65, date="2020-06-17")
-    make_snapshot(commitment, percent=90, date="2020-09-01", status="draft")
+    make_report(commitment, percent=40, date="2020-01-10")
+    make_report(commitment, percent=65, date="2020-06-17")
+    make_report(commitment, percent=90, date="2020-09-01", status="draft")
 
     annotated = type(commitment).objects.with_latest_progress().get(pk=commitment.pk)
 

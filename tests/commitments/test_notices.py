@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from commitments import notices
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from tests.commitments.lead_forms import load_report_form, post_report
-from tests.factories import make_snapshot, make_user
+from tests.factories import make_report, make_user
 
 
 @pytest.fixture
@@ -35,14 +35,14 @@ def submit(client, lead, commitment, captured):
     with captured(execute=True):
         response = post_report(client, commitment, data, action="submit")
     assert response.status_code == 302
-    return commitment.snapshots.get(status=SnapshotStatus.SUBMITTED)
+    return commitment.reports.get(status=ReportStatus.SUBMITTED)
 
 
 def review(client, secretariat, action, report, captured, **extra):
     client.force_login(secretariat)
     with captured(execute=True):
         return client.post(
-            reverse("admin:commitments_snapshotawaitingreview_changelist"),
+            reverse("admin:commitments_reportawaitingreview_changelist"),
             {"action": action, "_selected_action": [report.pk], **extra},
         )
 
@@ -61,12 +61,12 @@ def test_submitted_report_is_announced_to_each_active_member_of_the_secretariat(
     assert mail.subject == (
         f"تقرير في انتظار المراجعة: {commitment} / Rapport en attente d'examen : {commitment}"
     )
-    review_url = reverse("admin:commitments_snapshotawaitingreview_change", args=[report.pk])
+    review_url = reverse("admin:commitments_reportawaitingreview_change", args=[report.pk])
     arabic, french = mail.body.split(notices.SEPARATOR)
     assert f"http://testserver{review_url}" in arabic
     assert review_url.startswith("/ar/")
     assert "40 %" in arabic
-    french_url = in_french("admin:commitments_snapshotawaitingreview_change", [report.pk])
+    french_url = in_french("admin:commitments_reportawaitingreview_change", [report.pk])
     assert f"http://testserver{french_url}" in french
     assert "Avancement : 40 %" in french
 
@@ -87,7 +87,7 @@ def test_returned_report_sends_the_secretariats_comment_to_the_leads(
     client, owning_lead, secretariat, commitment, addressed, mailoutbox,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
-    report = make_snapshot(commitment, status=SnapshotStatus.SUBMITTED)
+    report = make_report(commitment, status=ReportStatus.SUBMITTED)
 
     review(
         client, secretariat, "return_for_revision", report, django_capture_on_commit_callbacks,
@@ -114,7 +114,7 @@ def test_published_report_sends_the_public_page_to_the_leads(
     client, owning_lead, secretariat, commitment, addressed, mailoutbox,
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
-    report = make_snapshot(commitment, percent=55, status=SnapshotStatus.SUBMITTED)
+    report = make_report(commitment, percent=55, status=ReportStatus.SUBMITTED)
 
     review(client, secretariat, "approve_and_publish", report, django_capture_on_commit_callbacks)
 
@@ -146,5 +146,5 @@ def test_a_mail_server_that_fails_is_logged_and_the_report_stays_submitted(
     with caplog.at_level(logging.ERROR, logger="commitments.notices"):
         report = submit(client, owning_lead, commitment, django_capture_on_commit_callbacks)
 
-    assert report.status == SnapshotStatus.SUBMITTED
+    assert report.status == ReportStatus.SUBMITTED
     assert f"The submitted notice of progress report {report.pk} was not sent" in caplog.text

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from ogptracker.ogpcycle.models import IRMAssessment
 from tests.factories import (
     make_activity,
@@ -17,7 +17,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_open_data_page_links_every_dataset_of_every_plan(client):
     content = _get(client, "fr").content.decode()
 
     for number in (1, 2):
-        for dataset in ("commitments", "activities", "snapshots"):
+        for dataset in ("commitments", "activities", "reports"):
             for fmt in ("csv", "xlsx", "json"):
                 assert content.count(f'href="/fr/plans/{number}/data/{dataset}.{fmt}"') == 1
 
@@ -68,7 +68,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 @pytest.mark.parametrize("plans", [1, 3])
 def test_open_data_page_runs_two_queries(client, django_assert_num_queries, plans):
     for number in range(1, plans + 1):
-        make_activity(make_snapshot(make_commitment(make_plan(number), 1)).commitment, 1)
+        make_activity(make_report(make_commitment(make_plan(number), 1)).commitment, 1)
 
     # The count for the pages, then the page's plans with their rows counted.
     with django_assert_num_queries(2):
@@ -94,8 +94,8 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
     commitment = make_commitment(plan, 1)
     make_activity(commitment, 1)
     make_activity(commitment, 2)
-    make_snapshot(commitment, 40, date=datetime.date(2020, 6, 17))
-    make_snapshot(commitment, 90, date=datetime.date(2020, 9, 18), status=SnapshotStatus.SUBMITTED)
+    make_report(commitment, 40, date=datetime.date(2020, 6, 17))
+    make_report(commitment, 90, date=datetime.date(2020, 9, 18), status=ReportStatus.SUBMITTED)
     committee = make_committee(plan=plan)
     make_next_step(make_meeting(committee, date=datetime.date(2020, 6, 17)))
     draft = make_meeting(committee, date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
@@ -109,11 +109,12 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
     assert [(d.name, rows) for d, rows in response.context["plans"][0].datasets] == [
         ("commitments", 1),
         ("activities", 2),
-        ("snapshots", 1),
-        ("decisions", 1),
+        ("reports", 1),
+        ("next-steps", 1),
         ("irm", 1),
     ]
-    assert response.content.decode().count("dernier point d'avancement publié : 17 juin 2020") == 1
+    latest = "dernier rapport d'avancement publié : 17 juin 2020"
+    assert response.content.decode().count(latest) == 1
 
 
 def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
@@ -124,9 +125,9 @@ def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
             Context({"plan": plan})
         )
 
-    assert re.findall(r'href="(/fr/plans/3/data/[a-z]+\.[a-z]+)"', html) == [
+    assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "snapshots", "decisions", "irm")
+        for dataset in ("commitments", "activities", "reports", "next-steps", "irm")
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

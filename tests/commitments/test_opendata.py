@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.conf import settings
 
-from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import NextStepStatus
 from ogptracker.common.cells import escape_formula
 from ogptracker.ogpcycle.models import IRMAssessment
@@ -23,7 +23,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,8 @@ def plan():
     make_next_step(meeting, "برمجة ورشة", order=2, status=NextStepStatus.DONE, closed_at=later)
     make_next_step(later, "تقييم الورشة", order=1, status=NextStepStatus.DROPPED, closed_at=draft)
     make_next_step(draft, "قرار لم ينشر", order=1)
-    make_snapshot(first, 60, date=datetime.date(2020, 2, 1))
-    make_snapshot(
+    make_report(first, 60, date=datetime.date(2020, 2, 1))
+    make_report(
         first,
         89,
         date=datetime.date(2020, 6, 17),
@@ -69,7 +69,7 @@ def plan():
         platform_status=PlatformStatus.YES,
         meeting=meeting,
     )
-    make_snapshot(second, 30, date=datetime.date(2020, 6, 17), no_progress=True)
+    make_report(second, 30, date=datetime.date(2020, 6, 17), no_progress=True)
     IRMAssessment.objects.create(
         commitment=first,
         report="design",
@@ -90,7 +90,7 @@ def plan():
 
 
 def test_commitments_rows_carry_latest_published_progress(plan):
-    make_snapshot(plan.commitments.get(number=2), 95, status=SnapshotStatus.SUBMITTED)
+    make_report(plan.commitments.get(number=2), 95, status=ReportStatus.SUBMITTED)
 
     rows = opendata.COMMITMENTS.rows(plan)
 
@@ -130,13 +130,13 @@ def test_activities_rows_follow_commitment_then_activity_number(plan):
     assert rows[1]["planned_end"] == datetime.date(2020, 6, 30)
 
 
-def test_snapshots_rows_hold_published_snapshots_only(plan):
+def test_reports_rows_hold_published_reports_only(plan):
     first = plan.commitments.get(number=1)
-    for status in (SnapshotStatus.DRAFT, SnapshotStatus.SUBMITTED, SnapshotStatus.RETURNED):
-        make_snapshot(first, 99, status=status, date=datetime.date(2020, 9, 18))
-    make_snapshot(make_commitment(make_plan(2), 1), 77)
+    for status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED):
+        make_report(first, 99, status=status, date=datetime.date(2020, 9, 18))
+    make_report(make_commitment(make_plan(2), 1), 77)
 
-    rows = opendata.SNAPSHOTS.rows(plan)
+    rows = opendata.REPORTS.rows(plan)
 
     assert [(r["commitment_number"], r["date"].isoformat(), r["percent"]) for r in rows] == [
         (1, "2020-02-01", 60),
@@ -147,11 +147,12 @@ def test_snapshots_rows_hold_published_snapshots_only(plan):
     assert rows[2]["no_progress"] is True
 
 
-def test_decisions_rows_hold_the_next_steps_of_published_minutes(plan):
-    rows = opendata.DECISIONS.rows(plan)
+def test_next_steps_rows_hold_the_next_steps_of_published_minutes(plan):
+    rows = opendata.NEXT_STEPS.rows(plan)
 
     assert [
-        (row["meeting_date"], row["decision_number"], row["text_ar"], row["status"]) for row in rows
+        (row["meeting_date"], row["next_step_number"], row["text_ar"], row["status"])
+        for row in rows
     ] == [
         (datetime.date(2020, 6, 17), 1, "-إعداد دليل المرتفق", "open"),
         (datetime.date(2020, 6, 17), 2, "برمجة ورشة", "done"),
@@ -169,12 +170,12 @@ def test_decisions_rows_hold_the_next_steps_of_published_minutes(plan):
     assert dropped["closed_meeting_date"] is None
 
 
-def test_snapshots_rows_leave_out_the_rows_of_draft_minutes_whatever_their_status(plan):
-    published = plan.commitments.get(number=1).snapshots.get(percent=89)
+def test_reports_rows_leave_out_the_rows_of_draft_minutes_whatever_their_status(plan):
+    published = plan.commitments.get(number=1).reports.get(percent=89)
     draft = make_meeting(date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
-    make_snapshot(plan.commitments.get(number=2), 40, date=draft.date, meeting=draft)
+    make_report(plan.commitments.get(number=2), 40, date=draft.date, meeting=draft)
 
-    rows = opendata.SNAPSHOTS.rows(plan)
+    rows = opendata.REPORTS.rows(plan)
 
     assert [r["meeting_id"] for r in rows] == [None, published.meeting_id, None]
     assert 40 not in [r["percent"] for r in rows]
@@ -228,17 +229,17 @@ def test_xlsx_parses_back_to_the_same_rows(plan, name):
 
 
 def test_xlsx_dates_are_date_cells_shown_as_iso(plan):
-    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+    content = opendata.to_xlsx(opendata.REPORTS, opendata.REPORTS.rows(plan))
 
-    cell = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]["C2"]
+    cell = openpyxl.load_workbook(io.BytesIO(content))["reports"]["C2"]
 
     assert (cell.value, cell.number_format) == (datetime.datetime(2020, 2, 1), "yyyy-mm-dd")
 
 
 def test_xlsx_freezes_the_header_row_and_widens_translated_texts(plan):
-    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+    content = opendata.to_xlsx(opendata.REPORTS, opendata.REPORTS.rows(plan))
 
-    sheet = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["reports"]
 
     assert (sheet.freeze_panes, sheet["A1"].font.bold) == ("A2", True)
     assert (sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width) == (14, 40)
@@ -275,32 +276,32 @@ def test_escape_formula_prefixes_an_apostrophe_to_formula_triggers(text, neutral
 
 
 def test_formula_text_is_neutralised_in_csv_and_xlsx_but_raw_in_json(plan):
-    rows = opendata.SNAPSHOTS.rows(plan)
+    rows = opendata.REPORTS.rows(plan)
 
-    as_csv = _csv_rows(opendata.to_csv(opendata.SNAPSHOTS, rows))
-    as_xlsx = openpyxl.load_workbook(io.BytesIO(opendata.to_xlsx(opendata.SNAPSHOTS, rows)))
-    as_json = json.loads(opendata.to_json(opendata.SNAPSHOTS, rows))
+    as_csv = _csv_rows(opendata.to_csv(opendata.REPORTS, rows))
+    as_xlsx = openpyxl.load_workbook(io.BytesIO(opendata.to_xlsx(opendata.REPORTS, rows)))
+    as_json = json.loads(opendata.to_json(opendata.REPORTS, rows))
 
     assert as_csv[1]["narrative_ar"] == "'-النشاط 1: إطلاق البوابة"
-    narrative = as_xlsx["snapshots"]["G3"]
+    narrative = as_xlsx["reports"]["G3"]
     assert (narrative.value, narrative.data_type) == ("'-النشاط 1: إطلاق البوابة", "s")
     assert as_json[1]["narrative_ar"] == "-النشاط 1: إطلاق البوابة"
 
 
 def test_xlsx_drops_control_characters_that_the_format_forbids(plan):
-    snapshot = plan.commitments.get(number=2).snapshots.get()
-    snapshot.narrative = "تأجيل\x0bالتكوين"
-    snapshot.save()
+    report = plan.commitments.get(number=2).reports.get()
+    report.narrative = "تأجيل\x0bالتكوين"
+    report.save()
 
-    content = opendata.to_xlsx(opendata.SNAPSHOTS, opendata.SNAPSHOTS.rows(plan))
+    content = opendata.to_xlsx(opendata.REPORTS, opendata.REPORTS.rows(plan))
 
-    assert openpyxl.load_workbook(io.BytesIO(content))["snapshots"]["G4"].value == "تأجيلالتكوين"
+    assert openpyxl.load_workbook(io.BytesIO(content))["reports"]["G4"].value == "تأجيلالتكوين"
 
 
 def test_filename_names_plan_dataset_and_day(plan):
-    name = opendata.filename(opendata.SNAPSHOTS, plan, "csv", today=datetime.date(2020, 6, 18))
+    name = opendata.filename(opendata.REPORTS, plan, "csv", today=datetime.date(2020, 6, 18))
 
-    assert name == "ogp-morocco-plan-1-snapshots-2020-06-18.csv"
+    assert name == "ogp-morocco-plan-1-reports-2020-06-18.csv"
 
 
 @pytest.mark.parametrize("name", list(opendata.DATASETS))

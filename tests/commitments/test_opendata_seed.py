@@ -14,8 +14,8 @@ def _download(client, dataset, fmt):
     return client.get(url).content
 
 
-def test_seed_june_2020_snapshots_csv_has_17_rows_with_the_minutes_percents(client, seed_data):
-    content = _download(client, "snapshots", "csv")
+def test_seed_june_2020_reports_csv_has_17_rows_with_the_minutes_percents(client, seed_data):
+    content = _download(client, "reports", "csv")
 
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     june = [r for r in rows if r["date"] == "2020-06-17"]
@@ -23,10 +23,10 @@ def test_seed_june_2020_snapshots_csv_has_17_rows_with_the_minutes_percents(clie
     assert sum(int(r["percent"]) for r in june) == 1315
 
 
-def test_seed_june_2020_snapshots_xlsx_has_the_same_17_rows(client, seed_data):
-    content = _download(client, "snapshots", "xlsx")
+def test_seed_june_2020_reports_xlsx_has_the_same_17_rows(client, seed_data):
+    content = _download(client, "reports", "xlsx")
 
-    sheet = openpyxl.load_workbook(io.BytesIO(content))["snapshots"]
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["reports"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(row[1], row[3]) for row in rows if row[2].date().isoformat() == "2020-06-17"] == (
         JUNE_2020_PERCENTS
@@ -34,8 +34,8 @@ def test_seed_june_2020_snapshots_xlsx_has_the_same_17_rows(client, seed_data):
 
 
 def test_seed_narratives_starting_with_a_hyphen_are_neutralised_in_csv_only(client, seed_data):
-    as_csv = csv.DictReader(io.StringIO(_download(client, "snapshots", "csv").decode("utf-8-sig")))
-    as_json = client.get("/api/plans/1/snapshots/?commitment=3&date=2020-06-17").json()
+    as_csv = csv.DictReader(io.StringIO(_download(client, "reports", "csv").decode("utf-8-sig")))
+    as_json = client.get("/api/plans/1/reports/?commitment=3&date=2020-06-17").json()
 
     third = next(r for r in as_csv if r["commitment_number"] == "3")
     assert third["narrative_ar"].startswith("'-النشاط 1: إعادة هيكلة تدبير الأرشيف")
@@ -53,8 +53,8 @@ def test_seed_commitments_download_has_the_18_commitments_with_june_2020_progres
     assert latest == {**{n: str(p) for n, p in JUNE_2020_PERCENTS}, 7: ""}
 
 
-def test_seed_api_june_2020_snapshots_count_17(client, seed_data):
-    body = client.get("/api/plans/1/snapshots/?date=2020-06-17").json()
+def test_seed_api_june_2020_reports_count_17(client, seed_data):
+    body = client.get("/api/plans/1/reports/?date=2020-06-17").json()
 
     assert body["count"] == 17
 

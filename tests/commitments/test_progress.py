@@ -108,9 +108,9 @@ def test_count_flags_counts_each_flag_of_each_commitment():
 
 def test_progress_over_time_rolls_up_the_latest_figure_of_each_commitment_at_each_date():
     first, second = datetime.date(2019, 12, 1), datetime.date(2020, 6, 17)
-    snapshots = [(1, first, 40), (2, first, 20), (1, second, 100)]
+    reports = [(1, first, 40), (2, first, 20), (1, second, 100)]
 
-    points = progress.progress_over_time(snapshots, {1: None, 2: None, 3: None}, 3)
+    points = progress.progress_over_time(reports, {1: None, 2: None, 3: None}, 3)
 
     assert [(p.date, p.percent, p.reported) for p in points] == [
         (first, Decimal("30.0"), 2),

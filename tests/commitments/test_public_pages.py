@@ -13,7 +13,7 @@ from tests.factories import (
     make_institution,
     make_meeting,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 from tests.text import readable
 
@@ -29,13 +29,13 @@ def url(name, language="ar", **kwargs):
 
 
 def make_reported_plan(percents, number=1):
-    """A plan whose commitments have one published snapshot each; None: no report."""
+    """A plan whose commitments have one published report each; None: no report."""
     plan = make_plan(number)
     institution = make_institution()
     for index, percent in enumerate(percents, start=1):
         commitment = make_commitment(plan, index, lead_institution=institution)
         if percent is not None:
-            make_snapshot(commitment, percent, date=datetime.date(2020, 6, 17))
+            make_report(commitment, percent, date=datetime.date(2020, 6, 17))
     return plan
 
 
@@ -97,19 +97,19 @@ def test_dashboard_hides_a_committee_figure_of_an_unpublished_meeting(client):
 def test_dashboard_sorts_the_commitments(client, db, sort, expected):
     plan = make_plan(1)
     for number, percent, day in [(1, 10, 2), (2, 90, 1), (3, 50, 3)]:
-        make_snapshot(make_commitment(plan, number), percent, date=datetime.date(2020, 6, day))
+        make_report(make_commitment(plan, number), percent, date=datetime.date(2020, 6, day))
 
     response = client.get(url("plan_dashboard", number=1), {"sort": sort})
 
     assert [c.number for c in response.context["commitments"]] == expected
 
 
-def test_dashboard_line_chart_has_one_point_per_snapshot_date(client, db):
+def test_dashboard_line_chart_has_one_point_per_report_date(client, db):
     plan = make_plan(1)
     first, second = make_commitment(plan, 1), make_commitment(plan, 2)
-    make_snapshot(first, 40, date=datetime.date(2019, 12, 5))
-    make_snapshot(first, 60, date=datetime.date(2020, 6, 17))
-    make_snapshot(second, 20, date=datetime.date(2020, 6, 17))
+    make_report(first, 40, date=datetime.date(2019, 12, 5))
+    make_report(first, 60, date=datetime.date(2020, 6, 17))
+    make_report(second, 20, date=datetime.date(2020, 6, 17))
 
     response = client.get(url("plan_dashboard", number=1))
 
@@ -212,15 +212,15 @@ def test_home_shows_each_plan_with_its_figure_and_counts(client, nap1):
     assert summaries[1].last_update == datetime.date(2020, 6, 17)
 
 
-def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
+def make_detailed_commitment(activities=2, reports=2, meetings=2):
     commitment = make_commitment(make_plan(1), 4)
     for number in range(1, activities + 1):
         make_activity(commitment, number, planned_end=datetime.date(2020, 6, 30))
     first_activity = commitment.activities.order_by("number").first()
-    for index in range(snapshots):
+    for index in range(reports):
         meeting = make_meeting(make_meeting().committee, date=datetime.date(2020, 1, 1 + index))
-        snapshot = make_snapshot(commitment, 10 + index, date=meeting.date, meeting=meeting)
-        snapshot.activity_changes.create(
+        report = make_report(commitment, 10 + index, date=meeting.date, meeting=meeting)
+        report.activity_changes.create(
             activity=first_activity, status="in_progress", made_at=timezone.now()
         )
     for index in range(meetings):
@@ -230,7 +230,7 @@ def make_detailed_commitment(activities=2, snapshots=2, meetings=2):
 
 
 def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num_queries):
-    # 6 for the page, 3 for the change log (snapshot history, evidence, activity changes).
+    # 6 for the page, 3 for the change log (report history, evidence, activity changes).
     small = make_detailed_commitment(1, 1, 1)
     with django_assert_num_queries(9):
         client.get(url("commitment_detail", plan_number=1, number=small.number))
@@ -244,9 +244,9 @@ def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num
 
 def test_commitment_page_charts_its_published_progress_oldest_first(client):
     commitment = make_commitment(make_plan(1), 4)
-    make_snapshot(commitment, 60, date=datetime.date(2020, 6, 17))
-    make_snapshot(commitment, 30, date=datetime.date(2019, 12, 5))
-    make_snapshot(commitment, 90, date=datetime.date(2020, 9, 1), status="submitted")
+    make_report(commitment, 60, date=datetime.date(2020, 6, 17))
+    make_report(commitment, 30, date=datetime.date(2019, 12, 5))
+    make_report(commitment, 90, date=datetime.date(2020, 9, 1), status="submitted")
 
     response = client.get(url("commitment_detail", plan_number=1, number=4))
 
@@ -259,7 +259,7 @@ def test_commitment_page_charts_its_published_progress_oldest_first(client):
 def test_commitment_page_report_links_to_its_row_of_the_minutes(client):
     commitment = make_commitment(make_plan(2), 4)
     meeting = make_meeting(date=datetime.date(2022, 5, 3))
-    make_snapshot(commitment, 60, meeting=meeting)
+    make_report(commitment, 60, meeting=meeting)
 
     content = client.get(url("commitment_detail", plan_number=2, number=4)).content.decode()
     minutes = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()

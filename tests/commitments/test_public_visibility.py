@@ -13,7 +13,7 @@ from tests.factories import (
     make_institution,
     make_meeting,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,11 +34,11 @@ def commitment_with_hidden_rows():
         title_fr="Données ouvertes",
     )
     published_meeting = make_meeting(date=datetime.date(2020, 1, 10), title="اجتماع منشور")
-    make_snapshot(
+    make_report(
         commitment, 40, date=published_meeting.date, meeting=published_meeting, narrative="منشور"
     )
     for day, status in enumerate(UNPUBLISHED, start=1):
-        make_snapshot(
+        make_report(
             commitment,
             90 + day,
             date=datetime.date(2020, 6, day),
@@ -46,7 +46,7 @@ def commitment_with_hidden_rows():
             narrative=f"مسودة {status}",
         )
     draft_meeting = make_meeting(date=datetime.date(2020, 6, 17), status="draft", title="سري")
-    make_snapshot(commitment, 40, date=datetime.date(2019, 12, 1), meeting=draft_meeting)
+    make_report(commitment, 40, date=datetime.date(2019, 12, 1), meeting=draft_meeting)
     draft_meeting.participants.create(name="مشارك").commitments.add(commitment)
     PlanProgress.objects.create(plan=plan, date="2020-06-17", percent=87, meeting=draft_meeting)
     return commitment
@@ -98,7 +98,7 @@ def test_commitment_page_lists_only_published_meetings(client, commitment_with_h
     assert [m.title for m in response.context["meetings"]] == ["اجتماع منشور"]
     # The row of the draft minutes, though its own status says published, is not public.
     assert [
-        (s.percent, s.meeting.title) for s in response.context["commitment"].published_snapshots
+        (s.percent, s.meeting.title) for s in response.context["commitment"].published_reports
     ] == [(40, "اجتماع منشور")]
 
 
@@ -129,7 +129,7 @@ def test_unknown_public_page_is_404(client, commitment_with_hidden_rows, path):
 
 @pytest.mark.parametrize(("language", "x"), [("ar", "35"), ("fr", "0"), ("en", "0")])
 def test_bars_grow_from_the_inline_start_side(client, db, language, x):
-    make_snapshot(make_commitment(make_plan(1), 1), 65)
+    make_report(make_commitment(make_plan(1), 1), 65)
 
     with translation.override(language):
         content = client.get(reverse("commitments:plan_dashboard", args=[1])).content.decode()
@@ -138,7 +138,7 @@ def test_bars_grow_from_the_inline_start_side(client, db, language, x):
 
 
 def test_dashboard_charts_are_images_with_a_text_alternative(client, commitment_with_hidden_rows):
-    make_snapshot(commitment_with_hidden_rows, 55, date=datetime.date(2020, 3, 1))
+    make_report(commitment_with_hidden_rows, 55, date=datetime.date(2020, 3, 1))
     content = client.get(public_urls(commitment_with_hidden_rows, "ar")[1]).content.decode()
 
     assert 'aria-labelledby="progress-chart-title progress-chart-desc"' in content
@@ -156,7 +156,7 @@ def test_public_pages_carry_no_inline_style_or_script(client, commitment_with_hi
 
 def test_institution_page_query_count_does_not_grow(client, db, django_assert_num_queries):
     institution = make_institution()
-    make_snapshot(make_commitment(make_plan(1), 1, lead_institution=institution), 10)
+    make_report(make_commitment(make_plan(1), 1, lead_institution=institution), 10)
     # The institution, the count of its plans, the page's plans, their commitments.
     with django_assert_num_queries(4):
         client.get(reverse("commitments:institution_detail", args=[institution.pk]))
@@ -164,7 +164,7 @@ def test_institution_page_query_count_does_not_grow(client, db, django_assert_nu
     for plan_number in (2, 3):
         plan = make_plan(plan_number)
         for number in range(1, 21):
-            make_snapshot(make_commitment(plan, number, lead_institution=institution), number)
+            make_report(make_commitment(plan, number, lead_institution=institution), number)
     with django_assert_num_queries(4):
         response = client.get(reverse("commitments:institution_detail", args=[institution.pk]))
     assert [len(group.commitments) for group in response.context["plans"]] == [1, 20, 20]
@@ -177,7 +177,7 @@ def test_commitment_page_links_to_the_minutes_of_published_meetings_only(
 
     published = Meeting.objects.get(status="published")
     draft = Meeting.objects.get(status="draft")
-    # Listed among the meetings, and linked from the snapshot it recorded (to its row).
+    # Listed among the meetings, and linked from the report it recorded (to its row).
     minutes_url = reverse("meetings:minutes", args=[published.pk])
     assert content.count(f'href="{minutes_url}"') == 1
     assert content.count(f'href="{minutes_url}#{commitment_with_hidden_rows.minutes_row_id}"') == 1
@@ -190,7 +190,7 @@ def test_dashboard_links_to_the_plan_downloads(client, commitment_with_hidden_ro
     with translation.override("fr"):
         links = [
             reverse("commitments:plan_download", args=[1, dataset, fmt])
-            for dataset in ("commitments", "activities", "snapshots", "decisions")
+            for dataset in ("commitments", "activities", "reports", "next-steps")
             for fmt in ("csv", "xlsx", "json")
         ]
     assert [f'href="{link}"' in content for link in links] == [True] * 12

@@ -10,8 +10,8 @@ import datetime
 import pytest
 from django.db import connection
 
-from commitments.enums import SnapshotStatus
-from commitments.models import Activity, Commitment, ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import Activity, Commitment, ProgressReport
 from meetings.models import AgendaItem, NextStep
 from tests.factories import make_commitment, make_meeting, make_plan
 
@@ -29,12 +29,12 @@ def history(db):
     meeting = make_meeting()
     plan = make_plan()
     commitments = [make_commitment(plan=plan, number=n) for n in range(1, 21)]
-    ProgressSnapshot.objects.bulk_create(
-        ProgressSnapshot(
+    ProgressReport.objects.bulk_create(
+        ProgressReport(
             commitment=commitment,
             date=datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * month),
             percent=month * 5,
-            status=SnapshotStatus.PUBLISHED if month % 4 else SnapshotStatus.DRAFT,
+            status=ReportStatus.PUBLISHED if month % 4 else ReportStatus.DRAFT,
             meeting=meeting if month == 19 else None,
         )
         for commitment in commitments
@@ -43,15 +43,15 @@ def history(db):
     return meeting
 
 
-def test_latest_published_snapshot_per_commitment_uses_snapshot_latest_idx(history):
+def test_latest_published_report_per_commitment_uses_snapshot_latest_idx(history):
     plan = explain(Commitment.objects.with_latest_progress())
 
     assert "using snapshot_latest_idx on commitments_progresssnapshot" in plan
     assert "Seq Scan on commitments_progresssnapshot" not in plan
 
 
-def test_snapshots_of_a_meeting_use_the_meeting_index(history):
-    plan = explain(ProgressSnapshot.objects.filter(meeting=history))
+def test_reports_of_a_meeting_use_the_meeting_index(history):
+    plan = explain(ProgressReport.objects.filter(meeting=history))
 
     assert "commitments_progresssnapshot_meeting_id" in plan
     assert "Seq Scan on commitments_progresssnapshot" not in plan
@@ -60,7 +60,7 @@ def test_snapshots_of_a_meeting_use_the_meeting_index(history):
 @pytest.mark.parametrize(
     ("model", "index"),
     [
-        (ProgressSnapshot, "snapshot_search_trgm"),  # the search of minutes
+        (ProgressReport, "snapshot_search_trgm"),  # the search of minutes
         (AgendaItem, "agendaitem_search_trgm"),  # the search of minutes
         (NextStep, "nextstep_search_trgm"),  # the search of minutes
         (Activity, "activity_search_trgm"),  # the search of commitments

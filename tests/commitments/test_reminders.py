@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import PlanStatus, SnapshotStatus
+from commitments.enums import PlanStatus, ReportStatus
 from commitments.notices import SEPARATOR
 from ogptracker.leads.reminders import due_reminders
 from tests.factories import (
@@ -17,7 +17,7 @@ from tests.factories import (
     make_committee,
     make_meeting,
     make_plan,
-    make_snapshot,
+    make_report,
     make_user,
 )
 
@@ -48,11 +48,11 @@ def reminded(plan_number=None):
 
 def test_reminders_list_commitments_unreported_since_the_meeting_or_overdue(plan, huda):
     unreported = make_commitment(plan, 1)
-    make_snapshot(unreported, date=datetime.date(2025, 1, 10))
+    make_report(unreported, date=datetime.date(2025, 1, 10))
     reported = make_commitment(plan, 2)
-    make_snapshot(reported, date=datetime.date(2025, 3, 25), status=SnapshotStatus.SUBMITTED)
+    make_report(reported, date=datetime.date(2025, 3, 25), status=ReportStatus.SUBMITTED)
     late = make_commitment(plan, 3)
-    make_snapshot(late, date=datetime.date(2025, 3, 25))
+    make_report(late, date=datetime.date(2025, 3, 25))
     make_activity(late, 1, planned_end=datetime.date(2025, 2, 28))
     for commitment in (unreported, reported, late):
         commitment.leads.add(huda)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from commitments.enums import SnapshotStatus
+from commitments.enums import ReportStatus
 from commitments.models import Institution
 from ogptracker.publishing.search import search_commitments, terms
 from tests.factories import (
@@ -13,7 +13,7 @@ from tests.factories import (
     make_commitment,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 
@@ -146,8 +146,8 @@ def test_search_lists_the_newest_plan_first(commitments):
 
 
 def test_search_page_shows_published_progress_only(client, commitments):
-    make_snapshot(commitments["portal"], percent=40)
-    make_snapshot(commitments["portal"], percent=90, status=SnapshotStatus.SUBMITTED)
+    make_report(commitments["portal"], percent=40)
+    make_report(commitments["portal"], percent=90, status=ReportStatus.SUBMITTED)
 
     page = client.get(reverse("commitments:search"), {"q": "بوابة"}).content.decode()
 

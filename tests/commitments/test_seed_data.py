@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from commitments.models import ActionPlan, Commitment, ProgressSnapshot
+from commitments.models import ActionPlan, Commitment, ProgressReport
 from meetings.models import Meeting
 from ogptracker.devdata.demo import load_seed_data
 from tests.factories import make_commitment, make_institution
@@ -15,9 +15,9 @@ from tests.seed_facts import JUNE_2020_PERCENTS
 JUNE_2020 = datetime.date(2020, 6, 17)
 
 
-def june_2020_snapshots():
+def june_2020_reports():
     meeting = Meeting.objects.get(date=JUNE_2020)
-    return meeting.snapshots.select_related("commitment").order_by("commitment__number")
+    return meeting.reports.select_related("commitment").order_by("commitment__number")
 
 
 def test_seed_first_plan_has_18_commitments_mo0001_to_mo0018(seed_data):
@@ -62,53 +62,50 @@ def test_seed_commitment_has_lead_institution_and_dates_from_the_plan(seed_data)
     ) == ("Archives du Maroc", datetime.date(2018, 8, 1), datetime.date(2020, 6, 30))
 
 
-def test_seed_june_2020_snapshots_have_the_minutes_percents_in_commitment_order(seed_data):
-    rows = [(s.commitment.number, s.percent) for s in june_2020_snapshots()]
+def test_seed_june_2020_reports_have_the_minutes_percents_in_commitment_order(seed_data):
+    rows = [(s.commitment.number, s.percent) for s in june_2020_reports()]
 
     assert rows == JUNE_2020_PERCENTS
 
 
-def test_seed_june_2020_snapshots_are_published_at_the_meeting_date(seed_data):
-    snapshots = june_2020_snapshots()
+def test_seed_june_2020_reports_are_published_at_the_meeting_date(seed_data):
+    reports = june_2020_reports()
 
-    assert {(s.status, s.date) for s in snapshots} == {("published", JUNE_2020)}
-    assert ProgressSnapshot.objects.filter(meeting__isnull=True).count() == 0
+    assert {(s.status, s.date) for s in reports} == {("published", JUNE_2020)}
+    assert ProgressReport.objects.filter(meeting__isnull=True).count() == 0
 
 
 def test_seed_commitment_3_schedule_mentions_october_november_2020(seed_data):
-    snapshot = june_2020_snapshots().get(commitment__number=3)
+    report = june_2020_reports().get(commitment__number=3)
 
-    assert "شهر أكتوبر-نونبر 2020" in snapshot.schedule
+    assert "شهر أكتوبر-نونبر 2020" in report.schedule
 
 
 def test_seed_narratives_leave_the_percent_phrase_to_the_percent_field(seed_data):
-    snapshot = june_2020_snapshots().get(commitment__number=3)
-    with_phrase = [
-        s.commitment.number for s in june_2020_snapshots() if "بنسبة" in s.narrative[:30]
-    ]
+    report = june_2020_reports().get(commitment__number=3)
+    with_phrase = [s.commitment.number for s in june_2020_reports() if "بنسبة" in s.narrative[:30]]
 
-    assert snapshot.narrative.startswith("-النشاط 1: إعادة هيكلة تدبير الأرشيف، لا تغيير")
+    assert report.narrative.startswith("-النشاط 1: إعادة هيكلة تدبير الأرشيف، لا تغيير")
     assert with_phrase == []
 
 
 def test_seed_middle_block_of_the_table_is_read_in_its_reversed_column_order(seed_data):
-    snapshot = june_2020_snapshots().get(commitment__number=6)
+    report = june_2020_reports().get(commitment__number=6)
 
-    assert (snapshot.percent, snapshot.platform_status) == (89, "yes")
-    assert snapshot.narrative.startswith("-إطلاق بوابة الحصول على المعلومات بشكل رسمي")
-    assert snapshot.schedule.startswith("يرتقب إعطاء الانطلاقة الرسمية للنسخة الثانية")
+    assert (report.percent, report.platform_status) == (89, "yes")
+    assert report.narrative.startswith("-إطلاق بوابة الحصول على المعلومات بشكل رسمي")
+    assert report.schedule.startswith("يرتقب إعطاء الانطلاقة الرسمية للنسخة الثانية")
 
 
 def test_seed_no_progress_is_flagged_where_the_minutes_say_so(seed_data):
-    flagged = [s.commitment.number for s in june_2020_snapshots() if s.no_progress]
+    flagged = [s.commitment.number for s in june_2020_reports() if s.no_progress]
 
     assert flagged == [13, 14, 15, 16, 18]
 
 
 def test_seed_platform_column_is_a_status_or_a_note(seed_data):
     platform = {
-        s.commitment.number: (s.platform_status, bool(s.platform_note))
-        for s in june_2020_snapshots()
+        s.commitment.number: (s.platform_status, bool(s.platform_note)) for s in june_2020_reports()
     }
 
     assert platform == {
@@ -214,8 +211,8 @@ def test_seed_rows_created_after_loading_get_fresh_keys(seed_data):
         ("en", "No progress since the previous meeting."),
     ],
 )
-def test_seed_snapshot_text_reads_in_each_language(seed_data, language, narrative):
-    snapshot = june_2020_snapshots().get(commitment__number=13)
+def test_seed_report_text_reads_in_each_language(seed_data, language, narrative):
+    report = june_2020_reports().get(commitment__number=13)
 
     with translation.override(language):
-        assert snapshot.narrative == narrative
+        assert report.narrative == narrative

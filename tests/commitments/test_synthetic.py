@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from commitments.enums import SnapshotStatus
-from commitments.models import ActionPlan, Activity, Commitment, PlanProgress, ProgressSnapshot
+from commitments.enums import ReportStatus
+from commitments.models import ActionPlan, Activity, Commitment, PlanProgress, ProgressReport
 from meetings.enums import CommitteeKind
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.devdata.synthetic import SyntheticData
@@ -15,15 +15,15 @@ from tests.factories import make_plan
 TODAY = datetime.date(2026, 11, 23)
 
 
-def generate(seed=5, plans=2, commitments=3, snapshots=4):
-    return SyntheticData(plans, commitments, snapshots, seed=seed, today=TODAY).generate()
+def generate(seed=5, plans=2, commitments=3, reports=4):
+    return SyntheticData(plans, commitments, reports, seed=seed, today=TODAY).generate()
 
 
 @pytest.mark.django_db
 def test_generate_synthetic_creates_the_requested_sizes(capsys):
-    call_command("generate_synthetic", plans=2, commitments=3, snapshots=4, seed=1)
+    call_command("generate_synthetic", plans=2, commitments=3, reports=4, seed=1)
 
-    published = ProgressSnapshot.objects.published()
+    published = ProgressReport.objects.published()
     assert ActionPlan.objects.count() == 2
     assert Commitment.objects.count() == 6
     assert published.count() == 24
@@ -32,24 +32,24 @@ def test_generate_synthetic_creates_the_requested_sizes(capsys):
 
 
 @pytest.mark.django_db
-def test_generate_synthetic_mixes_unpublished_snapshots_newer_than_the_published_ones():
-    generate(plans=4, commitments=10, snapshots=3)
+def test_generate_synthetic_mixes_unpublished_reports_newer_than_the_published_ones():
+    generate(plans=4, commitments=10, reports=3)
 
-    unpublished = ProgressSnapshot.objects.exclude(status=SnapshotStatus.PUBLISHED)
+    unpublished = ProgressReport.objects.exclude(status=ReportStatus.PUBLISHED)
     assert unpublished.exists()
-    for snapshot in unpublished:
-        newest_published = snapshot.commitment.snapshots.published().latest_first().first()
-        assert snapshot.meeting_id is None
-        assert snapshot.date > newest_published.date
-        assert snapshot.percent >= newest_published.percent
+    for report in unpublished:
+        newest_published = report.commitment.reports.published().latest_first().first()
+        assert report.meeting_id is None
+        assert report.date > newest_published.date
+        assert report.percent >= newest_published.percent
 
 
 @pytest.mark.django_db
 def test_generate_synthetic_progress_never_goes_back_and_stalls_are_flagged():
-    generate(plans=2, commitments=5, snapshots=6)
+    generate(plans=2, commitments=5, reports=6)
 
     for commitment in Commitment.objects.all():
-        series = list(commitment.snapshots.published().order_by("date"))
+        series = list(commitment.reports.published().order_by("date"))
         percents = [s.percent for s in series]
         assert percents == sorted(percents)
         assert series[0].no_progress is False
@@ -59,20 +59,20 @@ def test_generate_synthetic_progress_never_goes_back_and_stalls_are_flagged():
 
 
 @pytest.mark.django_db
-def test_generate_synthetic_links_each_round_of_snapshots_to_an_execution_meeting_of_its_plan():
-    generate(plans=2, commitments=3, snapshots=4)
+def test_generate_synthetic_links_each_round_of_reports_to_an_execution_meeting_of_its_plan():
+    generate(plans=2, commitments=3, reports=4)
 
     for meeting in Meeting.objects.filter(committee__kind=CommitteeKind.EXECUTION):
-        snapshots = list(meeting.snapshots.all())
-        assert len(snapshots) == 3
-        assert {s.commitment.plan_id for s in snapshots} == {meeting.committee.plan_id}
-        assert {s.date for s in snapshots} == {meeting.date}
-    assert ProgressSnapshot.objects.published().filter(meeting=None).count() == 0
+        reports = list(meeting.reports.all())
+        assert len(reports) == 3
+        assert {s.commitment.plan_id for s in reports} == {meeting.committee.plan_id}
+        assert {s.date for s in reports} == {meeting.date}
+    assert ProgressReport.objects.published().filter(meeting=None).count() == 0
 
 
 @pytest.mark.django_db
 def test_generate_synthetic_minutes_have_participants_agenda_and_next_steps():
-    generate(plans=1, commitments=4, snapshots=4)
+    generate(plans=1, commitments=4, reports=4)
 
     execution = Meeting.objects.filter(committee__kind=CommitteeKind.EXECUTION)
     steering = Meeting.objects.filter(committee__kind=CommitteeKind.STEERING)
@@ -90,16 +90,16 @@ def test_generate_synthetic_minutes_have_participants_agenda_and_next_steps():
 
 @pytest.mark.django_db
 def test_generate_synthetic_rows_pass_model_validation():
-    generate(plans=1, commitments=3, snapshots=3)
+    generate(plans=1, commitments=3, reports=3)
 
-    for model in (ActionPlan, Commitment, Activity, ProgressSnapshot, Meeting, NextStep):
+    for model in (ActionPlan, Commitment, Activity, ProgressReport, Meeting, NextStep):
         for row in model.objects.all():
             row.full_clean()
 
 
 @pytest.mark.django_db
 def test_generate_synthetic_titles_are_in_arabic_french_and_english():
-    generate(plans=1, commitments=2, snapshots=1)
+    generate(plans=1, commitments=2, reports=1)
 
     commitment = Commitment.objects.first()
     assert commitment.title_ar != commitment.title_fr != commitment.title_en
@@ -111,7 +111,7 @@ def test_generate_synthetic_titles_are_in_arabic_french_and_english():
 def test_generate_synthetic_with_the_same_seed_gives_the_same_rows():
     def rows():
         return list(
-            ProgressSnapshot.objects.order_by("commitment__number", "date").values_list(
+            ProgressReport.objects.order_by("commitment__number", "date").values_list(
                 "commitment__title_fr", "date", "percent", "status"
             )
         )

@@ -7,7 +7,7 @@ screen the secretariat uses is opened and the console must stay empty.
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_activity, make_meeting, make_snapshot, make_user
+from tests.factories import make_activity, make_meeting, make_report, make_user
 
 
 @pytest.mark.django_db(transaction=True)
@@ -16,7 +16,7 @@ def test_admin_screens_raise_no_csp_violation(journey):
     activity = make_activity()
     commitment = activity.commitment
     meeting = make_meeting()
-    make_snapshot(commitment, meeting=meeting)
+    make_report(commitment, meeting=meeting)
     meeting.participants.create(name="حاتم مورادي", order=1)
     history_id = commitment.history.first().history_id
     trip = journey()
@@ -37,7 +37,7 @@ def test_admin_screens_raise_no_csp_violation(journey):
         ("admin:commitments_commitment_import", []),
         ("admin:commitments_commitment_export", []),
         ("admin:commitments_commitment_deleted", []),
-        ("admin:commitments_snapshotawaitingreview_changelist", []),
+        ("admin:commitments_reportawaitingreview_changelist", []),
     ]:
         response = trip.page.goto(reverse(name, args=args))
         trip.page.wait_for_load_state("networkidle")
@@ -58,14 +58,14 @@ def test_admin_screens_raise_no_csp_violation(journey):
 def test_admin_scripts_run_under_the_policy(journey):
     """The inline's "add another" row and the autocomplete only exist if the scripts ran."""
     make_user("amina", secretariat=True)
-    snapshot = make_snapshot(meeting=make_meeting())
+    report = make_report(meeting=make_meeting())
     trip = journey()
     trip.page.goto(reverse("admin:login"))
     trip.page.fill("#id_username", "amina")
     trip.page.fill("#id_password", "correct-horse-battery")
     trip.page.click("input[type=submit]")
 
-    trip.page.goto(reverse("admin:commitments_progresssnapshot_change", args=[snapshot.pk]))
+    trip.page.goto(reverse("admin:commitments_progressreport_change", args=[report.pk]))
     trip.page.wait_for_load_state("networkidle")
     trip.page.locator(".select2-selection").first.click()
     trip.page.wait_for_selector(".select2-results__option")

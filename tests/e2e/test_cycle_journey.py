@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import Commitment
 from meetings.models import Meeting
 from tests.e2e.test_lead_journey import sign_in
@@ -62,7 +62,7 @@ def pdf_figures(pdf):
 
 def status_row(page, number):
     """The admin's inline of plan 1's commitment `number` in a meeting's status table."""
-    return page.locator("#snapshots-group .inline-related").filter(
+    return page.locator("#reports-group .inline-related").filter(
         has=page.locator(".inline_label", has_text=re.compile(rf"^{number} — "))
     )
 
@@ -81,7 +81,7 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
         commitment.leads.add(make_user(LEADS[number]))
     make_user("amina", secretariat=True)
     previous = Meeting.objects.get(date="2020-06-17")
-    june = dict(previous.snapshots.values_list("commitment__number", "percent"))
+    june = dict(previous.reports.values_list("commitment__number", "percent"))
     # The committee meets the day the leads report (their reports are dated today).
     today = timezone.localdate()
 
@@ -107,7 +107,7 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
         submit_report(leads[number], commitments[number], percent)
 
     reports = {
-        n: commitment.snapshots.awaiting_review().get() for n, commitment in commitments.items()
+        n: commitment.reports.awaiting_review().get() for n, commitment in commitments.items()
     }
     assert {n: (report.percent, report.author.username) for n, report in reports.items()} == {
         3: (83, "h.bouihi"),
@@ -145,15 +145,15 @@ def test_two_leads_reports_reach_the_public_with_the_next_minutes(journey, seed_
     assert draft_figures == {3: "83", 4: "77", 5: str(june[5])}
     meeting = Meeting.objects.exclude(pk=previous.pk).get(committee=previous.committee)
     assert (meeting.status, meeting.date) == (MeetingStatus.PUBLISHED, today)
-    rows = meeting.snapshots.filter(commitment__number__in=LEADS)
+    rows = meeting.reports.filter(commitment__number__in=LEADS)
     assert {row.commitment.number: (row.percent, row.prepared_from_id) for row in rows} == {
         n: (FIGURES[n], report.pk) for n, report in reports.items()
     }
-    assert {row.status for row in meeting.snapshots.all()} == {SnapshotStatus.PUBLISHED}
+    assert {row.status for row in meeting.reports.all()} == {ReportStatus.PUBLISHED}
     # Publishing adopted the reports the rows were prepared from.
     for report in reports.values():
         report.refresh_from_db()
-    assert {report.status for report in reports.values()} == {SnapshotStatus.PUBLISHED}
+    assert {report.status for report in reports.values()} == {ReportStatus.PUBLISHED}
 
     # At once: the copy cached before is no longer served.
     visitor.page.goto("/ar/plans/1/")

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from tests.factories import make_commitment, make_plan, make_snapshot
+from tests.factories import make_commitment, make_plan, make_report
 
 
 def make_plan_with_three_commitments():
@@ -10,7 +10,7 @@ def make_plan_with_three_commitments():
         for number, percent in [(1, 50), (2, 100), (3, None)]:
             commitment = make_commitment(plan, number)
             if percent is not None:
-                make_snapshot(commitment, percent)
+                make_report(commitment, percent)
 
 
 @pytest.mark.django_db(transaction=True)

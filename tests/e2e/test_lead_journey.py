@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from commitments.enums import ActivityStatus, SnapshotStatus
+from commitments.enums import ActivityStatus, ReportStatus
 from commitments.models import Commitment
 from tests.factories import make_activity, make_user
 from tests.text import readable
@@ -22,7 +22,7 @@ def sign_in(page, username, path="/ar/accounts/login/"):
 
 
 def open_report_in_review_queue(page, commitment):
-    page.goto("/ar/admin/commitments/snapshotawaitingreview/")
+    page.goto("/ar/admin/commitments/reportawaitingreview/")
     open_listed_report(page, commitment)
 
 
@@ -62,7 +62,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
 
     assert landed_on.endswith("/ar/my/commitments/")
     assert listed == [str(mine)]
-    submitted = mine.snapshots.awaiting_review().get()
+    submitted = mine.reports.awaiting_review().get()
     assert (submitted.percent, submitted.author) == (70, lead)
     assert [evidence.file.read() for evidence in submitted.evidence.all()] == [
         EVIDENCE.read_bytes()
@@ -73,7 +73,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     office.snap("admin-to-do")
     to_do = office.page.locator("#work-to-do")
     waiting = to_do.locator("li").all_inner_texts()
-    to_do.get_by_role("link", name="1 حصيلة في انتظار المراجعة").click()
+    to_do.get_by_role("link", name="1 تقرير في انتظار المراجعة").click()
     open_listed_report(office.page, mine)
     office.page.fill("#id_review_comment", "المرجو إرفاق لائحة الحضور في الورشة وتدقيق النسبة.")
     office.snap("return-with-comment")
@@ -81,7 +81,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     office.page.wait_for_selector(".messagelist .success")
     office.snap("returned")
 
-    assert "1 حصيلة في انتظار المراجعة" in waiting
+    assert "1 تقرير في انتظار المراجعة" in waiting
 
     page.reload()
     trip.snap("report-returned")
@@ -96,7 +96,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     trip.snap("report-resubmitted")
 
     assert comment == "المرجو إرفاق لائحة الحضور في الورشة وتدقيق النسبة."
-    assert mine.snapshots.awaiting_review().get().pk == submitted.pk
+    assert mine.reports.awaiting_review().get().pk == submitted.pk
     workshop.refresh_from_db()
     assert workshop.status == ActivityStatus.PLANNED
 
@@ -109,7 +109,7 @@ def test_lead_report_is_returned_revised_and_published(journey, seed_data, setti
     office.snap("approved")
 
     submitted.refresh_from_db()
-    assert (submitted.status, submitted.percent) == (SnapshotStatus.PUBLISHED, 75)
+    assert (submitted.status, submitted.percent) == (ReportStatus.PUBLISHED, 75)
 
     visitor = journey(name="lead-visitor")
     visitor.page.goto("/ar/plans/1/")

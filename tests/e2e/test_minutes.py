@@ -10,7 +10,7 @@ from tests.factories import (
     make_meeting,
     make_participant,
     make_plan,
-    make_snapshot,
+    make_report,
     make_user,
 )
 
@@ -22,7 +22,7 @@ def test_visitor_reads_the_minutes_and_downloads_the_pdf(journey):
         committee=make_committee(plan=plan), sequence=2, date=datetime.date(2020, 6, 17)
     )
     make_participant(meeting, "هدى بويهي", honorific=Honorific.MS, function="رئيسة المشروع")
-    make_snapshot(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
+    make_report(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
     trip = journey()
 
     trip.page.goto("/ar/meetings/")
@@ -53,7 +53,7 @@ def test_secretariat_copies_the_status_table_into_a_new_draft(journey):
     make_user("amina", secretariat=True)
     plan = make_plan(number=1)
     meeting = make_meeting(committee=make_committee(plan=plan), sequence=2)
-    make_snapshot(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
+    make_report(make_commitment(plan=plan, number=3), meeting=meeting, percent=65)
     trip = journey()
     trip.page.goto("/ar/admin/login/")
     trip.page.fill("#id_username", "amina")

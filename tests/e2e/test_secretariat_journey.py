@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils.formats import date_format
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import Commitment
 from meetings.models import Meeting
 from tests.factories import make_user
@@ -69,7 +69,7 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     item = add_inline_row(page, "agenda_items")
     page.fill(f"{item}-order", "1")
     page.fill(f"{item}-title_ar", "تتبع تقدم إنجاز الالتزامات")
-    row = page.locator("#snapshots-group .inline-related").filter(
+    row = page.locator("#reports-group .inline-related").filter(
         has=page.locator(".inline_label", has_text=re.compile(r"^3 — "))
     )
     row.locator("input[name$='-percent']:not([type=hidden])").fill("72")
@@ -90,9 +90,9 @@ def test_secretariat_publishes_the_next_meeting_minutes(journey, seed_data, tmp_
     assert list(meeting.agenda_items.values_list("title_ar", flat=True)) == [
         "تتبع تقدم إنجاز الالتزامات"
     ]
-    changed = meeting.snapshots.get(commitment__number=3)
-    assert (changed.percent, changed.status) == (72, SnapshotStatus.PUBLISHED)
-    assert Commitment.objects.get(plan__number=1, number=3).snapshots.latest_first()[0] == changed
+    changed = meeting.reports.get(commitment__number=3)
+    assert (changed.percent, changed.status) == (72, ReportStatus.PUBLISHED)
+    assert Commitment.objects.get(plan__number=1, number=3).reports.latest_first()[0] == changed
 
     with page.context.expect_page() as preview:
         page.get_by_role("link", name="معاينة المحضر").click()

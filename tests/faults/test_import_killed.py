@@ -13,18 +13,18 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from commitments.models import ProgressSnapshot
+from commitments.models import ProgressReport
 from tests.factories import make_commitment, make_plan
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 
-IMPORT = "/ar/admin/commitments/progresssnapshot/import/"
-PROCESS = "/ar/admin/commitments/progresssnapshot/process_import/"
+IMPORT = "/ar/admin/commitments/progressreport/import/"
+PROCESS = "/ar/admin/commitments/progressreport/process_import/"
 # Enough rows that the import is still writing when the worker is killed.
 ROWS = 2000
 
 
-def snapshots_csv(rows):
+def reports_csv(rows):
     start = datetime.date(2000, 1, 1)
     lines = ["plan,commitment,date,percent,narrative_ar,status"]
     for day in range(rows):
@@ -79,7 +79,7 @@ def test_worker_killed_during_an_import_leaves_nothing_half_written(serve, secre
     server = serve(workers=1)
     body, content_type = multipart(
         {"csrfmiddlewaretoken": token, "resource": "0", "format": "0"},
-        {"import_file": ("snapshots.csv", snapshots_csv(ROWS))},
+        {"import_file": ("reports.csv", reports_csv(ROWS))},
     )
     preview = server.request(
         "POST", IMPORT, body=body, headers={**cookies, "Content-Type": content_type}, timeout=120
@@ -106,7 +106,7 @@ def test_worker_killed_during_an_import_leaves_nothing_half_written(serve, secre
     settled = wait_for(lambda: writing_transactions() == 0, seconds=30)
 
     assert (writing, settled) == (True, True)
-    assert ProgressSnapshot.objects.count() == 0
-    assert ProgressSnapshot.history.count() == 0
+    assert ProgressReport.objects.count() == 0
+    assert ProgressReport.history.count() == 0
     server.wait_until_healthy()
     assert server.workers() != [worker]

@@ -7,15 +7,15 @@ import tablib
 from django.urls import reverse
 from django_tasks import default_task_backend
 
-from commitments.enums import MeetingStatus, SnapshotStatus
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.enums import MeetingStatus, ReportStatus
+from commitments.models import Commitment, ProgressReport
 from meetings import cycle, pdf
 from meetings.minutes_pdf import render_minutes_pdfs
 from meetings.models import Meeting
 from ogptracker.pagecache import version as page_version
 from ogptracker.spreadsheets import backup
 from ogptracker.spreadsheets.meeting_resources import MeetingResource
-from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource
+from ogptracker.spreadsheets.plan_resources import ProgressReportResource
 from tests.commitments.lead_forms import load_report_form, post_report
 from tests.factories import (
     make_commitment,
@@ -23,7 +23,7 @@ from tests.factories import (
     make_meeting,
     make_participant,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 from tests.meetings.test_publishing import change_form_as_displayed
 
@@ -40,7 +40,7 @@ def plan_meeting():
     committee = make_committee(plan=plan)
     meeting = make_meeting(committee, sequence=1, date=PREVIOUS)
     for number, percent in ((1, 40), (2, 55), (3, 10)):
-        make_snapshot(
+        make_report(
             make_commitment(plan=plan, number=number), percent, meeting=meeting, date=PREVIOUS
         )
     return meeting
@@ -50,8 +50,8 @@ def commitment(plan_meeting, number):
     return Commitment.objects.get(plan__number=plan_meeting.committee.plan.number, number=number)
 
 
-def lead_report(commitment, percent, status=SnapshotStatus.SUBMITTED, date=None):
-    return make_snapshot(commitment, percent, status=status, date=date or PREVIOUS.replace(month=5))
+def lead_report(commitment, percent, status=ReportStatus.SUBMITTED, date=None):
+    return make_report(commitment, percent, status=status, date=date or PREVIOUS.replace(month=5))
 
 
 # Preparing the next meeting -----------------------------------------------------------
@@ -61,19 +61,19 @@ def test_the_next_meeting_is_prepared_from_the_reports_since_the_previous_one(
     plan_meeting, secretariat
 ):
     submitted = lead_report(commitment(plan_meeting, 1), 60)
-    approved = lead_report(commitment(plan_meeting, 2), 70, status=SnapshotStatus.PUBLISHED)
+    approved = lead_report(commitment(plan_meeting, 2), 70, status=ReportStatus.PUBLISHED)
     lead_report(commitment(plan_meeting, 3), 90, date=PREVIOUS - datetime.timedelta(days=3))
     make_participant(plan_meeting, "هدى بويهي")
 
     meeting, rows = cycle.prepare_next_meeting(plan_meeting, date=NEXT, user=secretariat)
 
-    previous_row = plan_meeting.snapshots.get(commitment__number=3)
+    previous_row = plan_meeting.reports.get(commitment__number=3)
     assert [(r.commitment.number, r.percent, r.prepared_from) for r in rows] == [
         (1, 60, submitted),
         (2, 70, approved),
         (3, 10, previous_row),
     ]
-    assert {r.status for r in rows} == {SnapshotStatus.DRAFT}
+    assert {r.status for r in rows} == {ReportStatus.DRAFT}
     assert {r.date for r in rows} == {NEXT}
     assert (meeting.status, meeting.sequence) == (MeetingStatus.DRAFT, 2)
     assert list(meeting.participants.values_list("name", flat=True)) == ["هدى بويهي"]
@@ -97,9 +97,9 @@ def test_publishing_the_prepared_meeting_adopts_the_reports_still_awaiting_revie
     cycle.publish_meeting(meeting, secretariat)
 
     submitted.refresh_from_db()
-    assert submitted.status == SnapshotStatus.PUBLISHED
-    assert set(meeting.snapshots.values_list("status", flat=True)) == {SnapshotStatus.PUBLISHED}
-    latest = ProgressSnapshot.objects.published().filter(commitment__number=1).latest_first()
+    assert submitted.status == ReportStatus.PUBLISHED
+    assert set(meeting.reports.values_list("status", flat=True)) == {ReportStatus.PUBLISHED}
+    latest = ProgressReport.objects.published().filter(commitment__number=1).latest_first()
     assert (latest.first().percent, latest.first().meeting) == (60, meeting)
 
 
@@ -125,8 +125,8 @@ def test_a_report_adopted_with_the_minutes_counts_once_as_their_row(plan_meeting
 
     listed = Commitment.objects.with_latest_progress().get(pk=commitment(plan_meeting, 1).pk)
     assert (listed.latest_percent, listed.previous_percent) == (60, 40)
-    assert ProgressSnapshot.objects.figures().filter(commitment=listed).count() == 2
-    assert ProgressSnapshot.objects.published().filter(commitment=listed).count() == 3
+    assert ProgressReport.objects.figures().filter(commitment=listed).count() == 2
+    assert ProgressReport.objects.published().filter(commitment=listed).count() == 3
 
 
 # Deleting a draft meeting -------------------------------------------------------------
@@ -147,8 +147,8 @@ def test_deleting_a_prepared_draft_meeting_deletes_its_draft_rows(
     assert "object (" not in confirmation
     assert response.status_code == 302
     assert not Meeting.objects.filter(pk=draft.pk).exists()
-    assert not ProgressSnapshot.objects.filter(pk__in=[row.pk for row in rows]).exists()
-    assert not ProgressSnapshot.objects.filter(meeting__isnull=True, status="draft").exists()
+    assert not ProgressReport.objects.filter(pk__in=[row.pk for row in rows]).exists()
+    assert not ProgressReport.objects.filter(meeting__isnull=True, status="draft").exists()
 
 
 def test_deleting_published_minutes_is_refused(client, plan_meeting, secretariat):
@@ -158,7 +158,7 @@ def test_deleting_published_minutes_is_refused(client, plan_meeting, secretariat
     response = client.post(url, {"post": "yes"})
 
     assert Meeting.objects.filter(pk=plan_meeting.pk).exists()
-    assert plan_meeting.snapshots.count() == 3
+    assert plan_meeting.reports.count() == 3
     assert "لا يُحذف محضر منشور" in response.content.decode()
     with pytest.raises(cycle.Refused):
         cycle.delete_draft_meeting(plan_meeting, secretariat)
@@ -183,7 +183,7 @@ def test_each_return_adds_a_dated_comment_to_the_reports_thread(plan_meeting, se
 
 
 def test_a_meetings_row_takes_no_report_step(plan_meeting, secretariat):
-    row = plan_meeting.snapshots.first()
+    row = plan_meeting.reports.first()
 
     with pytest.raises(cycle.Refused):
         cycle.approve_report(row, secretariat)
@@ -205,17 +205,17 @@ def test_a_meeting_imported_as_published_publishes_its_status_table(plan_meeting
     assert not result.has_errors() and not result.has_validation_errors()
     draft.refresh_from_db()
     assert draft.status == MeetingStatus.PUBLISHED
-    assert set(draft.snapshots.values_list("status", flat=True)) == {SnapshotStatus.PUBLISHED}
+    assert set(draft.reports.values_list("status", flat=True)) == {ReportStatus.PUBLISHED}
     assert draft.history.first().history_change_reason == "Minutes published"
 
 
 # Every writer: the commitment's version moves, the page cache goes once -----------------
 
 
-def _import_snapshots(plan_meeting, secretariat):
+def _import_reports(plan_meeting, secretariat):
     number = plan_meeting.committee.plan.number
     text = f"plan,commitment,date,percent,status\n{number},1,2025-05-02,66,published\n"
-    ProgressSnapshotResource().import_data(
+    ProgressReportResource().import_data(
         tablib.Dataset().load(text, format="csv"), dry_run=False, user=secretariat
     )
 
@@ -233,10 +233,10 @@ def _import_meeting(plan_meeting, secretariat):
 def _admin_report_form(plan_meeting, secretariat, client):
     report = lead_report(commitment(plan_meeting, 1), 60)
     client.force_login(secretariat)
-    url = reverse("admin:commitments_progresssnapshot_change", args=[report.pk])
+    url = reverse("admin:commitments_progressreport_change", args=[report.pk])
     form = client.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data |= {"percent": 75, "status": SnapshotStatus.PUBLISHED}
+    data |= {"percent": 75, "status": ReportStatus.PUBLISHED}
     for prefix in ("activity_changes", "review_comments", "evidence"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     assert client.post(url, data).status_code == 302
@@ -246,11 +246,11 @@ def _review_approve(plan_meeting, secretariat, client):
     report = lead_report(commitment(plan_meeting, 1), 60)
     client.force_login(secretariat)
     client.post(
-        reverse("admin:commitments_snapshotawaitingreview_changelist"),
+        reverse("admin:commitments_reportawaitingreview_changelist"),
         {"action": "approve_and_publish", "_selected_action": [report.pk]},
     )
     report.refresh_from_db()
-    assert report.status == SnapshotStatus.PUBLISHED
+    assert report.status == ReportStatus.PUBLISHED
 
 
 def _lead_submits(plan_meeting, secretariat, client, owning_lead):
@@ -273,7 +273,7 @@ def _restore(plan_meeting, secretariat, tmp_path):
 
 
 WRITERS = {
-    "spreadsheet of reports": _import_snapshots,
+    "spreadsheet of reports": _import_reports,
     "spreadsheet of meetings": _import_meeting,
     "admin report form": _admin_report_form,
     "review queue": _review_approve,
@@ -363,5 +363,5 @@ def test_withdrawing_minutes_in_the_admin_takes_their_rows_back_to_drafts(
     plan_meeting.refresh_from_db()
     assert response.status_code == 302
     assert plan_meeting.status == MeetingStatus.DRAFT
-    assert set(plan_meeting.snapshots.values_list("status", flat=True)) == {SnapshotStatus.DRAFT}
-    assert not ProgressSnapshot.objects.published().exists()
+    assert set(plan_meeting.reports.values_list("status", flat=True)) == {ReportStatus.DRAFT}
+    assert not ProgressReport.objects.published().exists()

@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import Honorific
 from meetings.models import Meeting
 from tests.factories import (
@@ -16,7 +16,7 @@ from tests.factories import (
     make_meeting,
     make_participant,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +46,8 @@ def test_meeting_change_form_lists_the_status_table_by_commitment_number(
     client, secretariat, meeting
 ):
     plan = make_plan()
-    make_snapshot(make_commitment(plan=plan, number=7), meeting=meeting, percent=70)
-    make_snapshot(make_commitment(plan=plan, number=2), meeting=meeting, percent=20)
+    make_report(make_commitment(plan=plan, number=7), meeting=meeting, percent=70)
+    make_report(make_commitment(plan=plan, number=2), meeting=meeting, percent=20)
     client.force_login(secretariat)
 
     response = client.get(change_url(meeting))
@@ -55,7 +55,7 @@ def test_meeting_change_form_lists_the_status_table_by_commitment_number(
     formset = next(
         f
         for f in response.context["inline_admin_formsets"]
-        if f.opts.model.__name__ == "ProgressSnapshot"
+        if f.opts.model.__name__ == "ProgressReport"
     )
     assert [form.instance.percent for form in formset.formset.forms] == [20, 70]
 
@@ -73,7 +73,7 @@ def copy_from(client, meeting, date=NEW_DATE, *, apply=True):
 
 def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secretariat, meeting):
     commitment = make_commitment(number=3)
-    make_snapshot(
+    make_report(
         commitment,
         meeting=meeting,
         percent=65,
@@ -96,11 +96,11 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
         NEW_DATE,
         MeetingStatus.DRAFT,
     )
-    copy = new.snapshots.get()
+    copy = new.reports.get()
     assert (copy.commitment, copy.percent, copy.status, copy.date, copy.author) == (
         commitment,
         65,
-        SnapshotStatus.DRAFT,
+        ReportStatus.DRAFT,
         NEW_DATE,
         secretariat,
     )
@@ -110,7 +110,7 @@ def test_copy_status_table_creates_a_draft_meeting_with_draft_rows(client, secre
         "أكتوبر-نونبر 2020",
     )
     assert (copy.platform_status, copy.no_progress) == (PlatformStatus.YES, True)
-    assert meeting.snapshots.get().status == SnapshotStatus.PUBLISHED
+    assert meeting.reports.get().status == ReportStatus.PUBLISHED
 
 
 def test_copy_status_table_copies_the_participants_with_their_commitments(
@@ -186,7 +186,7 @@ def test_copy_status_table_twice_the_same_day_is_refused(client, secretariat, me
 
 
 def test_copy_status_table_first_asks_for_the_new_meeting_date(client, secretariat, meeting):
-    make_snapshot(make_commitment(number=3), meeting=meeting, percent=65)
+    make_report(make_commitment(number=3), meeting=meeting, percent=65)
     make_participant(meeting, "هدى بويهي", order=1)
     make_participant(meeting, "ممثل المجتمع المدني", order=2)
     client.force_login(secretariat)
@@ -216,7 +216,7 @@ def test_copy_status_table_first_asks_for_the_new_meeting_date(client, secretari
 def test_copy_status_table_refuses_a_date_not_after_the_copied_meeting(
     client, secretariat, meeting, date, error
 ):
-    make_snapshot(make_commitment(number=3), meeting=meeting, percent=65)
+    make_report(make_commitment(number=3), meeting=meeting, percent=65)
     client.force_login(secretariat)
 
     response = copy_from(client, meeting, date)
@@ -224,4 +224,4 @@ def test_copy_status_table_refuses_a_date_not_after_the_copied_meeting(
     assert response.status_code == 200
     assert response.context["form"].errors == {"date": [error]}
     assert Meeting.objects.count() == 1
-    assert meeting.snapshots.count() == 1
+    assert meeting.reports.count() == 1

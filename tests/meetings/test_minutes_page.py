@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import Honorific, MeetingFormat, NextStepStatus
 from tests.factories import (
     make_agenda_item,
@@ -17,7 +17,7 @@ from tests.factories import (
     make_next_step,
     make_participant,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 from tests.text import BIDI_CONTROLS, readable
 
@@ -53,7 +53,7 @@ def meeting():
         group="رؤساء المشاريع",
         order=1,
     ).commitments.add(archives)
-    make_snapshot(
+    make_report(
         archives,
         percent=65,
         meeting=meeting,
@@ -85,7 +85,7 @@ def test_minutes_page_shows_the_june_2020_wording(client, meeting):
 
 
 def test_minutes_page_french_is_left_to_right_with_arabic_fallback(client, meeting):
-    commitment = meeting.snapshots.get().commitment
+    commitment = meeting.reports.get().commitment
     commitment.title_fr = "Gestion des archives publiques"
     commitment.save()
 
@@ -117,7 +117,7 @@ def test_minutes_page_has_the_main_menu_of_every_page(client, meeting, language)
 
 
 def test_minutes_page_escapes_a_script_in_the_narrative(client, meeting):
-    meeting.snapshots.update(narrative_ar="<script>alert(1)</script>")
+    meeting.reports.update(narrative_ar="<script>alert(1)</script>")
 
     content = page_text(client.get(minutes_url(meeting)))
 
@@ -147,7 +147,7 @@ def test_minutes_page_draft_meeting_is_404_for_a_project_lead(client, meeting, o
 def test_minutes_page_secretariat_previews_a_draft_with_draft_rows(client, meeting, secretariat):
     meeting.status = MeetingStatus.DRAFT
     meeting.save()
-    meeting.snapshots.update(status=SnapshotStatus.DRAFT, percent=70)
+    meeting.reports.update(status=ReportStatus.DRAFT, percent=70)
     client.force_login(secretariat)
 
     content = page_text(client.get(minutes_url(meeting)))
@@ -156,12 +156,12 @@ def test_minutes_page_secretariat_previews_a_draft_with_draft_rows(client, meeti
     assert "مسودة: غير منشور" in content
 
 
-def test_minutes_page_hides_unpublished_snapshots_from_the_public(client, meeting):
-    make_snapshot(
+def test_minutes_page_hides_unpublished_reports_from_the_public(client, meeting):
+    make_report(
         make_commitment(plan=meeting.committee.plan, number=4),
         percent=12,
         meeting=meeting,
-        status=SnapshotStatus.SUBMITTED,
+        status=ReportStatus.SUBMITTED,
     )
 
     content = page_text(client.get(minutes_url(meeting)))
@@ -175,7 +175,7 @@ def test_minutes_page_unknown_meeting_is_404(client, db):
     assert response.status_code == 404
 
 
-def test_minutes_page_lists_decisions_still_open_from_earlier_meetings(client, meeting):
+def test_minutes_page_lists_next_steps_still_open_from_earlier_meetings(client, meeting):
     earlier = make_meeting(committee=meeting.committee, date=datetime.date(2020, 2, 3))
     make_next_step(earlier, "إعداد دليل لجنة الإشراف")
     make_next_step(earlier, "نشر التقرير", status=NextStepStatus.DONE, closed_at=meeting)
@@ -196,7 +196,7 @@ def test_minutes_page_lists_decisions_still_open_from_earlier_meetings(client, m
     assert open_texts == ["إعداد دليل لجنة الإشراف"]
 
 
-def test_minutes_page_keeps_a_decision_closed_later_open_in_earlier_minutes(client, meeting):
+def test_minutes_page_keeps_a_next_step_closed_later_open_in_earlier_minutes(client, meeting):
     earlier = make_meeting(committee=meeting.committee, date=datetime.date(2020, 2, 3))
     later = make_meeting(committee=meeting.committee, date=datetime.date(2020, 9, 1))
     make_next_step(earlier, "نشر الدليل", status=NextStepStatus.DONE, closed_at=later)
@@ -213,7 +213,7 @@ def add_rows(meeting, count):
         make_participant(meeting, f"مشارك {number}", group=f"فئة {number % 3}").commitments.add(
             commitment
         )
-        make_snapshot(commitment, meeting=meeting, percent=number)
+        make_report(commitment, meeting=meeting, percent=number)
         make_agenda_item(meeting, f"نقطة {number}", order=number)
         make_next_step(meeting, f"قرار {number}", order=number)
 
@@ -222,8 +222,8 @@ def add_rows(meeting, count):
 def test_minutes_page_query_count_is_fixed(client, meeting, django_assert_num_queries, rows):
     add_rows(meeting, rows)
 
-    # meeting, participants, their commitments, agenda, snapshots, plan figures,
-    # next steps, open decisions of earlier meetings.
+    # meeting, participants, their commitments, agenda, reports, plan figures,
+    # next steps, open next steps of earlier meetings.
     with django_assert_num_queries(8):
         response = client.get(minutes_url(meeting))
 

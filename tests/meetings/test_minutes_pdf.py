@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import MeetingStatus, PlatformStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, PlatformStatus, ReportStatus
 from meetings import pdf
 from meetings.enums import Honorific, MeetingFormat
 from meetings.minutes_pdf import minutes_html
@@ -24,7 +24,7 @@ from tests.factories import (
     make_meeting,
     make_participant,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 from tests.text import pdf_text, squeezed
 
@@ -60,7 +60,7 @@ def meeting():
     make_participant(
         meeting, "هدى بويهي", honorific=Honorific.MS, function="رئيسة المشروع المكلفة بالالتزام 3"
     ).commitments.add(archives)
-    make_snapshot(
+    make_report(
         archives,
         percent=65,
         meeting=meeting,
@@ -91,7 +91,7 @@ def own_style_attributes(meeting):
 def test_minutes_pdf_rows_share_their_styles_at_any_size(meeting):
     one_row = own_style_attributes(meeting)
     for number in range(4, 34):
-        make_snapshot(
+        make_report(
             make_commitment(plan=meeting.committee.plan, number=number),
             meeting=meeting,
             narrative="تنظيم ورشات تكوينية",
@@ -139,7 +139,7 @@ def test_minutes_pdf_page_numbers_follow_the_language(client, meeting):
 
 
 def test_minutes_pdf_escapes_a_script_in_the_narrative(client, meeting):
-    meeting.snapshots.update(narrative_ar="<script>alert(1)</script>")
+    meeting.reports.update(narrative_ar="<script>alert(1)</script>")
 
     text = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
 
@@ -212,11 +212,11 @@ def download_after(client, meeting, edit):
     return pdf.render_count - renders, squeezed_pdf_text(response.content)
 
 
-def test_minutes_pdf_snapshot_edit_renders_again(client, meeting):
+def test_minutes_pdf_report_edit_renders_again(client, meeting):
     def edit():
-        snapshot = meeting.snapshots.get()
-        snapshot.percent = 70
-        snapshot.save()
+        report = meeting.reports.get()
+        report.percent = 70
+        report.save()
 
     renders, text = download_after(client, meeting, edit)
 
@@ -288,11 +288,11 @@ def test_minutes_pdf_cache_is_kept_per_language(client, meeting):
 
 
 def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meeting, secretariat):
-    make_snapshot(
+    make_report(
         make_commitment(plan=meeting.committee.plan, number=4),
         percent=12,
         meeting=meeting,
-        status=SnapshotStatus.SUBMITTED,
+        status=ReportStatus.SUBMITTED,
     )
     client.force_login(secretariat)
     preview = squeezed_pdf_text(client.get(pdf_url(meeting)).content)
@@ -306,7 +306,7 @@ def test_minutes_pdf_secretariat_preview_never_reaches_the_public(client, meetin
 
 def test_minutes_pdf_commitment_title_edit_renders_again(client, meeting):
     def edit():
-        commitment = meeting.snapshots.get().commitment
+        commitment = meeting.reports.get().commitment
         commitment.title = "تدبير الأرشيف العمومي وتكوين الأطر"
         commitment.save()
 

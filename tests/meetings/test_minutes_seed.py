@@ -54,12 +54,12 @@ def test_march_2025_page_states_the_plans_progress(client, seed_data):
 
 def test_june_2020_minutes_say_no_progress_once_per_row_in_every_language(seed_data):
     meeting = Meeting.objects.get(date=datetime.date(2020, 6, 17))
-    stalled = list(meeting.snapshots.filter(no_progress=True))
+    stalled = list(meeting.reports.filter(no_progress=True))
 
     notes = {}
     for language in ["ar", "fr", "en"]:
         with override(language):
-            notes[language] = [status_row(snapshot).no_progress_note for snapshot in stalled]
+            notes[language] = [status_row(report).no_progress_note for report in stalled]
 
     # Each of these rows' own text already says it.
     assert len(stalled) == 5

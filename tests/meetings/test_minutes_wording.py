@@ -17,7 +17,7 @@ from meetings.minutes import (
     with_li,
 )
 from meetings.models import Participant
-from tests.factories import make_commitment, make_snapshot
+from tests.factories import make_commitment, make_report
 from tests.text import readable
 
 
@@ -119,21 +119,21 @@ def test_participant_line_shows_the_role_without_a_function_and_the_organisation
     ],
 )
 def test_status_row_says_no_progress_once(narrative, note):
-    snapshot = make_snapshot(percent=14, no_progress=True, narrative=narrative)
+    report = make_report(percent=14, no_progress=True, narrative=narrative)
 
     with override("ar"):
-        row = status_row(snapshot)
+        row = status_row(report)
 
     assert row.no_progress_note == note
 
 
 @pytest.mark.django_db
 def test_status_row_platform_column_has_the_answer_and_the_note():
-    snapshot = make_snapshot(
+    report = make_report(
         platform_status=PlatformStatus.PARTLY, platform_note="تحسين تفاصيل النشاط رقم 5"
     )
 
     with override("ar"):
-        row = status_row(snapshot)
+        row = status_row(report)
 
     assert [str(text) for text in row.platform] == ["جزئيا", "تحسين تفاصيل النشاط رقم 5"]

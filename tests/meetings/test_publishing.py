@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from meetings import cycle
-from tests.factories import make_commitment, make_committee, make_meeting, make_snapshot
+from tests.factories import make_commitment, make_committee, make_meeting, make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def change_form_as_displayed(response):
 def test_publishing_a_meeting_in_the_admin_publishes_its_draft_status_rows(
     client, secretariat, draft_meeting
 ):
-    copied = make_snapshot(meeting=draft_meeting, percent=72, status=SnapshotStatus.DRAFT)
+    copied = make_report(meeting=draft_meeting, percent=72, status=ReportStatus.DRAFT)
     url = reverse("admin:meetings_meeting_change", args=[draft_meeting.pk])
     client.force_login(secretariat)
     data = change_form_as_displayed(client.get(url))
@@ -60,14 +60,14 @@ def test_publishing_a_meeting_in_the_admin_publishes_its_draft_status_rows(
     assert response.status_code == 302
     assert draft_meeting.status == MeetingStatus.PUBLISHED
     assert draft_meeting.history.first().history_change_reason == "Minutes published"
-    assert (copied.status, copied.percent) == (SnapshotStatus.PUBLISHED, 72)
+    assert (copied.status, copied.percent) == (ReportStatus.PUBLISHED, 72)
     assert copied.published_at is not None
     assert copied.history.first().history_change_reason == "Published with the meeting's minutes"
     assert copied.history.first().history_user == secretariat
 
 
 def test_saving_a_draft_meeting_keeps_its_status_rows_drafts(client, secretariat, draft_meeting):
-    copied = make_snapshot(meeting=draft_meeting, percent=72, status=SnapshotStatus.DRAFT)
+    copied = make_report(meeting=draft_meeting, percent=72, status=ReportStatus.DRAFT)
     url = reverse("admin:meetings_meeting_change", args=[draft_meeting.pk])
     client.force_login(secretariat)
     data = change_form_as_displayed(client.get(url))
@@ -76,20 +76,18 @@ def test_saving_a_draft_meeting_keeps_its_status_rows_drafts(client, secretariat
 
     copied.refresh_from_db()
     assert response.status_code == 302
-    assert copied.status == SnapshotStatus.DRAFT
+    assert copied.status == ReportStatus.DRAFT
 
 
 def test_publish_meeting_publishes_its_draft_rows_once_and_refuses_a_second_time(
     secretariat, draft_meeting
 ):
     commitment = make_commitment()
-    make_snapshot(commitment, meeting=draft_meeting, status=SnapshotStatus.DRAFT)
+    make_report(commitment, meeting=draft_meeting, status=ReportStatus.DRAFT)
 
     published = cycle.publish_meeting(draft_meeting, secretariat)
     with pytest.raises(cycle.Refused):
         cycle.publish_meeting(draft_meeting, secretariat)
 
     assert len(published) == 1
-    assert list(draft_meeting.snapshots.values_list("status", flat=True)) == [
-        SnapshotStatus.PUBLISHED
-    ]
+    assert list(draft_meeting.reports.values_list("status", flat=True)) == [ReportStatus.PUBLISHED]

@@ -1,11 +1,11 @@
-"""Searching the published minutes by their agenda, status table and decisions."""
+"""Searching the published minutes by their agenda, status table and next steps."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 
-from commitments.enums import MeetingStatus, SnapshotStatus
+from commitments.enums import MeetingStatus, ReportStatus
 from ogptracker.publishing.minutes_search import search_minutes
 from tests.factories import (
     make_agenda_item,
@@ -14,7 +14,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
-    make_snapshot,
+    make_report,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def meetings():
     draft = make_meeting(committee, date=datetime.date(2025, 9, 1), status=MeetingStatus.DRAFT)
     make_agenda_item(draft, "منصة المشاركة المواطنة: مشروع لم ينشر")
     commitment = make_commitment(plan=committee.plan, number=7)
-    make_snapshot(
+    make_report(
         commitment,
         meeting=june,
         narrative="إطلاق طلب العروض الخاص بالدراسة",
@@ -43,12 +43,12 @@ def meetings():
         schedule="استكمال التكوين قبل متم السنة",
     )
     # A report still with the secretariat is not in the public minutes.
-    make_snapshot(
+    make_report(
         commitment,
         meeting=march,
         date=datetime.date(2025, 3, 18),
         narrative="صفقة لم تنشر بعد",
-        status=SnapshotStatus.SUBMITTED,
+        status=ReportStatus.SUBMITTED,
     )
     return {"june": june, "march": march}
 
@@ -99,8 +99,8 @@ def test_search_minutes_lists_the_latest_first(meetings):
 
 
 def test_search_minutes_finds_a_report_once_published(meetings):
-    report = meetings["march"].snapshots.get()
-    report.status = SnapshotStatus.PUBLISHED
+    report = meetings["march"].reports.get()
+    report.status = ReportStatus.PUBLISHED
     report.save()
 
     assert found("صفقة", meetings) == ["march"]
@@ -181,7 +181,7 @@ def test_minutes_rows_carry_the_anchor_search_points_to(client, meetings):
 def test_search_page_points_to_five_rows_and_counts_the_others(client, meetings):
     plan = meetings["june"].committee.plan
     for number in range(10, 17):
-        make_snapshot(
+        make_report(
             make_commitment(plan=plan, number=number),
             meeting=meetings["june"],
             narrative=f"إطلاق طلب العروض رقم {number}",

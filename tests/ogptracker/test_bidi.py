@@ -11,7 +11,7 @@ from tests.factories import (
     make_commitment,
     make_evidence,
     make_participant,
-    make_snapshot,
+    make_report,
 )
 
 RLO = "\u202e"
@@ -69,8 +69,8 @@ def test_bulk_created_rows_are_saved_without_an_override():
 @pytest.mark.django_db
 def test_uploaded_file_name_loses_its_override_by_the_same_rule(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    snapshot = make_snapshot(make_commitment())
+    report = make_report(make_commitment())
 
-    evidence = make_evidence(snapshot, name=f"report{RLO}fdp.pdf", content=PDF_BYTES)
+    evidence = make_evidence(report, name=f"report{RLO}fdp.pdf", content=PDF_BYTES)
 
     assert evidence.file.name.rsplit("/", 1)[-1] == "reportfdp.pdf"

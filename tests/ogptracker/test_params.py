@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ogptracker.publishing.params import MAX_INTEGER, PARAMETERS
-from tests.factories import make_commitment, make_meeting, make_snapshot
+from tests.factories import make_commitment, make_meeting, make_report
 
 SUITABLE = dict(
     max_examples=200,
@@ -29,7 +29,7 @@ def published(db):
     plan = commitment.plan
     plan.number = 1
     plan.save()
-    make_snapshot(commitment)
+    make_report(commitment)
     meeting = make_meeting()
     return {"plan": plan, "commitment": commitment, "meeting": meeting}
 

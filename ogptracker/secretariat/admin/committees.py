@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationStackedInline
 
 from commitments.enums import MeetingStatus
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Commitment, ProgressReport
 from meetings import cycle
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
@@ -82,7 +82,7 @@ class NextStepInline(admin.TabularInline):
 class StatusTableInline(TranslationStackedInline):
     """The meeting's status table, typed where the minutes are prepared."""
 
-    model = ProgressSnapshot
+    model = ProgressReport
     fk_name = "meeting"
     form = LoadedValuesForm
     formset = VersionedRowsFormSet
@@ -106,7 +106,7 @@ class StatusTableInline(TranslationStackedInline):
     # Eighteen rows of nine text boxes: short boxes keep the table in reach.
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ProgressSnapshot]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProgressReport]:
         return super().get_queryset(request).select_related("prepared_from__meeting")
 
     def formfield_for_foreignkey(
@@ -129,7 +129,7 @@ class StatusTableInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("prepared from"))
-    def origin(self, row: ProgressSnapshot) -> str:
+    def origin(self, row: ProgressReport) -> str:
         source = row.prepared_from
         if source is None:
             return "—"
@@ -168,7 +168,7 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
     ) -> None:
-        if formset.model is not ProgressSnapshot:
+        if formset.model is not ProgressReport:
             return super().save_formset(request, form, formset, change)
         formset.claim_versions()
         for row in formset.save(commit=False):

@@ -24,9 +24,9 @@ from commitments.models import (
     Evidence,
     Institution,
     PlanProgress,
-    ProgressSnapshot,
+    ProgressReport,
+    ReportAwaitingReview,
     ReviewComment,
-    SnapshotAwaitingReview,
 )
 from meetings import cycle
 from ogptracker.spreadsheets import plan_resources as resources
@@ -92,8 +92,8 @@ class ActivityInline(TranslationTabularInline):
     fields = ["number", "title", "planned_start", "planned_end", "revised_end", "status", "weight"]
 
 
-class SnapshotInline(TranslationStackedInline):
-    model = ProgressSnapshot
+class ReportInline(TranslationStackedInline):
+    model = ProgressReport
     form = ReportRowForm
     extra = 0
     fields = [
@@ -122,12 +122,12 @@ class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     ordering = ["plan__number", "number"]
     autocomplete_fields = ["lead_institution", "axis", "leads"]
     list_select_related = ["plan", "lead_institution"]
-    inlines = [ActivityInline, SnapshotInline]
+    inlines = [ActivityInline, ReportInline]
 
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
     ) -> None:
-        if formset.model is not ProgressSnapshot:
+        if formset.model is not ProgressReport:
             return super().save_formset(request, form, formset, change)
         save_reports(request, formset)
 
@@ -211,28 +211,28 @@ def save_reports(request: HttpRequest, formset: BaseInlineFormSet) -> None:
     """Reports of the commitment's page, each saved by the cycle's step for its status;
     the page's own form claimed the commitment's version."""
     statuses = {id(form.instance): form.initial.get("status") for form in formset.initial_forms}
-    for snapshot in formset.save(commit=False):
+    for report in formset.save(commit=False):
         cycle.save_edited(
-            snapshot,
+            report,
             request.user,
-            status_before=statuses.get(id(snapshot)),
+            status_before=statuses.get(id(report)),
             reason="Edited in the admin",
             claimed=True,
         )
-    for snapshot in formset.deleted_objects:
-        snapshot._history_user = request.user
-        snapshot.delete()
+    for report in formset.deleted_objects:
+        report._history_user = request.user
+        report.delete()
     formset.save_m2m()
 
 
-def _decide_each(snapshots, decide):
-    """Apply a review decision to each snapshot: (those decided, those the review refused)."""
+def _decide_each(reports, decide):
+    """Apply a review decision to each report: (those decided, those the review refused)."""
     done, refused = [], []
-    for snapshot in snapshots:
+    for report in reports:
         try:
-            decided = decide(snapshot)
+            decided = decide(report)
         except cycle.Refused:
-            refused.append(snapshot)
+            refused.append(report)
         else:
             done.append(decided)
     return done, refused
@@ -244,12 +244,10 @@ class ReviewActionsMixin:
     actions = ["approve_and_publish", "return_for_revision"]
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
-    def approve_and_publish(
-        self, request: HttpRequest, queryset: QuerySet[ProgressSnapshot]
-    ) -> None:
+    def approve_and_publish(self, request: HttpRequest, queryset: QuerySet[ProgressReport]) -> None:
         done, refused = _decide_each(
             queryset.select_related("commitment"),
-            lambda snapshot: cycle.approve_report(snapshot, request.user, request=request),
+            lambda report: cycle.approve_report(report, request.user, request=request),
         )
         if done:
             self.message_user(
@@ -262,27 +260,27 @@ class ReviewActionsMixin:
             self.message_user(
                 request,
                 _("Not published, as they are not awaiting review: %(reports)s")
-                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                % {"reports": "; ".join(str(report) for report in refused)},
                 messages.WARNING,
             )
 
     @admin.action(description=_("Return for revision"), permissions=["change"])
     def return_for_revision(
-        self, request: HttpRequest, queryset: QuerySet[ProgressSnapshot]
+        self, request: HttpRequest, queryset: QuerySet[ProgressReport]
     ) -> TemplateResponse | None:
-        snapshots = list(queryset.select_related("commitment"))
+        reports = list(queryset.select_related("commitment"))
         if "apply" not in request.POST:
             context = {
                 **self.admin_site.each_context(request),
                 "opts": self.opts,
                 "title": _("Return for revision"),
-                "snapshots": snapshots,
+                "reports": reports,
             }
             return TemplateResponse(request, "admin/commitments/return_for_revision.html", context)
         done, refused = _decide_each(
-            snapshots,
-            lambda snapshot: cycle.return_report(
-                snapshot, request.user, request.POST.get(f"comment-{snapshot.pk}"), request=request
+            reports,
+            lambda report: cycle.return_report(
+                report, request.user, request.POST.get(f"comment-{report.pk}"), request=request
             ),
         )
         if done:
@@ -303,15 +301,15 @@ class ReviewActionsMixin:
                     "Not returned: a report is returned only with a comment, and only while "
                     "it awaits review: %(reports)s"
                 )
-                % {"reports": "; ".join(str(snapshot) for snapshot in refused)},
+                % {"reports": "; ".join(str(report) for report in refused)},
                 messages.ERROR,
             )
         return None
 
 
-@admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
-    resource_classes = [resources.ProgressSnapshotResource]
+@admin.register(ProgressReport)
+class ProgressReportAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
+    resource_classes = [resources.ProgressReportResource]
     form = ReportAdminForm
     list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
     list_filter = [
@@ -328,7 +326,7 @@ class ProgressSnapshotAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     inlines = [ActivityChangeInline, ReviewCommentInline, EvidenceInline]
 
     def save_model(
-        self, request: HttpRequest, obj: ProgressSnapshot, form: VersionedForm, change: bool
+        self, request: HttpRequest, obj: ProgressReport, form: VersionedForm, change: bool
     ) -> None:
         form.claim_versions()
         cycle.save_edited(
@@ -349,8 +347,8 @@ class ReviewEvidenceInline(EvidenceInline):
         return False
 
 
-@admin.register(SnapshotAwaitingReview)
-class SnapshotAwaitingReviewAdmin(
+@admin.register(ReportAwaitingReview)
+class ReportAwaitingReviewAdmin(
     LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
 ):
     """The review queue: submitted reports only, oldest first, with approve / return."""
@@ -386,7 +384,7 @@ class SnapshotAwaitingReviewAdmin(
     readonly_fields = ["commitment", "last_published", "author"]
     inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[SnapshotAwaitingReview]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReportAwaitingReview]:
         return (
             super()
             .get_queryset(request)
@@ -398,14 +396,14 @@ class SnapshotAwaitingReviewAdmin(
         return False
 
     @admin.display(description=_("action plan"), ordering="commitment__plan__number")
-    def plan(self, snapshot: ProgressSnapshot) -> ActionPlan:
-        return snapshot.commitment.plan
+    def plan(self, report: ProgressReport) -> ActionPlan:
+        return report.commitment.plan
 
     @admin.display(description=_("Progress now published"))
-    def last_published(self, snapshot: ProgressSnapshot) -> str | Promise:
+    def last_published(self, report: ProgressReport) -> str | Promise:
         published = (
-            ProgressSnapshot.objects.published()
-            .filter(commitment=snapshot.commitment_id)
+            ProgressReport.objects.published()
+            .filter(commitment=report.commitment_id)
             .latest_first()
             .first()
         )
@@ -414,24 +412,24 @@ class SnapshotAwaitingReviewAdmin(
         return f"{published.percent} % — {date_format(published.date)}"
 
     @admin.display(description=_("activity changes"), ordering="activity_changes__count")
-    def activity_change_count(self, snapshot: ProgressSnapshot) -> int:
-        return snapshot.activity_changes__count
+    def activity_change_count(self, report: ProgressReport) -> int:
+        return report.activity_changes__count
 
     @admin.display(description=_("evidence files"), ordering="evidence__count")
-    def evidence_count(self, snapshot: ProgressSnapshot) -> int:
-        return snapshot.evidence__count
+    def evidence_count(self, report: ProgressReport) -> int:
+        return report.evidence__count
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
     def save_model(
-        self, request: HttpRequest, obj: ProgressSnapshot, form: VersionedForm, change: bool
+        self, request: HttpRequest, obj: ProgressReport, form: VersionedForm, change: bool
     ) -> None:
         form.claim_versions()
         cycle.correct(obj, request.user, reason="Edited during review", claimed=True)
 
-    def response_change(self, request: HttpRequest, obj: ProgressSnapshot) -> HttpResponse:
-        queue = reverse("admin:commitments_snapshotawaitingreview_changelist")
+    def response_change(self, request: HttpRequest, obj: ProgressReport) -> HttpResponse:
+        queue = reverse("admin:commitments_reportawaitingreview_changelist")
         if "_approve" in request.POST:
             self.approve_and_publish(request, self.get_queryset(request).filter(pk=obj.pk))
             return HttpResponseRedirect(queue)

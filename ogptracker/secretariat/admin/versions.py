@@ -27,7 +27,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment, ProgressSnapshot
+from commitments.models import Commitment, ProgressReport
 from commitments.versions import bump, claim
 from ogptracker.leads.progress_update import Difference, loaded_value, shown
 
@@ -297,7 +297,7 @@ def refused_changes(
 
 
 def _row_name(instance):
-    if isinstance(instance, ProgressSnapshot):
+    if isinstance(instance, ProgressReport):
         return f"{instance.commitment} — {date_format(instance.date)}"
     return str(instance)
 

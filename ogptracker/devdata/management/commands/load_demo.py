@@ -12,7 +12,7 @@ COUNTED_MODELS = (
     "commitments.ActionPlan",
     "commitments.Axis",
     "commitments.Commitment",
-    "commitments.ProgressSnapshot",
+    "commitments.ProgressReport",
     "commitments.PlanProgress",
     "meetings.Committee",
     "meetings.Meeting",

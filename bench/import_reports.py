@@ -1,6 +1,6 @@
-"""Imports 10,000 progress snapshot rows through the admin's resource and times it.
+"""Imports 10,000 progress report rows through the admin's resource and times it.
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/import_snapshots.py [rows]
+    DATABASE_URL=postgres://… .venv/bin/python bench/import_reports.py [rows]
 
 Migrates the database if needed, then works inside one transaction that is
 rolled back at the end: the database is left as it was. Target: under 10 s
@@ -26,13 +26,13 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from commitments.models import ActionPlan, Commitment, Institution  # noqa: E402
-from ogptracker.spreadsheets.plan_resources import ProgressSnapshotResource  # noqa: E402
+from ogptracker.spreadsheets.plan_resources import ProgressReportResource  # noqa: E402
 
 PLAN_NUMBER = 900
 COMMITMENTS = 25
 
 
-def snapshot_file(rows):
+def report_file(rows):
     """A CSV as the secretariat would send it: Arabic text, ISO dates, 25 commitments."""
     dataset = tablib.Dataset(
         headers=["plan", "commitment", "date", "percent", "narrative_ar", "status"]
@@ -66,10 +66,10 @@ def main(rows):
             Commitment.objects.create(
                 plan=plan, number=number, title=f"الالتزام {number}", lead_institution=institution
             )
-        dataset = snapshot_file(rows)
+        dataset = report_file(rows)
 
         began, began_cpu = time.perf_counter(), time.process_time()
-        result = ProgressSnapshotResource(labels=True).import_data(dataset, dry_run=False)
+        result = ProgressReportResource(labels=True).import_data(dataset, dry_run=False)
         seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
 
         assert not result.has_errors() and not result.has_validation_errors(), result

@@ -1,4 +1,4 @@
-"""A plan's dashboard lists its committees' decisions still open, soonest due first."""
+"""A plan's dashboard lists its committees' next steps still open, soonest due first."""
 
 import datetime
 import re
@@ -20,7 +20,7 @@ def today(monkeypatch):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: TODAY)
 
 
-def open_decisions(client, number=3):
+def open_next_steps(client, number=3):
     page = client.get(reverse("commitments:plan_dashboard", args=[number])).content.decode()
     section = re.search(r'<ul class="open-steps">(.*?)</ul>', page, re.S)
     if section is None:
@@ -31,7 +31,7 @@ def open_decisions(client, number=3):
     ]
 
 
-def test_open_decisions_of_published_minutes_soonest_due_first(client):
+def test_open_next_steps_of_published_minutes_soonest_due_first(client):
     plan = make_plan(3)
     execution = make_committee(plan=plan)
     steering = make_committee(plan=plan, kind=CommitteeKind.STEERING)
@@ -49,15 +49,15 @@ def test_open_decisions_of_published_minutes_soonest_due_first(client):
     make_next_step(draft, "قرار لم ينشر")
     make_next_step(make_meeting(make_committee(plan=make_plan(2))), "قرار خطة أخرى")
 
-    assert open_decisions(client) == [
+    assert open_next_steps(client) == [
         "إعداد دليل المرتفق (وزارة العدل، قبل 1 مارس 2025، تقرر في اجتماع 17 يونيو 2024)"
-        " تجاوز أجله",
+        " تجاوزت أجلها",
         "اعتماد دليل لجنة الإشراف (قبل 30 يونيو 2025، تقرر في اجتماع 18 مارس 2025)",
         "برمجة ورشات موضوعاتية (تقرر في اجتماع 18 مارس 2025)",
     ]
 
 
-def test_each_decision_links_to_its_place_in_the_minutes(client):
+def test_each_next_step_links_to_its_place_in_the_minutes(client):
     meeting = make_meeting(make_committee(plan=make_plan(3)), date=datetime.date(2025, 3, 18))
     step = make_next_step(meeting, "برمجة ورشات موضوعاتية")
 
@@ -66,19 +66,19 @@ def test_each_decision_links_to_its_place_in_the_minutes(client):
     assert f'href="{reverse("meetings:minutes", args=[meeting.pk])}#step-{step.order}"' in page
 
 
-def test_ten_decisions_are_listed_then_how_many_more(client):
+def test_ten_next_steps_are_listed_then_how_many_more(client):
     meeting = make_meeting(make_committee(plan=make_plan(3)), date=datetime.date(2025, 3, 18))
     for day in range(1, 13):
         make_next_step(meeting, f"القرار {day}", due_date=datetime.date(2025, 5, day))
 
     page = client.get(reverse("commitments:plan_dashboard", args=[3])).content.decode()
 
-    assert len(open_decisions(client)) == 10
+    assert len(open_next_steps(client)) == 10
     assert "القرار 10" in page and "القرار 11" not in page
-    assert "وقراران آخران مفتوحان بأجلين لاحقين." in page
+    assert "ومرحلتان قادمتان أخريان مفتوحتان بأجلين لاحقين." in page
 
 
-def test_a_plan_without_open_decisions_has_no_such_section(client):
+def test_a_plan_without_open_next_steps_has_no_such_section(client):
     make_meeting(make_committee(plan=make_plan(3)))
 
-    assert open_decisions(client) is None
+    assert open_next_steps(client) is None
