@@ -51,6 +51,8 @@ def _public(commitment, minutes, steering):
         "steering minutes": ("meetings:minutes", steering.pk),
         "search": "commitments:search",
         "open data": "commitments:open_data",
+        "self-assessment": ("commitments:self_assessment", 1, "end-of-term"),
+        "mid-term self-assessment": ("commitments:self_assessment", 3, "mid-term"),
         "login": "login",
         "password reset": "password_reset",
         "password reset sent": "password_reset_done",

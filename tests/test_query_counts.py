@@ -51,6 +51,8 @@ PAGES = [
     ("api_next_steps", 3),
     ("api_meetings", 3),
     ("api_irm", 3),
+    ("self_assessment", 9),
+    ("self_assessment_docx", 9),
 ]
 
 
@@ -127,6 +129,12 @@ def page_url(name, commitment, meeting):
             "api_next_steps": lambda: f"/api/plans/{plan}/next-steps/?status=done",
             "api_meetings": lambda: "/api/meetings/",
             "api_irm": lambda: f"/api/plans/{plan}/irm/",
+            "self_assessment": lambda: reverse(
+                "commitments:self_assessment", args=[plan, "end-of-term"]
+            ),
+            "self_assessment_docx": lambda: reverse(
+                "commitments:self_assessment_docx", args=[plan, "end-of-term"]
+            ),
         }[name]()
 
 

@@ -111,6 +111,9 @@ EXPECTED = {
     "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_irm": EVERYONE,
+    "commitments:self_assessment": EVERYONE,
+    "commitments:self_assessment_pdf": EVERYONE,
+    "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
     "api:<^.*/$>": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
@@ -271,6 +274,14 @@ def url_builders(world):
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        **{
+            name: lambda name=name: reverse(name, args=[plan.number, "end-of-term"])
+            for name in (
+                "commitments:self_assessment",
+                "commitments:self_assessment_pdf",
+                "commitments:self_assessment_docx",
+            )
+        },
         "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",

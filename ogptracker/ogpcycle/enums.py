@@ -129,3 +129,8 @@ FIELD_LABELS = {
         "starred": _("Promising commitment"),
     },
 }
+
+
+class SelfAssessmentKind(models.TextChoices):
+    MID_TERM = "mid-term", _("Mid-term self-assessment report")
+    END_OF_TERM = "end-of-term", _("End-of-term self-assessment report")

@@ -22,7 +22,7 @@ from commitments.models import (
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
 from ogptracker.ogpcycle import irm
-from ogptracker.ogpcycle.enums import FIELD_LABELS
+from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
 from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
 
@@ -99,6 +99,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
             "irm_tallies": irm_tallies,
+            "self_assessment_kinds": list(SelfAssessmentKind),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
