@@ -53,6 +53,7 @@ PAGES = [
     ("api_irm", 3),
     ("self_assessment", 9),
     ("self_assessment_docx", 9),
+    ("plan_governance", 7),
 ]
 
 
@@ -132,6 +133,7 @@ def page_url(name, commitment, meeting):
             "self_assessment": lambda: reverse(
                 "commitments:self_assessment", args=[plan, "end-of-term"]
             ),
+            "plan_governance": lambda: reverse("commitments:plan_governance", args=[plan]),
             "self_assessment_docx": lambda: reverse(
                 "commitments:self_assessment_docx", args=[plan, "end-of-term"]
             ),

@@ -20,6 +20,7 @@ from .enums import (
     IRMEra,
     IRMReport,
     PotentialImpact,
+    SelfAssessmentKind,
 )
 
 # Translators: what separates the items of a list («، » in Arabic).
@@ -147,3 +148,39 @@ class IRMAssessment(models.Model):
                     errors[field] = _("Only a report on results judges this.")
         if errors:
             raise ValidationError(errors)
+
+
+class SelfAssessmentReport(models.Model):
+    """The secretariat's record of a self-assessment report: when it was published."""
+
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="self_assessments",
+        verbose_name=_("action plan"),
+    )
+    kind = models.CharField(_("report"), max_length=20, choices=SelfAssessmentKind.choices)
+    published_on = models.DateField(
+        _("published on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the report was published; empty while it is not."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("self-assessment report")
+        verbose_name_plural = _("self-assessment reports")
+        ordering = ["plan__number", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind"], name="unique_self_assessment_per_plan_and_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=SelfAssessmentKind.values), name="self_assessment_kind_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} · {self.get_kind_display()}"

@@ -2,6 +2,7 @@
 
 from operator import attrgetter
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
@@ -21,7 +22,7 @@ from commitments.models import (
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
-from ogptracker.ogpcycle import irm
+from ogptracker.ogpcycle import irm, monitor
 from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
 from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
@@ -171,6 +172,24 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
             ],
+        },
+    )
+
+
+@cache_public_page
+def plan_governance(request: HttpRequest, number: int) -> HttpResponse:
+    """How the plan is run: OGP's minimum requirements and whether each holds."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    checks = monitor.check_plans([plan], timezone.localdate())[plan.pk]
+    return render(
+        request,
+        "publishing/plan_governance.html",
+        {
+            "plan": plan,
+            "checks": checks,
+            "forum_days": settings.OGP_FORUM_EVERY_DAYS,
+            "minutes_days": settings.OGP_MINUTES_WITHIN_DAYS,
+            "self_assessment_days": settings.OGP_SELF_ASSESSMENT_WITHIN_DAYS,
         },
     )
 

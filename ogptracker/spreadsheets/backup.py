@@ -42,7 +42,7 @@ from commitments.models import (
 )
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
-from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 
 from . import irm_resources, meeting_resources
 from . import plan_resources as resources
@@ -68,6 +68,7 @@ TABLES = [
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
     ("next_steps.csv", meeting_resources.NextStepResource),
     ("irm_assessments.csv", irm_resources.IRMAssessmentResource),
+    ("self_assessment_reports.csv", irm_resources.SelfAssessmentReportResource),
 ]
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
@@ -410,6 +411,7 @@ def import_all(directory: str | Path, replace: bool = False) -> dict[str, int]:
 def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
+        SelfAssessmentReport,
         IRMAssessment,
         Evidence,
         NextStep,

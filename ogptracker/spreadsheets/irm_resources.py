@@ -1,4 +1,5 @@
-"""Spreadsheet import and export of the IRM's assessments, one row per commitment and report.
+"""Spreadsheets of the OGP cycle: the IRM's assessments, one row per commitment and report,
+and the self-assessment reports' publication, one row per plan and kind of report.
 
 A row names its commitment by its OGP identifier (MO0001…), as the IRM's own
 reports and data do; the plan follows from it. A file naming the same
@@ -15,10 +16,10 @@ from tablib import Dataset
 
 from commitments.models import Commitment
 from ogptracker.common.cells import BooleanWidget, Field, KeyWidget, isolated, model_fields
-from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 
 from .import_report import spreadsheet_line
-from .plan_resources import resource
+from .plan_resources import plan_field, resource
 
 COLUMNS = [
     "report",
@@ -115,4 +116,16 @@ IRMAssessmentResource = resource(
     ordering=["commitment__plan__number", "commitment__number", "report_date", "pk"],
     related=["commitment"],
     mixins=[_RepeatedRowsRefused],
+)
+
+
+SelfAssessmentReportResource = resource(
+    SelfAssessmentReport,
+    {
+        "plan": plan_field(),
+        **model_fields(SelfAssessmentReport, ["kind", "published_on"]),
+    },
+    import_id_fields=["plan", "kind"],
+    ordering=["plan__number", "kind"],
+    related=["plan"],
 )
