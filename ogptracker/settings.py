@@ -163,17 +163,41 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Shared by every server process (rendered PDFs, cached pages): no process memory.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "ogptracker_cache",
-        "TIMEOUT": None,
-        # Room for every public page in three languages before entries are culled: two
-        # entries each, the page and the list of headers its address varies on.
-        "OPTIONS": {"MAX_ENTRIES": 100000},
+# Shared by every server process of every machine (rendered PDFs, cached pages): no
+# process memory. Redis when REDIS_URL is set (redis://host:6379/0), else a table of
+# the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ValueError(
+        f"REDIS_URL must look like 'redis://host:6379/0' (or rediss://, unix://), got {REDIS_URL!r}"
+    )
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": None,
+            "OPTIONS": {
+                # A page waits at most this long on Redis, instead of gunicorn's timeout.
+                "SOCKET_CONNECT_TIMEOUT": 5,
+                "SOCKET_TIMEOUT": 5,
+            },
+        }
     }
-}
+    # Sessions read from Redis, written through to the database, which keeps them
+    # when Redis restarts or evicts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ogptracker_cache",
+            "TIMEOUT": None,
+            # Room for every public page in three languages before entries are culled: two
+            # entries each, the page and the list of headers its address varies on.
+            "OPTIONS": {"MAX_ENTRIES": 100000},
+        }
+    }
 # Anonymous visits of public pages and API answers are served from that cache until the
 # data changes (ogptracker/pagecache/), at most this many seconds; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
@@ -245,10 +269,42 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploaded evidence: in an S3-compatible bucket when S3_BUCKET is set (every machine
+# reads the same files), else under MEDIA_ROOT. The keys are read by boto3 from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+# With S3, evidence downloads are sent to the bucket by a signed address valid this
+# many seconds, after the site's own checks; 0 streams them through the site instead.
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 0)
+if not 0 <= S3_SIGNED_URL_SECONDS <= 604800:
+    raise ValueError(
+        "S3_SIGNED_URL_SECONDS must be between 0 and 604800 (S3's limit of a week), "
+        f"got {S3_SIGNED_URL_SECONDS}"
+    )
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "location": os.environ.get("S3_PREFIX", ""),
+            # Two leads' files of the same name both kept, as on a disk.
+            "file_overwrite": False,
+            # Private objects: only the site, or a signed address, reads them.
+            "default_acl": None,
+            "querystring_auth": True,
+            "signature_version": "s3v4",
+            "querystring_expire": S3_SIGNED_URL_SECONDS or 60,
+        },
+    }
+else:
+    # File names under the names' rule for bidirectional controls (ogptracker/common/bidi.py).
+    DEFAULT_STORAGE = {"BACKEND": "ogptracker.common.bidi.FileSystemStorage"}
+
 # Hashed, compressed file names, served by WhiteNoise with far-future caching.
 STORAGES = {
-    # File names under the names' rule for bidirectional controls (ogptracker/common/bidi.py).
-    "default": {"BACKEND": "ogptracker.common.bidi.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

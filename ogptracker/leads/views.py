@@ -1,11 +1,19 @@
 """Project leads' pages: their commitments, the progress report form, evidence files."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from commitments.activity_changes import as_proposed
@@ -160,8 +168,12 @@ def _activity_rows(formset, today):
     return rows
 
 
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Evidence is public once its report is published; before that, only its people see it."""
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse | HttpResponseRedirect:
+    """Evidence is public once its report is published; before that, only its people see it.
+
+    Served by the site, or, with a bucket and S3_SIGNED_URL_SECONDS, handed to the
+    bucket by a signed address that expires in those seconds, once the same checks passed.
+    """
     evidence = get_object_or_404(Evidence.objects.select_related("report__meeting"), pk=pk)
     report = evidence.report
     if not report.is_published:
@@ -169,6 +181,8 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         if not visible.exists():
             raise Http404
     name = evidence.file.name.rsplit("/", 1)[-1]
+    if settings.S3_BUCKET and settings.S3_SIGNED_URL_SECONDS:
+        return _signed_redirect(evidence, name)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as missing:
@@ -182,4 +196,25 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     if not report.is_published:
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _signed_redirect(evidence: Evidence, name: str) -> HttpResponseRedirect:
+    """To the bucket's copy, with the headers the site would have sent."""
+    if not evidence.file.storage.exists(evidence.file.name):
+        raise Http404
+    content_type = evidence.content_type or "application/octet-stream"
+    url = evidence.file.storage.url(
+        evidence.file.name,
+        parameters={
+            "ResponseContentType": content_type,
+            "ResponseContentDisposition": content_disposition_header(
+                content_type not in INLINE_KINDS, name
+            ),
+        },
+        expire=settings.S3_SIGNED_URL_SECONDS,
+    )
+    response = HttpResponseRedirect(url)
+    # The address expires: no copy of this answer may outlive it.
+    response["Cache-Control"] = "private, no-store"
     return response
