@@ -54,6 +54,7 @@ def _public(commitment, minutes, steering):
         "self-assessment": ("commitments:self_assessment", 1, "end-of-term"),
         "mid-term self-assessment": ("commitments:self_assessment", 3, "mid-term"),
         "how a plan is run": ("commitments:plan_governance", 3),
+        "plan revisions": ("commitments:plan_revisions", 3),
         "login": "login",
         "password reset": "password_reset",
         "password reset sent": "password_reset_done",

@@ -28,7 +28,7 @@ SIZES = {
 # Live queries of each page; a cached visit is one query for all of them.
 PAGES = [
     ("home", 4),
-    ("plan_dashboard", 7),
+    ("plan_dashboard", 8),
     ("commitment_detail", 7),
     ("institution_detail", 4),
     ("search", 7),
@@ -54,6 +54,7 @@ PAGES = [
     ("self_assessment", 9),
     ("self_assessment_docx", 9),
     ("plan_governance", 7),
+    ("plan_revisions", 3),
 ]
 
 
@@ -134,6 +135,7 @@ def page_url(name, commitment, meeting):
                 "commitments:self_assessment", args=[plan, "end-of-term"]
             ),
             "plan_governance": lambda: reverse("commitments:plan_governance", args=[plan]),
+            "plan_revisions": lambda: reverse("commitments:plan_revisions", args=[plan]),
             "self_assessment_docx": lambda: reverse(
                 "commitments:self_assessment_docx", args=[plan, "end-of-term"]
             ),

@@ -23,7 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import ReportStatus
-from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
+from ogptracker.ogpcycle.models import IRMAssessment, PlanRevision, SelfAssessmentReport
 from tests.factories import (
     make_activity,
     make_committee,
@@ -113,6 +113,7 @@ EXPECTED = {
     "api:plan_irm": EVERYONE,
     "commitments:self_assessment": EVERYONE,
     "commitments:plan_governance": EVERYONE,
+    "commitments:plan_revisions": EVERYONE,
     "commitments:self_assessment_pdf": EVERYONE,
     "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
@@ -275,6 +276,9 @@ def url_builders(world):
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "commitments:plan_revisions": lambda: reverse(
+            "commitments:plan_revisions", args=[plan.number]
+        ),
         "commitments:plan_governance": lambda: reverse(
             "commitments:plan_governance", args=[plan.number]
         ),
@@ -355,6 +359,13 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
     )
     SelfAssessmentReport.objects.create(plan=commitment.plan, kind="mid-term")
+    revision = PlanRevision.objects.create(
+        plan=commitment.plan,
+        date=meeting.date,
+        reason="المراجعة المرحلية",
+        decision=meeting.next_steps.get(),
+    )
+    revision.changes.create(commitment=commitment, change="withdrawn")
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}

@@ -134,3 +134,14 @@ FIELD_LABELS = {
 class SelfAssessmentKind(models.TextChoices):
     MID_TERM = "mid-term", _("Mid-term self-assessment report")
     END_OF_TERM = "end-of-term", _("End-of-term self-assessment report")
+
+
+class RevisionChange(models.TextChoices):
+    ADDED = "added", pgettext_lazy("plan revision", "Added")
+    WITHDRAWN = "withdrawn", pgettext_lazy("plan revision", "Withdrawn")
+    MERGED = "merged", pgettext_lazy("plan revision", "Merged into another")
+    RESCHEDULED = "rescheduled", pgettext_lazy("plan revision", "Rescheduled")
+
+
+# The changes after which a commitment is no longer in the plan as revised.
+LEAVES_THE_PLAN = (RevisionChange.WITHDRAWN, RevisionChange.MERGED)

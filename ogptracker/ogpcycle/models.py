@@ -3,13 +3,14 @@ from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from commitments.enums import OGPValue
+from commitments.enums import MeetingStatus, OGPValue
 from commitments.models import ActionPlan, Commitment
+from meetings.models import NextStep
 
 from .enums import (
     REPORTS,
@@ -20,6 +21,7 @@ from .enums import (
     IRMEra,
     IRMReport,
     PotentialImpact,
+    RevisionChange,
     SelfAssessmentKind,
 )
 
@@ -184,3 +186,122 @@ class SelfAssessmentReport(models.Model):
 
     def __str__(self):
         return f"{self.plan} · {self.get_kind_display()}"
+
+
+class PlanRevision(models.Model):
+    """A revision of a plan during its term, as a committee decided it."""
+
+    plan = models.ForeignKey(
+        ActionPlan,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        verbose_name=_("action plan"),
+    )
+    date = models.DateField(_("date"))
+    reason = models.TextField(_("reason"))
+    decision = models.ForeignKey(
+        NextStep,
+        on_delete=models.PROTECT,
+        related_name="plan_revisions",
+        verbose_name=_("committee decision"),
+        help_text=_("The next step of published minutes that the revision follows."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan revision")
+        verbose_name_plural = _("plan revisions")
+        ordering = ["plan__number", "date", "pk"]
+
+    def __str__(self):
+        return f"{self.plan} · {self.date:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if not self.decision_id or not self.plan_id:
+            return
+        meeting = self.decision.meeting
+        if meeting.committee.plan_id != self.plan_id:
+            raise ValidationError({"decision": _("This decision was taken for another plan.")})
+        if meeting.status != MeetingStatus.PUBLISHED:
+            raise ValidationError(
+                {"decision": _("A revision follows a decision of published minutes.")}
+            )
+        if self.date and self.date < meeting.date:
+            raise ValidationError(
+                {"date": _("The revision is dated before the meeting that decided it.")}
+            )
+
+
+class CommitmentRevision(models.Model):
+    """What a revision did to one commitment."""
+
+    revision = models.ForeignKey(
+        PlanRevision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("revision")
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        verbose_name=_("commitment"),
+    )
+    change = models.CharField(_("change"), max_length=20, choices=RevisionChange.choices)
+    merged_into = models.ForeignKey(
+        Commitment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("merged into"),
+    )
+    revised_end = models.DateField(_("revised end"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commitment's revision")
+        verbose_name_plural = _("commitments' revisions")
+        ordering = ["revision__date", "commitment__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "commitment"], name="one_change_per_commitment_and_revision"
+            ),
+            models.CheckConstraint(
+                condition=Q(change__in=RevisionChange.values), name="revision_change_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(change=RevisionChange.MERGED, merged_into__isnull=False)
+                | (~Q(change=RevisionChange.MERGED) & Q(merged_into__isnull=True)),
+                name="merged_into_for_a_merge_only",
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("commitment")), name="not_merged_into_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(change=RevisionChange.RESCHEDULED, revised_end__isnull=False)
+                | ~Q(change=RevisionChange.RESCHEDULED),
+                name="rescheduled_with_its_new_end",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment} · {self.get_change_display()}"
+
+    def clean(self) -> None:
+        errors = {}
+        plan_id = self.revision.plan_id if self.revision_id else None
+        if self.commitment_id and plan_id and self.commitment.plan_id != plan_id:
+            errors["commitment"] = _("This commitment belongs to another plan.")
+        if self.change == RevisionChange.MERGED:
+            if not self.merged_into_id:
+                errors["merged_into"] = _("Say which commitment it was merged into.")
+            elif self.merged_into_id == self.commitment_id:
+                errors["merged_into"] = _("A commitment cannot be merged into itself.")
+            elif plan_id and self.merged_into.plan_id != plan_id:
+                errors["merged_into"] = _("This commitment belongs to another plan.")
+        elif self.merged_into_id:
+            errors["merged_into"] = _("Only a merged commitment goes into another.")
+        if self.change == RevisionChange.RESCHEDULED and not self.revised_end:
+            errors["revised_end"] = _("Give the commitment's new end date.")
+        if errors:
+            raise ValidationError(errors)

@@ -31,6 +31,7 @@ urlpatterns = [
         self_assessment_views.self_assessment_docx,
         name="self_assessment_docx",
     ),
+    path("plans/<int:number>/revisions/", views.plan_revisions, name="plan_revisions"),
     path("plans/<int:number>/how-it-is-run/", views.plan_governance, name="plan_governance"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
     path("search/", views.search, name="search"),

@@ -22,7 +22,7 @@ from commitments.models import (
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
-from ogptracker.ogpcycle import irm, monitor
+from ogptracker.ogpcycle import irm, monitor, revisions
 from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
 from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
@@ -74,6 +74,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
     irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
+    revised = revisions.revise(plan, summary.commitments, revisions.changes_of(plan))
     return render(
         request,
         "publishing/plan_dashboard.html",
@@ -100,6 +101,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
             "irm_tallies": irm_tallies,
+            "revised": revised,
             "self_assessment_kinds": list(SelfAssessmentKind),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
@@ -190,6 +192,28 @@ def plan_governance(request: HttpRequest, number: int) -> HttpResponse:
             "forum_days": settings.OGP_FORUM_EVERY_DAYS,
             "minutes_days": settings.OGP_MINUTES_WITHIN_DAYS,
             "self_assessment_days": settings.OGP_SELF_ASSESSMENT_WITHIN_DAYS,
+        },
+    )
+
+
+@cache_public_page
+def plan_revisions(request: HttpRequest, number: int) -> HttpResponse:
+    """The plan as adopted and as revised, its revisions and its commitments' slippage."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    commitments = plan.commitments.with_latest_progress().order_by("number")
+    changes = revisions.changes_of(plan).select_related(
+        "revision__decision__meeting__committee", "commitment", "merged_into"
+    )
+    plan_revisions = {}
+    for change in changes:
+        plan_revisions.setdefault(change.revision.pk, (change.revision, []))[1].append(change)
+    return render(
+        request,
+        "publishing/plan_revisions.html",
+        {
+            "plan": plan,
+            "revised": revisions.revise(plan, commitments, changes),
+            "revisions": list(plan_revisions.values()),
         },
     )
 

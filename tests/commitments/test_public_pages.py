@@ -141,9 +141,9 @@ def test_dashboard_query_count_does_not_grow_with_commitments(
     make_reported_plan([10, 20, 30], number=1)
     make_reported_plan([i % 101 for i in range(60)], number=2)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(url("plan_dashboard", number=1))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(url("plan_dashboard", number=2))
 
 

@@ -1,9 +1,15 @@
-"""The OGP cycle's pages: the IRM's assessments, the self-assessment reports' publication."""
+"""The OGP cycle's pages: the IRM's assessments, the self-assessment reports' publication,
+the plans' revisions with what each did to the commitments."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
+from ogptracker.ogpcycle.models import (
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentReport,
+)
 from ogptracker.spreadsheets.irm_resources import (
     IRMAssessmentResource,
     SelfAssessmentReportResource,
@@ -38,3 +44,20 @@ class SelfAssessmentReportAdmin(DeletedRecordsMixin, SpreadsheetAdmin, SimpleHis
     list_display = ["plan", "kind", "published_on"]
     list_filter = ["plan", "kind"]
     ordering = ["plan__number", "kind"]
+
+
+class CommitmentRevisionInline(admin.TabularInline):
+    model = CommitmentRevision
+    fk_name = "revision"
+    extra = 0
+    autocomplete_fields = ["commitment", "merged_into"]
+
+
+@admin.register(PlanRevision)
+class PlanRevisionAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
+    list_display = ["plan", "date", "decision"]
+    list_filter = ["plan"]
+    list_select_related = ["plan", "decision"]
+    autocomplete_fields = ["decision"]
+    ordering = ["plan__number", "date"]
+    inlines = [CommitmentRevisionInline]
