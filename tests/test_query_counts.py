@@ -51,8 +51,8 @@ PAGES = [
     ("api_next_steps", 3),
     ("api_meetings", 3),
     ("api_irm", 3),
-    ("self_assessment", 9),
-    ("self_assessment_docx", 9),
+    ("self_assessment", 10),
+    ("self_assessment_docx", 10),
     ("plan_governance", 7),
     ("plan_revisions", 3),
 ]

@@ -18,12 +18,17 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import ReportStatus
-from ogptracker.ogpcycle.models import IRMAssessment, PlanRevision, SelfAssessmentReport
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentReport,
+)
 from tests.factories import (
     make_activity,
     make_committee,
@@ -114,6 +119,7 @@ EXPECTED = {
     "commitments:self_assessment": EVERYONE,
     "commitments:plan_governance": EVERYONE,
     "commitments:plan_revisions": EVERYONE,
+    "commitments:self_assessment_comment": EVERYONE,
     "commitments:self_assessment_pdf": EVERYONE,
     "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
@@ -276,6 +282,9 @@ def url_builders(world):
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "commitments:self_assessment_comment": lambda: reverse(
+            "commitments:self_assessment_comment", args=[plan.number, "mid-term"]
+        ),
         "commitments:plan_revisions": lambda: reverse(
             "commitments:plan_revisions", args=[plan.number]
         ),
@@ -358,7 +367,15 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     IRMAssessment.objects.create(
         commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
     )
-    SelfAssessmentReport.objects.create(plan=commitment.plan, kind="mid-term")
+    today = timezone.localdate()
+    report = SelfAssessmentReport.objects.create(
+        plan=commitment.plan,
+        kind="mid-term",
+        comments_from=today,
+        comments_until=today + datetime.timedelta(days=30),
+    )
+    report.comments.create(name="جمعية", text="ملاحظة")
+    CommitmentDesign.objects.create(commitment=commitment, budget_planned=1000)
     revision = PlanRevision.objects.create(
         plan=commitment.plan,
         date=meeting.date,

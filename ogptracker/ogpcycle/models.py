@@ -2,6 +2,7 @@ import datetime
 from typing import Self
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -168,8 +169,18 @@ class SelfAssessmentReport(models.Model):
         blank=True,
         help_text=_("The day the report was published; empty while it is not."),
     )
-
-    history = HistoricalRecords()
+    comments_from = models.DateField(
+        _("draft open for comment from"),
+        null=True,
+        blank=True,
+        help_text=_("Readers may comment on the draft from this day until the next."),
+    )
+    comments_until = models.DateField(_("draft open for comment until"), null=True, blank=True)
+    response = models.TextField(
+        _("the secretariat's response to the comments"),
+        blank=True,
+        help_text=_("Printed in the published report, under the comments received."),
+    )
 
     class Meta:
         verbose_name = _("self-assessment report")
@@ -182,10 +193,40 @@ class SelfAssessmentReport(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=SelfAssessmentKind.values), name="self_assessment_kind_known"
             ),
+            models.CheckConstraint(
+                condition=Q(comments_from__isnull=True, comments_until__isnull=True)
+                | Q(
+                    comments_from__isnull=False,
+                    comments_until__isnull=False,
+                    comments_until__gte=F("comments_from"),
+                ),
+                name="comment_period_whole_and_in_order",
+                violation_error_message=_("The comment period ends before it starts."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.plan} · {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if (self.comments_from is None) != (self.comments_until is None):
+            missing = "comments_until" if self.comments_until is None else "comments_from"
+            raise ValidationError({missing: _("Give both days of the comment period.")})
+        if self.comments_from and self.comments_until < self.comments_from:
+            raise ValidationError(
+                {"comments_until": _("The comment period ends before it starts.")}
+            )
+        if self.published_on and self.comments_until and self.published_on <= self.comments_until:
+            raise ValidationError(
+                {"published_on": _("The report is published after its comment period ends.")}
+            )
+
+    def open_for_comment(self, today: datetime.date) -> bool:
+        return (
+            self.published_on is None
+            and self.comments_from is not None
+            and self.comments_from <= today <= self.comments_until
+        )
 
 
 class PlanRevision(models.Model):
@@ -305,3 +346,120 @@ class CommitmentRevision(models.Model):
             errors["revised_end"] = _("Give the commitment's new end date.")
         if errors:
             raise ValidationError(errors)
+
+
+SDG_TARGETS = RegexValidator(
+    r"^\s*\d{1,2}\.[0-9a-z]{1,2}(\s*,\s*\d{1,2}\.[0-9a-z]{1,2})*\s*$",
+    _("Write SDG targets as their numbers, separated by commas: 16.6, 16.10."),
+)
+
+
+class CommitmentDesign(models.Model):
+    """What OGP's commitment template asks beyond the plan's own fields."""
+
+    commitment = models.OneToOneField(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="design",
+        verbose_name=_("commitment"),
+    )
+    objective = models.TextField(_("objective and expected results"), blank=True)
+    solution = models.TextField(_("how the commitment solves the problem"), blank=True)
+    relevance = models.TextField(_("why it is relevant to OGP values"), blank=True)
+    budget_planned = models.DecimalField(
+        _("planned budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    budget_secured = models.DecimalField(
+        _("secured budget (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    national_strategies = models.TextField(_("links to national strategies"), blank=True)
+    sdg_targets = models.CharField(
+        _("SDG targets"),
+        max_length=200,
+        blank=True,
+        validators=[SDG_TARGETS],
+        help_text=_("For example 16.6, 16.10."),
+    )
+    actors_government = models.TextField(_("supporting actors: government"), blank=True)
+    actors_civil_society = models.TextField(_("supporting actors: civil society"), blank=True)
+    actors_private = models.TextField(_("supporting actors: private sector"), blank=True)
+    actors_international = models.TextField(
+        _("supporting actors: international organisations"), blank=True
+    )
+
+    class Meta:
+        verbose_name = _("commitment's OGP template")
+        verbose_name_plural = _("commitments' OGP templates")
+        ordering = ["commitment__plan__number", "commitment__number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(budget_planned__gte=0) | Q(budget_planned__isnull=True),
+                name="planned_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_secured__gte=0) | Q(budget_secured__isnull=True),
+                name="secured_budget_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_secured__lte=F("budget_planned"))
+                | Q(budget_secured__isnull=True)
+                | Q(budget_planned__isnull=True),
+                name="secured_budget_within_planned",
+                violation_error_message=_("The secured budget exceeds the planned budget."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.commitment)
+
+    def clean(self) -> None:
+        if (
+            self.budget_planned is not None
+            and self.budget_secured is not None
+            and self.budget_secured > self.budget_planned
+        ):
+            raise ValidationError(
+                {"budget_secured": _("The secured budget exceeds the planned budget.")}
+            )
+
+    @property
+    def sdg_target_list(self) -> list[str]:
+        return [target.strip() for target in self.sdg_targets.split(",") if target.strip()]
+
+    @property
+    def actors(self) -> list[tuple[str, str]]:
+        """The supporting actors by sector, those named only."""
+        sectors = [
+            (_("Government"), self.actors_government),
+            (_("Civil society"), self.actors_civil_society),
+            (_("Private sector"), self.actors_private),
+            (_("International organisations"), self.actors_international),
+        ]
+        return [(str(label), names) for label, names in sectors if names]
+
+
+class SelfAssessmentComment(models.Model):
+    """A reader's comment on a self-assessment report's draft, sent while comments were open."""
+
+    report = models.ForeignKey(
+        SelfAssessmentReport,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("self-assessment report"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    text = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment on a self-assessment report")
+        verbose_name_plural = _("comments on self-assessment reports")
+        ordering = ["report", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
+            models.CheckConstraint(condition=~Q(name=""), name="comment_signed"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.created_at:%Y-%m-%d}"

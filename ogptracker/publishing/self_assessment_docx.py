@@ -187,6 +187,33 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
                 ]
                 writer.paragraph(separator.join(judgements), _("The IRM's judgement:"))
 
+    record = context.get("record")
+    if context.get("published") and record.comments_from:
+        comments = list(record.comments.all())
+        writer.heading(_("Public comments on the draft"), 1)
+        writer.paragraph(
+            ngettext(
+                "The draft was open for comment from %(start)s to %(end)s; "
+                "%(counter)s comment was received.",
+                "The draft was open for comment from %(start)s to %(end)s; "
+                "%(counter)s comments were received.",
+                len(comments),
+            )
+            % {
+                "start": _date(record.comments_from),
+                "end": _date(record.comments_until),
+                "counter": len(comments),
+            }
+        )
+        for comment in comments:
+            by = (
+                f"{comment.name} ({comment.organisation})" if comment.organisation else comment.name
+            )
+            writer.paragraph(comment.text, by + ":", style="List Number")
+        if record.response:
+            writer.heading(_("The secretariat's response"), 2)
+            writer.paragraph(record.response)
+
     writer.heading(_("4. Next steps"), 1)
     if report.next_steps:
         for step in report.next_steps:

@@ -1,31 +1,53 @@
 """The self-assessment report of a plan: its page, its PDF (as the minutes') and its DOCX."""
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan
 from meetings import pdf
 from ogptracker.ogpcycle import self_assessment
 from ogptracker.ogpcycle.enums import SelfAssessmentKind
+from ogptracker.ogpcycle.models import SelfAssessmentReport
 from ogptracker.pagecache import cache_public_page
 from ogptracker.pagecache.version import data_version
 
+from .comment_forms import CommentForm
 from .self_assessment_docx import docx_bytes
 
 
-def _report(number, kind):
+def _plan_and_kind(number, kind):
     plan = get_object_or_404(ActionPlan, number=number)
     if kind not in SelfAssessmentKind.values:
         raise Http404("No such self-assessment report.")
-    return self_assessment.build(plan, SelfAssessmentKind(kind))
+    return plan, SelfAssessmentKind(kind)
+
+
+def _report(number, kind):
+    return self_assessment.build(*_plan_and_kind(number, kind))
+
+
+def _record(report):
+    """The secretariat's record of the report, with the comments it received, if any."""
+    return (
+        SelfAssessmentReport.objects.filter(plan=report.plan, kind=report.kind)
+        .prefetch_related("comments")
+        .first()
+    )
 
 
 def _context(request, report, *, for_print=False):
+    record = _record(report)
+    today = timezone.localdate()
     return {
         "report": report,
+        "record": record,
+        "open_for_comment": record is not None and record.open_for_comment(today),
+        "published": record is not None and record.published_on is not None,
         "title": report.kind.label,
         "kinds": list(SelfAssessmentKind),
         "today": timezone.localdate(),
@@ -64,6 +86,25 @@ def self_assessment_pdf(request: HttpRequest, number: int, kind: str) -> HttpRes
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "pdf")}"'
     return response
+
+
+def self_assessment_comment(request: HttpRequest, number: int, kind: str) -> HttpResponse:
+    """The form for a reader's comment on the draft, while comments are open; not cached."""
+    plan, kind = _plan_and_kind(number, kind)
+    record = SelfAssessmentReport.objects.filter(plan=plan, kind=kind).first()
+    if record is None or not record.open_for_comment(timezone.localdate()):
+        raise Http404("This report is not open for comment.")
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.report = record
+        form.save()
+        messages.success(request, _("Thank you: your comment was received."))
+        return redirect("commitments:self_assessment", number=plan.number, kind=kind)
+    return render(
+        request,
+        "publishing/self_assessment_comment.html",
+        {"plan": plan, "kind": kind, "record": record, "form": form},
+    )
 
 
 @cache_public_page

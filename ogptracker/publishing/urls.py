@@ -27,6 +27,11 @@ urlpatterns = [
         name="self_assessment_pdf",
     ),
     path(
+        "plans/<int:number>/self-assessment/<slug:kind>/comment/",
+        self_assessment_views.self_assessment_comment,
+        name="self_assessment_comment",
+    ),
+    path(
         "plans/<int:number>/self-assessment/<slug:kind>/report.docx",
         self_assessment_views.self_assessment_docx,
         name="self_assessment_docx",

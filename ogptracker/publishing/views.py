@@ -118,7 +118,9 @@ def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
     reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
-        Commitment.objects.for_dashboard().prefetch_related(
+        Commitment.objects.for_dashboard()
+        .select_related("design")
+        .prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("reports", queryset=reports, to_attr="published_reports"),
