@@ -32,11 +32,10 @@ from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .minutes_search import search_minutes
-from .params import BadParameter, cleaned
+from .params import DEFAULT_PAGE_SIZE, BadParameter, cleaned
 from .search import search_commitments
 
 ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"]
-DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
@@ -82,6 +81,8 @@ def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         response["Allow"] = ", ".join(ALLOWED_METHODS)
         return response
 
+    # Its GETs are under the page cache: declared in params.PARAMETERS like the pages.
+    wrapper.page_cache = True
     return wrapper
 
 

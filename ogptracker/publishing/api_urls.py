@@ -30,5 +30,5 @@ urlpatterns = [
         name="plan_decisions_moved",
     ),
     # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
-    re_path(r"^.*/$", api.not_found),
+    re_path(r"^.*/$", api.not_found, name="not_found"),
 ]
