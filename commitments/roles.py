@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db.models import Q
 
 SECRETARIAT_GROUP = "secretariat"
-SECRETARIAT_APPS = ("commitments", "meetings")
+SECRETARIAT_APPS = ("commitments", "meetings", "ogpcycle")
 
 
 def ensure_secretariat_group(**kwargs: Any) -> Group:

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ogptracker.pagecache",
     "commitments",
     "meetings",
+    "ogptracker.ogpcycle",
     "ogptracker.publishing",
     "ogptracker.leads",
     "ogptracker.spreadsheets",
@@ -206,6 +207,17 @@ else:
 # Anonymous visits of public pages and API answers are served from that cache until the
 # data changes (ogptracker/pagecache/), at most this many seconds; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+
+# OGP's minimum requirements, as the monitor checks them (docs/ogp-cycle.md):
+# the forum meets, and the plan's pages are updated, at least this often; minutes
+# are published within so many days of their meeting; a self-assessment report
+# is due so many days after the plan's midpoint or end; the secretariat is
+# warned so many days before a due date.
+OGP_FORUM_EVERY_DAYS = env_int("OGP_FORUM_EVERY_DAYS", 183)
+OGP_UPDATE_EVERY_DAYS = env_int("OGP_UPDATE_EVERY_DAYS", 183)
+OGP_MINUTES_WITHIN_DAYS = env_int("OGP_MINUTES_WITHIN_DAYS", 30)
+OGP_SELF_ASSESSMENT_WITHIN_DAYS = env_int("OGP_SELF_ASSESSMENT_WITHIN_DAYS", 90)
+OGP_WARNING_DAYS = env_int("OGP_WARNING_DAYS", 30)
 
 
 def git_commit() -> str:

@@ -18,11 +18,17 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import ReportStatus
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentReport,
+)
 from tests.factories import (
     make_activity,
     make_committee,
@@ -45,7 +51,7 @@ STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
 # accounts and the lockout log.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 ACCOUNT_APPS = ("auth", "axes")
 
 EXPECTED = {
@@ -109,6 +115,13 @@ EXPECTED = {
     # A former address, moved for good.
     "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "api:plan_irm": EVERYONE,
+    "commitments:self_assessment": EVERYONE,
+    "commitments:plan_governance": EVERYONE,
+    "commitments:plan_revisions": EVERYONE,
+    "commitments:self_assessment_comment": EVERYONE,
+    "commitments:self_assessment_pdf": EVERYONE,
+    "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
     "api:not_found": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
@@ -272,6 +285,24 @@ def url_builders(world):
         "api:plan_next_steps": lambda: reverse("api:plan_next_steps", args=[plan.number]),
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
+        "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "commitments:self_assessment_comment": lambda: reverse(
+            "commitments:self_assessment_comment", args=[plan.number, "mid-term"]
+        ),
+        "commitments:plan_revisions": lambda: reverse(
+            "commitments:plan_revisions", args=[plan.number]
+        ),
+        "commitments:plan_governance": lambda: reverse(
+            "commitments:plan_governance", args=[plan.number]
+        ),
+        **{
+            name: lambda name=name: reverse(name, args=[plan.number, "end-of-term"])
+            for name in (
+                "commitments:self_assessment",
+                "commitments:self_assessment_pdf",
+                "commitments:self_assessment_docx",
+            )
+        },
         "api:not_found": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",
@@ -338,6 +369,25 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     meeting.committee.memberships.create(name="حاتم مورادي", start_date=meeting.date)
     commitment.plan.progress_records.create(date="2025-03-18", percent=29)
     commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
+    IRMAssessment.objects.create(
+        commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
+    )
+    today = timezone.localdate()
+    report = SelfAssessmentReport.objects.create(
+        plan=commitment.plan,
+        kind="mid-term",
+        comments_from=today,
+        comments_until=today + datetime.timedelta(days=30),
+    )
+    report.comments.create(name="جمعية", text="ملاحظة")
+    CommitmentDesign.objects.create(commitment=commitment, budget_planned=1000)
+    revision = PlanRevision.objects.create(
+        plan=commitment.plan,
+        date=meeting.date,
+        reason="المراجعة المرحلية",
+        decision=meeting.next_steps.get(),
+    )
+    revision.changes.create(commitment=commitment, change="withdrawn")
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}

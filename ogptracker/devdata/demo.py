@@ -29,7 +29,7 @@ SEED_FIXTURES = (
     "nap3",
     "meeting_2025_03_18",
 )
-TRACKED_APPS = ("commitments", "meetings")
+TRACKED_APPS = ("commitments", "meetings", "ogpcycle")
 # The meetings of meeting_2020_06_17.json and meeting_2025_03_18.json.
 SEED_MEETINGS = (1, 2)
 SECRETARIAT_USERNAME = "secretariat"

@@ -158,6 +158,7 @@ def _plan(request, plan):
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
+        "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -268,6 +269,16 @@ def plan_next_steps(request: HttpRequest, number: int) -> JsonResponse:
     if meeting is not None:
         steps = steps.filter(meeting_id=meeting)
     return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
+
+
+@api_view
+def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    assessments = opendata.plan_irm_assessments(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        assessments = assessments.filter(commitment__number=commitment)
+    return _json(paginate(request, assessments, opendata.IRM.record))
 
 
 def published_meetings() -> QuerySet[Meeting]:

@@ -2,6 +2,7 @@
 
 from operator import attrgetter
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
@@ -23,6 +24,9 @@ from commitments.models import (
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
+from ogptracker.ogpcycle import irm, monitor, revisions
+from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
+from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
 
 from . import dashboard, opendata
@@ -72,6 +76,8 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
         reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
+    irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
+    revised = revisions.revise(plan, summary.commitments, revisions.changes_of(plan))
     return render(
         request,
         "publishing/plan_dashboard.html",
@@ -97,6 +103,9 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "open_steps": open_steps[:OPEN_STEPS_SHOWN],
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
+            "irm_tallies": irm_tallies,
+            "revised": revised,
+            "self_assessment_kinds": list(SelfAssessmentKind),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
@@ -112,10 +121,17 @@ def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
     reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
-        Commitment.objects.for_dashboard().prefetch_related(
+        Commitment.objects.for_dashboard()
+        .select_related("design")
+        .prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("reports", queryset=reports, to_attr="published_reports"),
+            Prefetch(
+                "irm_assessments",
+                queryset=IRMAssessment.objects.order_by("report_date", "pk"),
+                to_attr="irm_list",
+            ),
         ),
         plan__number=plan_number,
         number=number,
@@ -157,11 +173,52 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "irm_labels": FIELD_LABELS[irm_era(commitment.plan)],
             "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
             ],
+        },
+    )
+
+
+@cache_public_page
+def plan_governance(request: HttpRequest, number: int) -> HttpResponse:
+    """How the plan is run: OGP's minimum requirements and whether each holds."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    checks = monitor.check_plans([plan], timezone.localdate())[plan.pk]
+    return render(
+        request,
+        "publishing/plan_governance.html",
+        {
+            "plan": plan,
+            "checks": checks,
+            "forum_days": settings.OGP_FORUM_EVERY_DAYS,
+            "minutes_days": settings.OGP_MINUTES_WITHIN_DAYS,
+            "self_assessment_days": settings.OGP_SELF_ASSESSMENT_WITHIN_DAYS,
+        },
+    )
+
+
+@cache_public_page
+def plan_revisions(request: HttpRequest, number: int) -> HttpResponse:
+    """The plan as adopted and as revised, its revisions and its commitments' slippage."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    commitments = plan.commitments.with_latest_progress().order_by("number")
+    changes = revisions.changes_of(plan).select_related(
+        "revision__decision__meeting__committee", "commitment", "merged_into"
+    )
+    plan_revisions = {}
+    for change in changes:
+        plan_revisions.setdefault(change.revision.pk, (change.revision, []))[1].append(change)
+    return render(
+        request,
+        "publishing/plan_revisions.html",
+        {
+            "plan": plan,
+            "revised": revisions.revise(plan, commitments, changes),
+            "revisions": list(plan_revisions.values()),
         },
     )
 

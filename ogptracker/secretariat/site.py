@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 # The admin index in the order the secretariat works: plans and their
 # commitments first (the review queue on top: it is where submitted reports
 # wait), then committees and meetings, then accounts.
-APP_ORDER = ["commitments", "meetings", "auth"]
+APP_ORDER = ["commitments", "meetings", "ogpcycle", "auth"]
 MODEL_ORDER = [
     "ReportAwaitingReview",
     "ActionPlan",
