@@ -88,7 +88,13 @@ def test_admin_index_lists_plans_before_meetings_in_working_order(client, secret
 
     app_list = client.get(reverse("admin:index")).context["app_list"]
 
-    assert [app["app_label"] for app in app_list] == ["commitments", "meetings", "ogpcycle", "auth"]
+    assert [app["app_label"] for app in app_list] == [
+        "commitments",
+        "meetings",
+        "ogpcycle",
+        "auth",
+        "axes",
+    ]
     assert [model["object_name"] for model in app_list[0]["models"]] == [
         "ReportAwaitingReview", "ActionPlan", "Axis", "Commitment", "Activity",
         "ProgressReport", "PlanProgress", "Institution",

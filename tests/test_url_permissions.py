@@ -47,8 +47,8 @@ REDIRECT = "redirect elsewhere"
 EVERYONE = (200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200)
 STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
-# The secretariat's group holds the tracker's permissions, not those over
-# accounts and the lockout log.
+# The secretariat's group holds the tracker's permissions and those over
+# accounts, not those over groups, passwords and the sign-in logs.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
 TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
@@ -125,9 +125,10 @@ EXPECTED = {
     "api:meetings": EVERYONE,
     "api:not_found": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
-    # The accounts' section lists users only; the lockout log is for superusers.
+    # The secretariat manages accounts and lifts lockouts; groups and the
+    # logs of sign-ins are for superusers.
     "admin:app_list:auth": STAFF,
-    "admin:app_list:axes": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    "admin:app_list:axes": STAFF,
     **{
         f"admin:{app}/*/{kind}": STAFF
         for app in TRACKER_APPS
@@ -159,11 +160,15 @@ EXPECTED = {
         for app in ACCOUNT_APPS
         for kind in ("changelist", "add", "change", "delete", "history")
     },
+    # The secretariat sends a set-password link; it neither sets a password nor
+    # deletes an account.
     "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
-    # The secretariat looks accounts up, to name a commitment's leads, but changes none.
-    "admin:auth/user/changelist": STAFF,
-    "admin:auth/user/change": STAFF,
-    "admin:auth/user/history": STAFF,
+    **{f"admin:auth/user/{kind}": STAFF for kind in ("changelist", "add", "change", "history")},
+    # A lockout is lifted by deleting its access attempt.
+    **{
+        f"admin:axes/accessattempt/{kind}": STAFF
+        for kind in ("changelist", "change", "delete", "history")
+    },
     # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
     **{
         f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)

@@ -33,6 +33,8 @@ TRACKED_APPS = ("commitments", "meetings", "ogpcycle")
 # The meetings of meeting_2020_06_17.json and meeting_2025_03_18.json.
 SEED_MEETINGS = (1, 2)
 SECRETARIAT_USERNAME = "secretariat"
+# The one account above the roles: it alone manages the secretariat's own permissions.
+SUPERUSER_USERNAME = "admin"
 
 # The project leads named in the June 2020 execution committee report, by
 # participant id in meeting_2020_06_17.json.
@@ -112,10 +114,12 @@ class AccountReport:
     username: str
     password: str | None  # None when an existing password was kept
     commitments: list
+    superuser: bool = False
 
 
 def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
-    """Create the secretariat account and one account per June 2020 project lead.
+    """Create a superuser, the secretariat account and one account per June 2020
+    project lead.
 
     Existing accounts keep their password unless `reset_passwords`. Returns one
     report per account, in a stable order.
@@ -123,6 +127,10 @@ def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
     reports = []
     with transaction.atomic():
         group = ensure_secretariat_group()
+        user, password = _ensure_user(
+            SUPERUSER_USERNAME, reset_passwords, is_staff=True, is_superuser=True
+        )
+        reports.append(AccountReport(user.username, password, [], superuser=True))
         user, password = _ensure_user(SECRETARIAT_USERNAME, reset_passwords, is_staff=True)
         user.groups.add(group)
         reports.append(AccountReport(user.username, password, []))

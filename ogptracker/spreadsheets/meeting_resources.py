@@ -29,6 +29,15 @@ class CommitteeWidget(KeyWidget):
         super().__init__(render=lambda committee: committee.kind)
         self.kinds = ChoiceWidget(CommitteeKind)
 
+    @property
+    def expected(self) -> str:
+        return self.kinds.expected
+
+    def render(self, value: Committee | None, obj: Any = None, **kwargs: Any) -> Any:
+        if value is not None and kwargs.get("labels"):
+            return str(CommitteeKind(value.kind).label)
+        return super().render(value, obj, **kwargs)
+
     def key(self, value: Any, row: Mapping[str, Any]) -> tuple[str | None, int | None]:
         return (self.kinds.clean(value), keys.plan_cell(row))
 

@@ -26,6 +26,7 @@ from meetings import cycle
 from meetings.models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
 
+from .directions import TypingDirectionMixin
 from .meeting_forms import NewDraftMeetingForm, PlanCommitmentField
 from .plans import TrackedAdmin
 from .versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
@@ -76,7 +77,7 @@ class MembershipAdmin(TrackedAdmin):
     list_select_related = ["committee__plan"]
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(TypingDirectionMixin, admin.TabularInline):
     """Arabic columns only, so that the table fits the screen; each
     participant's own page (the change link) holds the French and English."""
 
@@ -97,12 +98,12 @@ class ParticipantInline(admin.TabularInline):
     formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 14})}}
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(TypingDirectionMixin, TranslationStackedInline):
     model = AgendaItem
     extra = 0
 
 
-class NextStepInline(admin.TabularInline):
+class NextStepInline(TypingDirectionMixin, admin.TabularInline):
     """Arabic text only, like the participants; translations on the step's own page."""
 
     model = NextStep
@@ -114,7 +115,7 @@ class NextStepInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
 
 
-class StatusTableInline(TranslationStackedInline):
+class StatusTableInline(TypingDirectionMixin, TranslationStackedInline):
     """The meeting's status table, typed where the minutes are prepared."""
 
     model = ProgressReport
