@@ -42,15 +42,16 @@ from commitments.models import (
 )
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 
-from . import meeting_resources
+from . import irm_resources, meeting_resources
 from . import plan_resources as resources
 from .import_report import import_problems
 from .sheets import TrackerResource
 
 FORMAT = "ogptracker-backup"
 VERSION = 1
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 
 # In dependency order: a file only points to rows of the files before it.
 TABLES = [
@@ -64,8 +65,11 @@ TABLES = [
     ("progress_snapshots.csv", resources.ProgressReportResource),
     ("plan_progress.csv", resources.PlanProgressResource),
     ("participants.csv", meeting_resources.ParticipantResource),
+    ("memberships.csv", meeting_resources.MembershipResource),
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
     ("next_steps.csv", meeting_resources.NextStepResource),
+    ("irm_assessments.csv", irm_resources.IRMAssessmentResource),
+    ("self_assessment_reports.csv", irm_resources.SelfAssessmentReportResource),
 ]
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
@@ -408,6 +412,8 @@ def import_all(directory: str | Path, replace: bool = False) -> dict[str, int]:
 def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
+        SelfAssessmentReport,
+        IRMAssessment,
         Evidence,
         NextStep,
         AgendaItem,

@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from django.contrib import admin, messages
@@ -23,25 +24,58 @@ from modeltranslation.admin import TranslationStackedInline
 from commitments.enums import MeetingStatus
 from commitments.models import Commitment, ProgressReport
 from meetings import cycle, invitations
-from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from meetings.models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
 
 from .directions import TypingDirectionMixin
 from .meeting_forms import NewDraftMeetingForm, PlanCommitmentField
 from .plans import TrackedAdmin
 from .versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
+from .workspace import workspace_view
 
 # The task queue renders the minutes' PDFs (meetings/cycle.py); its results are the
 # operators' to read in the logs, not a page of the secretariat's admin.
 admin.site.unregister(DBTaskResult)
 
 
+class MembershipInline(TypingDirectionMixin, admin.TabularInline):
+    """The committee's standing members, Arabic columns only like a meeting's participants;
+    each membership's own page holds the French and English."""
+
+    model = Membership
+    extra = 0
+    show_change_link = True
+    fields = [
+        "order",
+        "honorific",
+        "name",
+        "role",
+        "organisation_ar",
+        "commitments",
+        "start_date",
+        "end_date",
+    ]
+    autocomplete_fields = ["commitments"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 16})}}
+
+
 @admin.register(Committee)
 class CommitteeAdmin(TrackedAdmin):
     resource_classes = [resources.CommitteeResource]
-    list_display = ["name", "kind", "plan"]
+    list_display = ["__str__", "kind", "plan"]
     list_filter = ["kind", "plan"]
-    search_fields = ["name"]
+    search_fields = ["name", "plan__title"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(TrackedAdmin):
+    resource_classes = [resources.MembershipResource]
+    list_display = ["name", "role", "organisation", "committee", "start_date", "end_date"]
+    list_filter = ["committee", "role"]
+    search_fields = ["name", "organisation", "function"]
+    autocomplete_fields = ["committee", "user", "commitments"]
+    list_select_related = ["committee__plan"]
 
 
 class ParticipantInline(TypingDirectionMixin, admin.TabularInline):
@@ -154,21 +188,24 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
     search_fields = ["title", "place", "committee__name"]
     date_hierarchy = "date"
     ordering = ["-date"]
-    list_select_related = ["committee"]
+    list_select_related = ["committee__plan"]
     inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
     actions = ["prepare_next_meeting"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
-        return super().get_queryset(request).select_related("committee")
+        return super().get_queryset(request).select_related("committee__plan")
 
     def get_urls(self) -> list[URLPattern]:
+        workspace = self.admin_site.admin_view(partial(workspace_view, self))
         return [
+            path("<path:object_id>/workspace/", workspace, name="meetings_meeting_workspace"),
             path(
                 "<path:object_id>/invite/",
                 self.admin_site.admin_view(self.invite_view),
                 name="meetings_meeting_invite",
             ),
-        ] + super().get_urls()
+            *super().get_urls(),
+        ]
 
     def invite_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """E-mails the invitation, with the meeting's .ics, to its participants."""
