@@ -1,5 +1,5 @@
-"""Evidence and published minutes PDFs in an S3 bucket (moto's server): the same checks,
-short-lived signed address."""
+"""Evidence in an S3 bucket (moto's server): the same checks, served by the site or by a
+short-lived signed address. Published minutes' PDFs stored there and served from there."""
 
 import urllib.parse
 import urllib.request
