@@ -2,11 +2,12 @@
 
 from operator import attrgetter
 
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from commitments import progress
@@ -26,6 +27,7 @@ from ogptracker.pagecache import cache_public_page
 from . import dashboard, opendata
 from .change_log import published_change_log
 from .minutes_search import attach_excerpt_texts, attach_rows_found, search_minutes
+from .params import cleaned
 from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
@@ -187,14 +189,46 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are, so it does not count them again."""
+
+    def __init__(self, object_list: QuerySet, per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) -> Page:
+    """Page `number` of `found`, as `Paginator(found, per_page).get_page(number)`
+    gives it, its rows read from `rows` (the same model, with what the page
+    shows). The page's ids and the count of them all come from one pass over
+    `found` (a window COUNT), on narrow rows: counting then reading the page
+    ran the search twice, and counting whole rows spills them to disk."""
+    start = (number - 1) * per_page
+    counted = found.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+    ids = list(counted[start : start + per_page])
+    if not ids and number > 1:
+        # Past the last page: the last page, as get_page gives it.
+        last = CountedPaginator(found, per_page, found.count()).num_pages
+        return counted_page(found, last, per_page, rows)
+    by_pk = rows.in_bulk([pk for pk, _ in ids])
+    paginator = CountedPaginator(found, per_page, ids[0][1] if ids else 0)
+    return Page([by_pk[pk] for pk, _ in ids if pk in by_pk], number, paginator)
+
+
 @cache_public_page
 def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[:200]
-    found = (
-        search_commitments(query).with_latest_progress().select_related("plan", "lead_institution")
+    page = counted_page(
+        search_commitments(query),
+        cleaned(request, "page", 1),
+        RESULTS_PER_PAGE,
+        Commitment.objects.with_latest_progress().select_related("plan", "lead_institution"),
     )
-    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = attach_activities_found(list(page.object_list), query)
+    page.object_list = attach_activities_found(page.object_list, query)
     minutes = []
     if page.number == 1:
         # One row more than shown says whether there are more.

@@ -13,6 +13,7 @@ from django.db import connection
 from commitments.enums import ReportStatus
 from commitments.models import Activity, Commitment, ProgressReport
 from meetings.models import AgendaItem, NextStep
+from ogptracker.publishing.search import search_commitments
 from tests.factories import make_commitment, make_meeting, make_plan
 
 
@@ -64,6 +65,7 @@ def test_reports_of_a_meeting_use_the_meeting_index(history):
         (AgendaItem, "agendaitem_search_trgm"),  # the search of minutes
         (NextStep, "nextstep_search_trgm"),  # the search of minutes
         (Activity, "activity_search_trgm"),  # the search of commitments
+        (Commitment, "commitment_search_trgm"),  # the search of commitments
     ],
 )
 def test_searched_words_are_found_through_the_trigram_indexes(history, model, index):
@@ -79,3 +81,16 @@ def test_searched_words_are_found_through_the_trigram_indexes(history, model, in
 
     assert f"Bitmap Index Scan on {index}" in plan
     assert f"Seq Scan on {model._meta.db_table}" not in plan
+
+
+def test_search_of_commitments_reads_each_part_through_its_trigram_index(history):
+    # An OR of the commitments' text with their activities' could not use an
+    # index: each part is asked apart, as a set of ids.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_indexonlyscan = off")
+    plan = explain(search_commitments("عروض"))
+
+    assert "Bitmap Index Scan on commitment_search_trgm" in plan
+    assert "Bitmap Index Scan on commitment_title_trgm" in plan
+    assert "Bitmap Index Scan on activity_search_trgm" in plan

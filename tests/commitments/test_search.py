@@ -195,6 +195,30 @@ def test_search_result_pages_keep_the_query(client, db):
     assert 'href="?q=%D8%A7%D9%84%D8%AA%D8%B2%D8%A7%D9%85&amp;page=1"' in response.content.decode()
 
 
+def test_search_page_past_the_last_shows_the_last(client, db):
+    plan = make_plan(1)
+    for number in range(1, 23):
+        make_commitment(plan=plan, number=number, title=f"التزام رقم {number}")
+
+    response = client.get(reverse("commitments:search"), {"q": "التزام", "page": "9"})
+
+    page = response.context["page"]
+    assert (page.number, page.paginator.count, page.paginator.num_pages) == (2, 22, 2)
+    assert [commitment.number for commitment in page] == [21, 22]
+
+
+def test_search_page_counts_every_commitment_found_not_only_the_page(client, db):
+    plan = make_plan(1)
+    for number in range(1, 23):
+        make_commitment(plan=plan, number=number, title=f"التزام رقم {number}")
+
+    response = client.get(reverse("commitments:search"), {"q": "التزام"})
+
+    page = response.context["page"]
+    assert (page.paginator.count, len(page.object_list), page.has_next()) == (22, 20, True)
+    assert [commitment.number for commitment in page][:3] == [1, 2, 3]
+
+
 def test_home_and_every_page_header_lead_to_the_search(client, db):
     home = client.get(reverse("commitments:home")).content.decode()
 
