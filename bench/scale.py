@@ -164,15 +164,15 @@ def count_queries(pages):
 class Server:
     """gunicorn serving the site on 127.0.0.1, as in production."""
 
-    def __init__(self, port, page_cache_seconds):
+    def __init__(self, port, page_cache_seconds, workers=2):
         self.port = port
         self.log = tempfile.TemporaryFile()
-        # gunicorn.conf.py as in production (sync workers), two of them, no access log.
+        # gunicorn.conf.py as in production (sync workers), two by default, no access log.
         env = dict(
             os.environ,
             PAGE_CACHE_SECONDS=str(page_cache_seconds),
             GUNICORN_BIND=f"127.0.0.1:{port}",
-            WEB_CONCURRENCY="2",
+            WEB_CONCURRENCY=str(workers),
             GUNICORN_ACCESS_LOG="",
         )
         self.process = subprocess.Popen(

@@ -1,8 +1,10 @@
 """The two roles of the tracker: the committee secretariat and project leads.
 
 The secretariat is a group holding every model permission of the tracker's
-apps, and may look up (not change) user accounts; project leads hold no admin
-permission and reach only the commitments they lead (`Commitment.leads`).
+apps, and manages accounts: it adds and changes them (the admin keeps it to
+the roles, `ogptracker/secretariat/admin/accounts.py`), never deletes them,
+and lifts sign-in lockouts; project leads hold no admin permission and reach
+only the commitments they lead (`Commitment.leads`).
 """
 
 from typing import Any
@@ -12,18 +14,23 @@ from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db.models import Q
 
 SECRETARIAT_GROUP = "secretariat"
-SECRETARIAT_APPS = ("commitments", "meetings")
+SECRETARIAT_APPS = ("commitments", "meetings", "ogpcycle")
+# The groups the secretariat may give; project leads are named on commitments.
+ROLE_GROUPS = (SECRETARIAT_GROUP,)
+ACCOUNT_PERMISSIONS = {
+    "auth": ("add_user", "change_user", "view_user"),
+    # A lockout is lifted by deleting its access attempt.
+    "axes": ("view_accessattempt", "delete_accessattempt"),
+}
 
 
 def ensure_secretariat_group(**kwargs: Any) -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    # Seeing accounts (not changing them) is what the admin's user search asks
-    # before it lets the secretariat pick a commitment's leads or a report's author.
+    accounts = Q()
+    for app_label, codenames in ACCOUNT_PERMISSIONS.items():
+        accounts |= Q(content_type__app_label=app_label, codename__in=codenames)
     group.permissions.set(
-        Permission.objects.filter(
-            Q(content_type__app_label__in=SECRETARIAT_APPS)
-            | Q(content_type__app_label="auth", codename="view_user")
-        )
+        Permission.objects.filter(Q(content_type__app_label__in=SECRETARIAT_APPS) | accounts)
     )
     return group
 

@@ -12,7 +12,7 @@ from typing import Any
 from commitments.enums import MeetingStatus
 from commitments.models import ProgressReport
 
-from .models import Meeting, Participant
+from .models import Meeting, Membership, Participant
 
 # Copied with every language's column, so translations typed once carry over.
 COPIED_REPORT_FIELDS = [
@@ -80,3 +80,30 @@ def copy_participants(source: Meeting, meeting: Meeting) -> list[Participant]:
         copy.commitments.set(participant.commitments.all())
         copies.append(copy)
     return copies
+
+
+# What a membership and a participant share: who, in which role, for whom.
+MEMBER_FIELDS = [
+    "order",
+    "group",
+    "honorific",
+    "name",
+    "function",
+    "organisation",
+    "role",
+    "user_id",
+]
+
+
+def membership_from(participant: Participant) -> dict[str, Any]:
+    """A standing membership's values from a participant of its committee's minutes."""
+    values = {
+        name: getattr(participant, name) for name in _with_languages(Participant, MEMBER_FIELDS)
+    }
+    values["commitments"] = list(participant.commitments.all())
+    return values
+
+
+def participant_from(member: Membership) -> dict[str, Any]:
+    """A meeting participant's values from the committee member who attends (or is excused)."""
+    return {name: getattr(member, name) for name in _with_languages(Membership, MEMBER_FIELDS)}

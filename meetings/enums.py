@@ -16,6 +16,7 @@ class MeetingFormat(models.TextChoices):
 
 class ParticipantRole(models.TextChoices):
     CHAIR = "chair", pgettext_lazy("participant role", "Chair")
+    RAPPORTEUR = "rapporteur", pgettext_lazy("participant role", "Rapporteur")
     PROJECT_LEAD = "project_lead", pgettext_lazy("participant role", "Project lead")
     DEPUTY_PROJECT_LEAD = (
         "deputy_project_lead",
@@ -28,6 +29,12 @@ class ParticipantRole(models.TextChoices):
         pgettext_lazy("participant role", "Deputy representative"),
     )
     STAFF = "staff", pgettext_lazy("participant role", "Staff")
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", pgettext_lazy("attendance", "Present")
+    # Translators: a committee member who sent apologies for not attending (Arabic «معتذر»).
+    EXCUSED = "excused", pgettext_lazy("attendance", "Excused")
 
 
 class NextStepStatus(models.TextChoices):

@@ -13,13 +13,14 @@ from ogptracker.common.folding import search_column
 from ogptracker.common.languages import translated
 
 from .enums import (
+    Attendance,
     CommitteeKind,
     Honorific,
     MeetingFormat,
     NextStepStatus,
     ParticipantRole,
 )
-from .querysets import MeetingQuerySet, NextStepQuerySet
+from .querysets import CommitteeManager, MeetingQuerySet, MembershipQuerySet, NextStepQuerySet
 
 
 def search_text(*names: str) -> models.GeneratedField:
@@ -51,16 +52,26 @@ class Committee(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
     name = NameField(_("name"), max_length=300)
 
+    objects = CommitteeManager()
+
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
         ordering = ["plan__number", "kind"]
+        # `meeting.committee` is read with its plan too: the committee's name needs it.
+        base_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(fields=["plan", "kind"], name="unique_committee_kind_per_plan"),
         ]
 
     def __str__(self):
-        return self.name
+        # Each plan has its «لجنة التنفيذ»: the plan tells them apart.
+        if self.plan_id is None:
+            return self.name
+        return _("%(committee)s · plan %(number)s") % {
+            "committee": self.name,
+            "number": self.plan.number,
+        }
 
     def clean(self) -> None:
         if self.pk and self.plan_id:
@@ -163,6 +174,9 @@ class Participant(models.Model):
         related_name="participations",
         verbose_name=_("user account"),
     )
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.PRESENT
+    )
 
     class Meta:
         verbose_name = _("participant")
@@ -171,6 +185,84 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Membership(models.Model):
+    """A person's term on a standing committee, in the shape of Popolo's Membership:
+    who, in which role, for which institution and commitments, from when to when.
+    A meeting's participants are drawn from the members on its date."""
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("committee")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    group = models.CharField(
+        _("group heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example «ممثلو المجتمع المدني بلجنة الإشراف»."),
+    )
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=5,
+        choices=Honorific.choices,
+        blank=True,
+        help_text=_("Also sets the gender of the role's wording in Arabic minutes."),
+    )
+    name = NameField(_("name"), max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("user account"),
+        help_text=_("Leave the name empty to use the account's full name."),
+    )
+    role = models.CharField(
+        _("role"), max_length=30, choices=ParticipantRole.choices, default=ParticipantRole.MEMBER
+    )
+    function = NameField(_("title or function"), max_length=300, blank=True)
+    organisation = NameField(_("institution"), max_length=300, blank=True)
+    commitments = models.ManyToManyField(
+        "commitments.Commitment",
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("commitments in charge"),
+    )
+    start_date = models.DateField(_("start of term"))
+    end_date = models.DateField(
+        _("end of term"), null=True, blank=True, help_text=_("Empty while the term runs.")
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("committee membership")
+        verbose_name_plural = _("committee memberships")
+        ordering = ["committee", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="membership_ends_after_it_starts",
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="membership_names_a_person"),
+            models.UniqueConstraint(
+                fields=["committee", "name", "start_date"], name="unique_membership_term"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self) -> None:
+        if not self.name and self.user_id:
+            self.name = self.user.get_full_name() or self.user.get_username()
+        if not self.name:
+            raise ValidationError({"name": _("Name the member, or choose their account.")})
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The term ends before it starts.")})
 
 
 class AgendaItem(models.Model):

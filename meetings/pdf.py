@@ -219,6 +219,11 @@ def cache_key(meeting: "Meeting", change_marks: Iterable[object], *, preview: bo
     return f"minutes-pdf:{meeting.pk}:{get_language()}:{audience}:{settings.RELEASE}:{digest}"
 
 
+def release_key(key: str) -> str:
+    """`key` for a document of this release: the layout and wording change with the code."""
+    return f"{key}:{settings.RELEASE}"
+
+
 def cached_pdf(key: str, build_html: Callable[[], str]) -> bytes:
     """The PDF stored under `key`, rendered from `build_html()` only when missing."""
     pdf = stored_pdf(key)

@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import ActionPlan, Commitment, PlanProgress, ProgressReport
 
-from .enums import NextStepStatus
+from .enums import Attendance, NextStepStatus
 
 if TYPE_CHECKING:
     from .models import Meeting
@@ -86,7 +86,9 @@ class MeetingQuerySet(models.QuerySet):
         )
         if not include_drafts:
             reports = reports.filter(status=ReportStatus.PUBLISHED)
-        participants = Participant.objects.order_by("order", "pk").prefetch_related(
+        # The minutes list who attended; members who sent apologies are not participants.
+        participants = Participant.objects.filter(attendance=Attendance.PRESENT)
+        participants = participants.order_by("order", "pk").prefetch_related(
             Prefetch(
                 "commitments",
                 queryset=Commitment.objects.order_by("number"),
@@ -188,3 +190,18 @@ class NextStepQuerySet(models.QuerySet):
         if not include_drafts:
             steps = steps.published()
         return steps.select_related("meeting").order_by("meeting__date", "meeting_id", "order")
+
+
+class CommitteeQuerySet(models.QuerySet):
+    """Committees are read with their plan: a committee is named with it («… · plan 2»)."""
+
+
+class CommitteeManager(models.Manager.from_queryset(CommitteeQuerySet)):
+    def get_queryset(self) -> CommitteeQuerySet:
+        return super().get_queryset().select_related("plan")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def on(self, date: datetime.date) -> Self:
+        """The members whose term covers `date` (an open term has no end date)."""
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=date), start_date__lte=date)

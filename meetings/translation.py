@@ -3,7 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import AgendaItem, Committee, Meeting, NextStep, Participant
+from .models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 
 
 @register(Committee)
@@ -21,6 +21,11 @@ class ParticipantTranslation(TranslationOptions):
     fields = ("group", "function", "organisation")
 
 
+@register(Membership)
+class MembershipTranslation(TranslationOptions):
+    fields = ("group", "function", "organisation")
+
+
 @register(AgendaItem)
 class AgendaItemTranslation(TranslationOptions):
     fields = ("title", "body", "bullets")
@@ -31,7 +36,7 @@ class NextStepTranslation(TranslationOptions):
     fields = ("text",)
 
 
-for model in (Committee, Participant):
+for model in (Committee, Participant, Membership):
     register_history(model)
 for model in (Meeting, AgendaItem, NextStep):
     register_history(model, excluded_fields=["search_text"])

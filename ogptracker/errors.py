@@ -3,7 +3,9 @@
 Django's own handlers render in whatever language the thread holds, which is
 the previous request's when the failure came before LocaleMiddleware (the page
 cache reading the database, say): so the language is taken from the address
-here. A database that cannot be reached answers 503, "try again", not 500.
+here. A database that cannot be reached answers 503, "try again", not 500; so
+does a query past the public pages' time limit (ogptracker/throttle.py), and a
+client past its fair share gets 429.
 """
 
 import sys
@@ -23,6 +25,7 @@ API_MESSAGES = {
     400: "Bad request.",
     403: "Forbidden.",
     404: "Not found.",
+    429: "Too many requests from this client; try again after Retry-After seconds.",
     500: "Server error.",
     503: "The database is unavailable; try again shortly.",
 }

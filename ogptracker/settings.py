@@ -91,9 +91,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_htmx",
     "ogptracker.pagecache",
     "commitments",
     "meetings",
+    "ogptracker.ogpcycle",
     "ogptracker.publishing",
     "ogptracker.leads",
     "ogptracker.spreadsheets",
@@ -104,6 +106,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A client refused a moment ago is refused again at once (ogptracker/throttle.py).
+    "ogptracker.throttle.FairShareMiddleware",
     # Repeat anonymous visits of public pages, answered before the rest of the stack.
     "ogptracker.pagecache.recent.RecentPagesMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -114,6 +118,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # `request.htmx`: the meeting workspace answers its grid's requests with a row.
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ogptracker.signed_in.SignedInNoStoreMiddleware",
@@ -137,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ogptracker.publishing.params.canonical_url",
             ],
         },
     },
@@ -200,6 +207,17 @@ else:
 # Anonymous visits of public pages and API answers are served from that cache until the
 # data changes (ogptracker/pagecache/), at most this many seconds; 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+
+# OGP's minimum requirements, as the monitor checks them (docs/ogp-cycle.md):
+# the forum meets, and the plan's pages are updated, at least this often; minutes
+# are published within so many days of their meeting; a self-assessment report
+# is due so many days after the plan's midpoint or end; the secretariat is
+# warned so many days before a due date.
+OGP_FORUM_EVERY_DAYS = env_int("OGP_FORUM_EVERY_DAYS", 183)
+OGP_UPDATE_EVERY_DAYS = env_int("OGP_UPDATE_EVERY_DAYS", 183)
+OGP_MINUTES_WITHIN_DAYS = env_int("OGP_MINUTES_WITHIN_DAYS", 30)
+OGP_SELF_ASSESSMENT_WITHIN_DAYS = env_int("OGP_SELF_ASSESSMENT_WITHIN_DAYS", 90)
+OGP_WARNING_DAYS = env_int("OGP_WARNING_DAYS", 30)
 
 
 def git_commit() -> str:
@@ -365,6 +383,24 @@ CONTENT_SECURITY_POLICY = {
 }
 if os.environ.get("CSP_REPORT_URI"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+
+# A client's fair share of live work: what the page cache does not answer (a page
+# rendered for the first time, a new search, a spreadsheet, an API page), so that
+# one client cannot slow the site for everyone (ogptracker/throttle.py). Counted
+# in the shared cache per address for anonymous readers, per account for the
+# signed-in; "number/period", period s, m, h or d, optionally with a count
+# ("120/5m"); empty for no limit.
+FAIR_SHARE_ANONYMOUS = os.environ.get("FAIR_SHARE_ANONYMOUS", "120/5m") or None
+FAIR_SHARE_SIGNED_IN = os.environ.get("FAIR_SHARE_SIGNED_IN", "600/5m") or None
+# Requests of one client running at once; 0 for no limit.
+FAIR_SHARE_AT_ONCE = env_int("FAIR_SHARE_AT_ONCE", 2)
+# Each query of a public page or API answer, in milliseconds; past it the reader
+# gets the 503 page and the worker is free again. 0 for no limit.
+PUBLIC_QUERY_TIMEOUT_MS = env_int("PUBLIC_QUERY_TIMEOUT_MS", 5000)
+# django-ratelimit's counts live in the default cache, the database's, which every
+# process shares; its increments are a read and a write, not atomic, so requests
+# counted at the same moment by several workers can count once.
+RATELIMIT_USE_CACHE = "default"
 
 # Errors go to standard error, where gunicorn and the service manager collect
 # them (Django alone would only e-mail them, and only with ADMINS set).

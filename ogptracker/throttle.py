@@ -1,9 +1,41 @@
-"""Login throttling (django-axes): where an attempt comes from, what a locked-out user sees."""
+"""Where a request comes from, and how much of the site one client may have.
 
+Login throttling is django-axes's (`lockout_response`). A client's *fair
+share* of live work, the public pages, downloads, searches and API answers
+the page cache does not hold (`fair_share`, applied by `cache_public_page`):
+
+- a rate, counted by django-ratelimit in the shared cache, per address for
+  anonymous readers (FAIR_SHARE_ANONYMOUS) and per account for the signed-in
+  secretariat and leads (FAIR_SHARE_SIGNED_IN);
+- a few requests at a time (FAIR_SHARE_AT_ONCE), held as PostgreSQL advisory
+  locks, which every process and machine sees and which a dead worker's
+  connection gives back;
+- a time limit on each query (PUBLIC_QUERY_TIMEOUT_MS, PostgreSQL's
+  `statement_timeout`), past which the reader gets the 503 page and the
+  event is logged.
+
+A client past its share gets 429 with `Retry-After`. The process remembers
+that answer until then (`FairShareMiddleware`), so the client's next
+requests are refused before sessions, the cache or the database.
+"""
+
+import logging
+import math
+import time
+import zlib
+from contextlib import contextmanager
+from functools import wraps
 from http import HTTPStatus
 
 from django.conf import settings
+from django.db import OperationalError, connection
 from django.shortcuts import render
+from django_ratelimit.core import get_usage
+from psycopg2 import errorcodes
+
+from .errors import error_response
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
@@ -29,3 +61,155 @@ def lockout_response(request, original_response=None, credentials=None):
         {"minutes": minutes},
         status=HTTPStatus.TOO_MANY_REQUESTS,
     )
+
+
+def _signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def client_key(group, request):
+    """Who a share belongs to: the account if signed in, else the address."""
+    if _signed_in(request):
+        return f"user:{request.user.pk}"
+    return f"address:{client_ip(request)}"
+
+
+def share_rate(group, request):
+    return settings.FAIR_SHARE_SIGNED_IN if _signed_in(request) else settings.FAIR_SHARE_ANONYMOUS
+
+
+class Refusals:
+    """This process's 429s still running, by client: the next ones cost nothing."""
+
+    MAX_CLIENTS = 10000
+
+    def __init__(self):
+        self.until = {}
+
+    def refuse(self, key, seconds):
+        if len(self.until) >= self.MAX_CLIENTS:
+            now = time.monotonic()
+            self.until = {k: t for k, t in self.until.items() if t > now}
+        self.until[key] = time.monotonic() + seconds
+
+    def seconds_left(self, key):
+        until = self.until.get(key)
+        left = until - time.monotonic() if until is not None else 0
+        if left <= 0:
+            self.until.pop(key, None)
+            return 0
+        return math.ceil(left)
+
+    def clear(self):
+        self.until.clear()
+
+
+refusals = Refusals()
+
+
+def too_many_requests(request, seconds):
+    response = error_response(request, 429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def _lock_ids(key):
+    # pg_try_advisory_lock(int, int): the client's CRC-32 and a slot, as signed integers.
+    return zlib.crc32(key.encode()) - 2**31
+
+
+@contextmanager
+def one_of_few(key):
+    """Whether the client may start another request now: one of FAIR_SHARE_AT_ONCE slots."""
+    slots = settings.FAIR_SHARE_AT_ONCE
+    if not slots or connection.vendor != "postgresql":
+        yield True
+        return
+    client = _lock_ids(key)
+    taken = None
+    with connection.cursor() as cursor:
+        for slot in range(slots):
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [client, slot])
+            if cursor.fetchone()[0]:
+                taken = slot
+                break
+    try:
+        yield taken is not None
+    finally:
+        if taken is not None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [client, taken])
+
+
+@contextmanager
+def query_time_limit(milliseconds):
+    if not milliseconds or connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{milliseconds}ms"])
+    try:
+        yield
+    finally:
+        # The connection serves the worker's next requests, the admin's among them.
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+
+
+def _timed_out(error):
+    return getattr(error.__cause__, "pgcode", None) == errorcodes.QUERY_CANCELED
+
+
+def fair_share(view):
+    """Run `view` within the client's share of live work, else answer 429."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        key = client_key(None, request)
+        seconds = refusals.seconds_left(key)
+        if seconds:
+            return too_many_requests(request, seconds)
+        usage = get_usage(request, group="live", key=client_key, rate=share_rate, increment=True)
+        if usage is not None and usage["should_limit"]:
+            seconds = max(1, usage["time_left"])
+            refusals.refuse(key, seconds)
+            return too_many_requests(request, seconds)
+        with one_of_few(key) as admitted:
+            if not admitted:
+                # Its other requests are still running: a moment is enough.
+                refusals.refuse(key, 1)
+                return too_many_requests(request, 1)
+            try:
+                with query_time_limit(settings.PUBLIC_QUERY_TIMEOUT_MS):
+                    return view(request, *args, **kwargs)
+            except OperationalError as error:
+                if not _timed_out(error):
+                    raise
+                logger.warning(
+                    "A query of %s took more than %d ms: cancelled, 503 for %s.",
+                    request.get_full_path(),
+                    settings.PUBLIC_QUERY_TIMEOUT_MS,
+                    key,
+                )
+                return error_response(request, 503, "The request took too long; try again later.")
+
+    return wrapper
+
+
+class FairShareMiddleware:
+    """Refuse early, without the database, a client this process refused a moment ago.
+
+    Only by address: before sessions, nobody is known to be signed in, so a
+    visit with a session cookie goes on to `fair_share`, which knows.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            seconds = refusals.seconds_left(f"address:{client_ip(request)}")
+            if seconds:
+                return too_many_requests(request, seconds)
+        return self.get_response(request)

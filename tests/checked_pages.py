@@ -14,12 +14,14 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
 from commitments.models import Commitment, ProgressReport
 from meetings.models import Meeting
+from ogptracker.ogpcycle.models import SelfAssessmentReport
 from tests.commitments.lead_forms import activity_key, load_report_form
 from tests.factories import make_activity, make_report, make_user
 
@@ -51,6 +53,10 @@ def _public(commitment, minutes, steering):
         "steering minutes": ("meetings:minutes", steering.pk),
         "search": "commitments:search",
         "open data": "commitments:open_data",
+        "self-assessment": ("commitments:self_assessment", 1, "end-of-term"),
+        "mid-term self-assessment": ("commitments:self_assessment", 3, "mid-term"),
+        "how a plan is run": ("commitments:plan_governance", 3),
+        "plan revisions": ("commitments:plan_revisions", 3),
         "login": "login",
         "password reset": "password_reset",
         "password reset sent": "password_reset_done",
@@ -81,6 +87,14 @@ def serve_pages(languages=LANGUAGES):
     # A report in the review queue, on a commitment the lead does not lead.
     reported = Commitment.objects.get(plan__number=1, number=4)
     report = make_report(reported, 40, status="submitted", date=datetime.date(2026, 1, 5))
+    # Plan 3's mid-term report open for comment.
+    today = timezone.localdate()
+    SelfAssessmentReport.objects.create(
+        plan=steering.committee.plan,
+        kind="mid-term",
+        comments_from=today - datetime.timedelta(days=1),
+        comments_until=today + datetime.timedelta(days=20),
+    )
 
     uid = urlsafe_base64_encode(force_bytes(lead.pk))
     anonymous, lead_client, secretariat = Client(), Client(), Client()
@@ -105,6 +119,9 @@ def serve_pages(languages=LANGUAGES):
                 _url("commitments:search", "?q=المجتمع المدني"),
             )
             get(anonymous, "page not found", f"/{language}/plans/999/")
+            comment = _url(("commitments:self_assessment_comment", 3, "mid-term"))
+            get(anonymous, "comment on a self-assessment", comment)
+            post(anonymous, "comment with errors", comment, {"name": "", "text": ""})
             post(anonymous, "login refused", _url("login"), {"username": "x", "password": "y"})
             get(
                 anonymous,

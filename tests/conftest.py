@@ -5,6 +5,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.utils import translation
 
+from ogptracker.throttle import refusals
 from tests.factories import make_commitment, make_user
 
 
@@ -86,3 +87,26 @@ def _no_page_cache(settings):
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture(autouse=True)
+def _no_fair_share(settings):
+    """Page tests see the views' own queries, and ask as often as they like from one
+    address; the fair share's tests turn it on (`fair_share`)."""
+    settings.FAIR_SHARE_ANONYMOUS = None
+    settings.FAIR_SHARE_SIGNED_IN = None
+    settings.FAIR_SHARE_AT_ONCE = 0
+    settings.PUBLIC_QUERY_TIMEOUT_MS = 0
+    yield
+    refusals.clear()
+
+
+@pytest.fixture
+def fair_share(settings):
+    """The production settings' shares, from ogptracker/settings.py."""
+    from ogptracker import settings as production
+
+    settings.FAIR_SHARE_ANONYMOUS = production.FAIR_SHARE_ANONYMOUS
+    settings.FAIR_SHARE_SIGNED_IN = production.FAIR_SHARE_SIGNED_IN
+    settings.FAIR_SHARE_AT_ONCE = production.FAIR_SHARE_AT_ONCE
+    settings.PUBLIC_QUERY_TIMEOUT_MS = production.PUBLIC_QUERY_TIMEOUT_MS

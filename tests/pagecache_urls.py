@@ -1,5 +1,6 @@
 """Small views under the page cache, to test it apart from the public pages."""
 
+from django.db import connection
 from django.http import HttpResponse, HttpResponseNotFound
 from django.middleware.csrf import get_token
 from django.urls import path
@@ -31,9 +32,19 @@ def missing(request):
     return HttpResponseNotFound(f"not found {Commitment.objects.count()}")
 
 
+@cache_public_page
+def slow(request):
+    # A query as slow as a search of the whole data on a busy day.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(2)")
+    return HttpResponse("done")
+
+
 urlpatterns = [
     path("progress/<int:pk>/", progress),
-    path("address/", address),
+    path("address/", address, name="address"),
     path("form/", with_form_token),
     path("missing/", missing),
+    path("slow/", slow),
+    path("api/slow/", slow),
 ]

@@ -25,6 +25,7 @@ def one_of_each(db):
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
+    meeting.committee.memberships.create(name="حاتم مورادي", start_date=meeting.date)
     activity.commitment.plan.progress_records.create(date="2025-03-18", percent=29)
     activity.commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
 
@@ -34,7 +35,8 @@ def test_every_tracker_model_is_registered():
 
     assert names == {
         "ActionPlan", "Axis", "Institution", "Commitment", "Activity", "ProgressReport",
-        "PlanProgress", "Committee", "Meeting", "Participant", "AgendaItem", "NextStep",
+        "PlanProgress", "Committee", "Membership", "Meeting", "Participant", "AgendaItem",
+        "NextStep",
         "ReportAwaitingReview",
     }  # fmt: skip
 
@@ -86,7 +88,13 @@ def test_admin_index_lists_plans_before_meetings_in_working_order(client, secret
 
     app_list = client.get(reverse("admin:index")).context["app_list"]
 
-    assert [app["app_label"] for app in app_list] == ["commitments", "meetings", "auth"]
+    assert [app["app_label"] for app in app_list] == [
+        "commitments",
+        "meetings",
+        "ogpcycle",
+        "auth",
+        "axes",
+    ]
     assert [model["object_name"] for model in app_list[0]["models"]] == [
         "ReportAwaitingReview", "ActionPlan", "Axis", "Commitment", "Activity",
         "ProgressReport", "PlanProgress", "Institution",

@@ -11,6 +11,7 @@ from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.pagecache import bump_data_version, data_changed, data_version
 from ogptracker.pagecache.models import DataVersion
 from ogptracker.pagecache.recent import Copy, RecentPages, recent_pages
+from ogptracker.publishing import params
 from tests.factories import make_commitment, make_meeting, make_report, make_user
 
 pytestmark = [pytest.mark.urls("tests.pagecache_urls"), pytest.mark.usefixtures("page_cache")]
@@ -201,12 +202,25 @@ def test_page_cache_keeps_one_entry_per_language(client, db):
     assert response.content.decode() == "ar http://testserver/address/"
 
 
-def test_page_cache_keeps_one_entry_per_query_string(client, db):
-    client.get("/address/")
+def test_page_cache_keeps_one_entry_per_value_of_a_parameter_the_page_reads(
+    client, db, monkeypatch
+):
+    monkeypatch.setitem(params.PARAMETERS, "address", {"q": params.text})
+    client.get("/address/?q=budget")
 
-    response = client.get("/address/?order=progress")
+    response = client.get("/address/?q=archives")
 
-    assert response.content.decode() == "ar http://testserver/address/?order=progress"
+    assert response.content.decode() == "ar http://testserver/address/?q=archives"
+
+
+def test_page_cache_key_leaves_out_what_the_page_does_not_read(client, db, monkeypatch):
+    monkeypatch.setitem(params.PARAMETERS, "address", {"q": params.text, "page": params.text})
+    client.get("/address/?q=budget")
+
+    # Another order, an empty value, and a shared link's additions: the same page.
+    response = client.get("/address/?utm_source=fb&page=&fbclid=IwAR0x&q=budget&gclid=7")
+
+    assert response.content.decode() == "ar http://testserver/address/?q=budget"
 
 
 def test_page_cache_keeps_one_entry_per_host(client, db, settings):

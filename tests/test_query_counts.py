@@ -17,6 +17,8 @@ from commitments.models import Commitment
 from meetings.enums import CommitteeKind
 from meetings.models import Meeting
 from ogptracker.devdata.synthetic import SyntheticData
+from ogptracker.ogpcycle.enums import IRMReport
+from ogptracker.ogpcycle.models import IRMAssessment
 
 SIZES = {
     "small": {"plans": 1, "commitments": 2, "reports": 2},
@@ -26,13 +28,14 @@ SIZES = {
 # Live queries of each page; a cached visit is one query for all of them.
 PAGES = [
     ("home", 4),
-    ("plan_dashboard", 6),
-    ("commitment_detail", 6),
+    ("plan_dashboard", 8),
+    ("commitment_detail", 7),
     ("institution_detail", 4),
     ("search", 7),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("plan_download_next_steps", 2),
+    ("plan_download_irm", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
     ("plan_feed", 2),
@@ -47,12 +50,19 @@ PAGES = [
     ("api_reports", 3),
     ("api_next_steps", 3),
     ("api_meetings", 3),
+    ("api_irm", 3),
+    ("self_assessment", 10),
+    ("self_assessment_docx", 10),
+    ("plan_governance", 7),
+    ("plan_revisions", 3),
 ]
 
 
 @pytest.fixture(params=list(SIZES))
 def data(request, db):
     SyntheticData(**SIZES[request.param], seed=3, today=datetime.date(2026, 11, 23)).generate()
+    for commitment in Commitment.objects.all():
+        irm_assessments(commitment)
     commitment = Commitment.objects.select_related("plan").order_by("plan__number", "number")[0]
     meeting = (
         Meeting.objects.filter(
@@ -62,6 +72,24 @@ def data(request, db):
         .first()
     )
     return commitment, meeting
+
+
+def irm_assessments(commitment):
+    """A design report's and an implementation report's word on the commitment."""
+    IRMAssessment.objects.create(
+        commitment=commitment,
+        report=IRMReport.DESIGN,
+        report_date=datetime.date(2019, 5, 1),
+        verifiable=True,
+        potential_impact="moderate",
+    )
+    IRMAssessment.objects.create(
+        commitment=commitment,
+        report=IRMReport.IMPLEMENTATION,
+        report_date=datetime.date(2021, 3, 1),
+        completion="limited",
+        early_results="marginal",
+    )
 
 
 def page_url(name, commitment, meeting):
@@ -85,6 +113,9 @@ def page_url(name, commitment, meeting):
             "plan_download_next_steps": lambda: reverse(
                 "commitments:plan_download", args=[plan, "next-steps", "json"]
             ),
+            "plan_download_irm": lambda: reverse(
+                "commitments:plan_download", args=[plan, "irm", "csv"]
+            ),
             "meeting_list": lambda: reverse("meetings:meeting_list"),
             "minutes_feed": lambda: reverse("meetings:minutes_feed"),
             "plan_feed": lambda: reverse("commitments:plan_feed", args=[plan]),
@@ -99,6 +130,15 @@ def page_url(name, commitment, meeting):
             "api_reports": lambda: f"/api/plans/{plan}/reports/?commitment=1",
             "api_next_steps": lambda: f"/api/plans/{plan}/next-steps/?status=done",
             "api_meetings": lambda: "/api/meetings/",
+            "api_irm": lambda: f"/api/plans/{plan}/irm/",
+            "self_assessment": lambda: reverse(
+                "commitments:self_assessment", args=[plan, "end-of-term"]
+            ),
+            "plan_governance": lambda: reverse("commitments:plan_governance", args=[plan]),
+            "plan_revisions": lambda: reverse("commitments:plan_revisions", args=[plan]),
+            "self_assessment_docx": lambda: reverse(
+                "commitments:self_assessment_docx", args=[plan, "end-of-term"]
+            ),
         }[name]()
 
 

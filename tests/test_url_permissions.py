@@ -18,11 +18,17 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import ReportStatus
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentReport,
+)
 from tests.factories import (
     make_activity,
     make_committee,
@@ -41,11 +47,11 @@ REDIRECT = "redirect elsewhere"
 EVERYONE = (200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200)
 STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
-# The secretariat's group holds the tracker's permissions, not those over
-# accounts and the lockout log.
+# The secretariat's group holds the tracker's permissions and those over
+# accounts, not those over groups, passwords and the sign-in logs.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 ACCOUNT_APPS = ("auth", "axes")
 
 EXPECTED = {
@@ -109,12 +115,20 @@ EXPECTED = {
     # A former address, moved for good.
     "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "api:plan_irm": EVERYONE,
+    "commitments:self_assessment": EVERYONE,
+    "commitments:plan_governance": EVERYONE,
+    "commitments:plan_revisions": EVERYONE,
+    "commitments:self_assessment_comment": EVERYONE,
+    "commitments:self_assessment_pdf": EVERYONE,
+    "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
-    "api:<^.*/$>": (404, 404, 404, 404),
+    "api:not_found": (404, 404, 404, 404),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
-    # The accounts' section lists users only; the lockout log is for superusers.
+    # The secretariat manages accounts and lifts lockouts; groups and the
+    # logs of sign-ins are for superusers.
     "admin:app_list:auth": STAFF,
-    "admin:app_list:axes": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404),
+    "admin:app_list:axes": STAFF,
     **{
         f"admin:{app}/*/{kind}": STAFF
         for app in TRACKER_APPS
@@ -130,6 +144,8 @@ EXPECTED = {
             "export",
         )
     },  # fmt: skip
+    # The meeting workspace: the secretariat's page for preparing and publishing a meeting.
+    "admin:meetings/meeting/workspace": STAFF,
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/reportawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/reportawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
@@ -144,11 +160,15 @@ EXPECTED = {
         for app in ACCOUNT_APPS
         for kind in ("changelist", "add", "change", "delete", "history")
     },
+    # The secretariat sends a set-password link; it neither sets a password nor
+    # deletes an account.
     "admin:auth/*/password_change": STAFF_WITHOUT_PERMISSION,
-    # The secretariat looks accounts up, to name a commitment's leads, but changes none.
-    "admin:auth/user/changelist": STAFF,
-    "admin:auth/user/change": STAFF,
-    "admin:auth/user/history": STAFF,
+    **{f"admin:auth/user/{kind}": STAFF for kind in ("changelist", "add", "change", "history")},
+    # A lockout is lifted by deleting its access attempt.
+    **{
+        f"admin:axes/accessattempt/{kind}": STAFF
+        for kind in ("changelist", "change", "delete", "history")
+    },
     # `<object id>/` only forwards to `<object id>/change/`, which checks permissions.
     **{
         f"admin:{app}/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT)
@@ -162,6 +182,8 @@ EXPECTED = {
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
     "leads:commitment_update": (LOGIN, 404, 200, 403),
+    # An empty page saves nothing: the workspace comes back with what is missing.
+    "admin:meetings/meeting/workspace": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
     # Only a deleted record can be restored; this one still exists.
     **{
         f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)
@@ -268,7 +290,25 @@ def url_builders(world):
         "api:plan_next_steps": lambda: reverse("api:plan_next_steps", args=[plan.number]),
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
-        "api:<^.*/$>": lambda: reverse("api:index") + "no-such-endpoint/",
+        "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "commitments:self_assessment_comment": lambda: reverse(
+            "commitments:self_assessment_comment", args=[plan.number, "mid-term"]
+        ),
+        "commitments:plan_revisions": lambda: reverse(
+            "commitments:plan_revisions", args=[plan.number]
+        ),
+        "commitments:plan_governance": lambda: reverse(
+            "commitments:plan_governance", args=[plan.number]
+        ),
+        **{
+            name: lambda name=name: reverse(name, args=[plan.number, "end-of-term"])
+            for name in (
+                "commitments:self_assessment",
+                "commitments:self_assessment_pdf",
+                "commitments:self_assessment_docx",
+            )
+        },
+        "api:not_found": lambda: reverse("api:index") + "no-such-endpoint/",
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",
             kwargs={
@@ -331,8 +371,28 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
     meeting.participants.create(name="حاتم مورادي", order=1)
     meeting.agenda_items.create(order=1, title="تقدم الإنجاز")
     meeting.next_steps.create(order=1, text="برمجة لقاء")
+    meeting.committee.memberships.create(name="حاتم مورادي", start_date=meeting.date)
     commitment.plan.progress_records.create(date="2025-03-18", percent=29)
     commitment.plan.axes.create(number=1, title="الشفافية والمشاركة")
+    IRMAssessment.objects.create(
+        commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
+    )
+    today = timezone.localdate()
+    report = SelfAssessmentReport.objects.create(
+        plan=commitment.plan,
+        kind="mid-term",
+        comments_from=today,
+        comments_until=today + datetime.timedelta(days=30),
+    )
+    report.comments.create(name="جمعية", text="ملاحظة")
+    CommitmentDesign.objects.create(commitment=commitment, budget_planned=1000)
+    revision = PlanRevision.objects.create(
+        plan=commitment.plan,
+        date=meeting.date,
+        reason="المراجعة المرحلية",
+        decision=meeting.next_steps.get(),
+    )
+    revision.changes.create(commitment=commitment, change="withdrawn")
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}

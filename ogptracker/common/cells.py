@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 from import_export.formats import base_formats
 
@@ -44,6 +45,11 @@ def isolated(value: object) -> str:
     return f"\u2068{value}\u2069"
 
 
+def joined(items: Iterable[object]) -> str:
+    """A list inside a message, with the comma of the active language."""
+    return ("، " if translation.get_language_bidi() else ", ").join(str(item) for item in items)
+
+
 def is_formula(value: object) -> bool:
     return isinstance(value, str) and bool(FORMULA.match(value))
 
@@ -68,7 +74,20 @@ def unescape_formula(value: T) -> T | str:
 
 
 class XLSX(base_formats.XLSX):
-    """Reads formulas as written, so a formula cell is refused rather than run or dropped."""
+    """Reads formulas as written, so a formula cell is refused rather than run or dropped;
+    writes sheets laid out for reading: right to left in Arabic, the header row frozen,
+    each column as wide as its text (within bounds), dates shown as dates."""
+
+    def export_data(self, dataset: "tablib.Dataset", **kwargs: Any) -> bytes:
+        from io import BytesIO
+
+        import openpyxl
+
+        book = openpyxl.load_workbook(BytesIO(super().export_data(dataset, **kwargs)))
+        lay_out(book.active)
+        out = BytesIO()
+        book.save(out)
+        return out.getvalue()
 
     def create_dataset(self, in_stream: bytes) -> "tablib.Dataset":
         from io import BytesIO
@@ -89,12 +108,46 @@ class XLSX(base_formats.XLSX):
         return dataset
 
 
+# Column widths in characters: a number stays readable, a long text wraps at the edge.
+NARROWEST, WIDEST = 8, 60
+DATE_FORMATS = {datetime.datetime: "yyyy-mm-dd hh:mm", datetime.date: "yyyy-mm-dd"}
+
+
+def lay_out(sheet: Any) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.sheet_view.rightToLeft = translation.get_language_bidi()
+    sheet.freeze_panes = "A2"
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for index, column in enumerate(sheet.iter_cols(), start=1):
+        longest = 0
+        for cell in column:
+            for kind, number_format in DATE_FORMATS.items():
+                if isinstance(cell.value, kind):
+                    cell.number_format = number_format
+                    break
+            text = "" if cell.value is None else str(cell.value)
+            longest = max([longest, *(len(line) for line in text.splitlines())])
+        width = min(max(longest + 2, NARROWEST), WIDEST)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
 FORMATS = [base_formats.CSV, XLSX]
+
+
+def native(kwargs: Mapping[str, Any]) -> bool:
+    """Whether the export writes typed cells (XLSX: numbers and dates as such) rather
+    than text (CSV); django-import-export says so to every widget's `render`."""
+    return bool(kwargs.get("force_native_type"))
 
 
 class TextWidget(widgets.CharWidget):
     """Trimmed text; an empty cell is None where the column allows it (French and English
     texts not written yet), so a re-imported export compares equal."""
+
+    expected = gettext_lazy("a text")
 
     def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> str | None:
         if isinstance(value, float) and value.is_integer():
@@ -106,6 +159,8 @@ class TextWidget(widgets.CharWidget):
 
 
 class IntegerWidget(widgets.IntegerWidget):
+    expected = gettext_lazy("a whole number, such as 7")
+
     def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -123,6 +178,7 @@ class IntegerWidget(widgets.IntegerWidget):
 
 
 class BooleanWidget(widgets.BooleanWidget):
+    expected = gettext_lazy("1 for yes or 0 for no")
     TRUE = {"1", "true", "yes", "oui", "vrai", "نعم", "x"}
     FALSE = {"0", "false", "no", "non", "faux", "لا", ""}
 
@@ -140,11 +196,18 @@ class BooleanWidget(widgets.BooleanWidget):
             _("«%(value)s» is not yes or no (use 1 or 0).") % {"value": isolated(value)}
         )
 
+    def render(self, value: bool | None, obj: Model | None = None, **kwargs: Any) -> Any:
+        # 1 and 0, the way the import's help and the backups write them.
+        if value is None:
+            return None if native(kwargs) else ""
+        return int(value) if native(kwargs) else str(int(value))
+
 
 class DateWidget(widgets.DateWidget):
     """ISO dates (2020-06-17) or the Moroccan day/month/year (17/06/2020); never month first."""
 
     INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+    expected = gettext_lazy("a date, such as 2020-06-17 or 17/06/2020")
 
     def clean(
         self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
@@ -172,11 +235,15 @@ class DateWidget(widgets.DateWidget):
             % {"value": isolated(value)}
         )
 
-    def render(self, value: datetime.date | None, obj: Model | None = None, **kwargs: Any) -> str:
+    def render(self, value: datetime.date | None, obj: Model | None = None, **kwargs: Any) -> Any:
+        if native(kwargs):
+            return value
         return value.isoformat() if value else ""
 
 
 class DateTimeWidget(widgets.DateTimeWidget):
+    expected = gettext_lazy("a date and time, such as 2020-06-17 10:30")
+
     def clean(
         self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
     ) -> datetime.datetime | None:
@@ -199,11 +266,18 @@ class DateTimeWidget(widgets.DateTimeWidget):
 
     def render(
         self, value: datetime.datetime | None, obj: Model | None = None, **kwargs: Any
-    ) -> str:
+    ) -> Any:
+        if native(kwargs):
+            from django.utils import timezone
+
+            # Spreadsheets hold no time zone: Morocco's time, read back as such.
+            return timezone.localtime(value).replace(tzinfo=None) if value else None
         return value.isoformat() if value else ""
 
 
 class TimeWidget(widgets.TimeWidget):
+    expected = gettext_lazy("a time, such as 14:30")
+
     def clean(
         self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
     ) -> datetime.time | None:
@@ -220,7 +294,9 @@ class TimeWidget(widgets.TimeWidget):
             _("«%(value)s» is not a valid time (write it as 14:30).") % {"value": isolated(value)}
         )
 
-    def render(self, value: datetime.time | None, obj: Model | None = None, **kwargs: Any) -> str:
+    def render(self, value: datetime.time | None, obj: Model | None = None, **kwargs: Any) -> Any:
+        if native(kwargs):
+            return value
         return value.strftime("%H:%M") if value else ""
 
 
@@ -253,14 +329,23 @@ class ChoiceWidget(widgets.Widget):
         try:
             return self.lookup()[text.lower()]
         except KeyError:
-            allowed = ", ".join(self.choices.values)
             raise ValueError(
-                _("«%(value)s» is not one of the allowed values: %(allowed)s.")
-                % {"value": isolated(value), "allowed": allowed}
+                _("«%(value)s» is not allowed here; write %(expected)s.")
+                % {"value": isolated(value), "expected": self.expected}
             ) from None
 
     def render(self, value: str | None, obj: Model | None = None, **kwargs: Any) -> str:
+        # With `labels` (the admin's exports) the label in the active language,
+        # which the import reads back; the code otherwise (backups, open data).
+        if value and kwargs.get("labels"):
+            return str(dict(self.choices.choices).get(value, value))
         return value or ""
+
+    @property
+    def expected(self) -> str:
+        return _("one of: %(allowed)s") % {
+            "allowed": joined(label for _value, label in self.choices.choices)
+        }
 
 
 class KeyWidget(widgets.Widget):
@@ -269,6 +354,8 @@ class KeyWidget(widgets.Widget):
     ``resolve(key)`` returns the object or None; ``key(row, value)`` builds
     the key from the row's cells; ``describe(key)`` says what was not found.
     """
+
+    expected = gettext_lazy("the number or name of a saved record")
 
     def __init__(self, render):
         super().__init__()
@@ -296,8 +383,14 @@ class KeyWidget(widgets.Widget):
             raise ValueError(self.missing(key))
         return self.cache[key]
 
-    def render(self, value: Model | None, obj: Model | None = None, **kwargs: Any) -> str:
-        return "" if value is None else force_str(self.render_value(value))
+    def render(self, value: Model | None, obj: Model | None = None, **kwargs: Any) -> Any:
+        if value is None:
+            return None if native(kwargs) else ""
+        key = self.render_value(value)
+        # A plan's number or a meeting's date stays a number or a date in XLSX.
+        if native(kwargs) and isinstance(key, int | datetime.date):
+            return key
+        return force_str(key)
 
 
 def empty_as_none(value: T) -> T | None:

@@ -17,7 +17,8 @@ from django.utils import translation
 
 from commitments.models import Commitment
 from commitments.roles import ensure_secretariat_group
-from meetings.models import Participant
+from meetings.copying import membership_from
+from meetings.models import Meeting, Membership, Participant
 
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 SEED_FIXTURES = (
@@ -28,8 +29,12 @@ SEED_FIXTURES = (
     "nap3",
     "meeting_2025_03_18",
 )
-TRACKED_APPS = ("commitments", "meetings")
+TRACKED_APPS = ("commitments", "meetings", "ogpcycle")
+# The meetings of meeting_2020_06_17.json and meeting_2025_03_18.json.
+SEED_MEETINGS = (1, 2)
 SECRETARIAT_USERNAME = "secretariat"
+# The one account above the roles: it alone manages the secretariat's own permissions.
+SUPERUSER_USERNAME = "admin"
 
 # The project leads named in the June 2020 execution committee report, by
 # participant id in meeting_2020_06_17.json.
@@ -57,6 +62,34 @@ def load_seed_data(verbosity: int = 0) -> None:
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         call_command("loaddata", *fixture_paths(), verbosity=verbosity)
         _record_initial_history()
+        seed_memberships()
+
+
+def seed_memberships() -> list[Membership]:
+    """The seed committees' standing members: the participants of their seeded minutes.
+
+    The minutes show only that each sat on the committee on that day: the term
+    starts then (an earlier start is not known) and stays open (no end is known).
+    """
+    members = []
+    seeded = Meeting.objects.filter(pk__in=SEED_MEETINGS).prefetch_related(
+        "participants__commitments"
+    )
+    for meeting in seeded:
+        for participant in meeting.participants.all():
+            values = membership_from(participant)
+            commitments = values.pop("commitments")
+            # Once: a second run neither rewrites them nor adds to their history.
+            member, created = Membership.objects.get_or_create(
+                committee_id=meeting.committee_id,
+                name=participant.name,
+                start_date=meeting.date,
+                defaults=values,
+            )
+            if created:
+                member.commitments.set(commitments)
+            members.append(member)
+    return members
 
 
 def _record_initial_history():
@@ -81,10 +114,12 @@ class AccountReport:
     username: str
     password: str | None  # None when an existing password was kept
     commitments: list
+    superuser: bool = False
 
 
 def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
-    """Create the secretariat account and one account per June 2020 project lead.
+    """Create a superuser, the secretariat account and one account per June 2020
+    project lead.
 
     Existing accounts keep their password unless `reset_passwords`. Returns one
     report per account, in a stable order.
@@ -92,6 +127,10 @@ def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
     reports = []
     with transaction.atomic():
         group = ensure_secretariat_group()
+        user, password = _ensure_user(
+            SUPERUSER_USERNAME, reset_passwords, is_staff=True, is_superuser=True
+        )
+        reports.append(AccountReport(user.username, password, [], superuser=True))
         user, password = _ensure_user(SECRETARIAT_USERNAME, reset_passwords, is_staff=True)
         user.groups.add(group)
         reports.append(AccountReport(user.username, password, []))
@@ -129,6 +168,9 @@ def _link_lead(user, participant, commitments):
     # Through the tables directly: reloading the fixtures clears
     # `Participant.user`, and relinking must not add history entries each run.
     Participant.objects.filter(pk=participant.pk).exclude(user=user).update(user=user)
+    Membership.objects.filter(
+        committee__meetings=participant.meeting_id, name=participant.name
+    ).exclude(user=user).update(user=user)
     Commitment.leads.through.objects.bulk_create(
         [
             Commitment.leads.through(commitment_id=commitment.pk, user_id=user.pk)

@@ -15,6 +15,13 @@ bound on staleness should a writer forget.
 """
 
 from .pages import cache_public_page
+from .recent import declare_read_parameters
 from .version import bump_data_version, data_changed, data_version
 
-__all__ = ["bump_data_version", "cache_public_page", "data_changed", "data_version"]
+__all__ = [
+    "bump_data_version",
+    "cache_public_page",
+    "data_changed",
+    "data_version",
+    "declare_read_parameters",
+]

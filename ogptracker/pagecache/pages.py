@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers
 from django.views.decorators.cache import cache_page
 
+from ogptracker.throttle import fair_share
+
 from .version import data_version
 
 
@@ -15,7 +17,8 @@ def key_prefix(version):
     """The release, the data version and the local date ("late" changes at midnight).
 
     Django's key adds the full address (scheme and host included: pages hold
-    absolute links), the language and the time zone.
+    absolute links; the query as ogptracker/publishing/params.py made it canonical), the
+    language and the time zone.
     """
     return f"{settings.RELEASE}.{version}.{timezone.localdate().isoformat()}"
 
@@ -44,6 +47,8 @@ def _shared_or_private(view):
         patch_response_headers(response, cache_timeout=0)
         return response
 
+    # For the test that every cached view declares its parameters.
+    wrapper.page_cache = True
     return wrapper
 
 
@@ -58,13 +63,19 @@ def _shared(response):
 
 def cache_public_page(view):
     """Serve anonymous GETs of `view` from Django's cache while the release, the data
-    and the date are unchanged (pretalx's conditional_cache_page)."""
-    inner = _shared_or_private(view)
+    and the date are unchanged (pretalx's conditional_cache_page).
+
+    What the cache does not answer is live work, within the client's fair share
+    (ogptracker/throttle.py). The view sees only the parameters ogptracker/publishing/params.py
+    lists for it, so the key (the full address) holds only those.
+    """
+    live = fair_share(view)
+    inner = _shared_or_private(live)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable(request):
-            return view(request, *args, **kwargs)
+            return live(request, *args, **kwargs)
         # Read already by RecentPagesMiddleware when it held an outdated copy.
         version = getattr(request, "data_version", None) or data_version()
         cached = cache_page(settings.PAGE_CACHE_SECONDS, key_prefix=key_prefix(version))(inner)
@@ -74,4 +85,6 @@ def cache_public_page(view):
             response.data_version = version
         return response
 
+    # For the test that every cached view declares its parameters.
+    wrapper.page_cache = True
     return wrapper

@@ -6,6 +6,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 
 from .version import data_version
 
@@ -64,6 +65,15 @@ class RecentPages:
 
 recent_pages = RecentPages(MAX_BYTES)
 
+# The parameters some page reads, as the list of what each view reads declares them
+# (ogptracker/publishing/params.py): imported with the URLs, so before this process
+# keeps any copy.
+READ_PARAMETERS = set()
+
+
+def declare_read_parameters(names):
+    READ_PARAMETERS.update(names)
+
 
 def _anonymous_read(request):
     # Without a session nobody is signed in; a pending message is shown by the next page.
@@ -74,13 +84,26 @@ def _anonymous_read(request):
     )
 
 
-def _visit_key(request):
+def _visit_key(request, query):
     # The language as LocaleMiddleware, further in, will choose it: from the URL's
     # prefix, else the language cookie or Accept-Language (the API).
     language = translation.get_language_from_request(request, check_path=True)
     # The local date: "late" flags and "n days ago" change overnight.
     today = timezone.localdate().isoformat()
-    return f"{settings.RELEASE}:{language}:{today}:{request.build_absolute_uri()}"
+    address = request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+    return f"{settings.RELEASE}:{language}:{today}:{address}"
+
+
+def _read_query(request):
+    """The parameters some page reads, sorted: a shared link's `?fbclid=…` finds the copy.
+
+    Copies are kept under the query the view was given, made canonical by
+    ogptracker/publishing/params.py (sorted, no unread, empty or default values): for a
+    known page the two agree, unless the link spells a default (`?page=1`),
+    which goes once through the stack.
+    """
+    read = [(name, value) for name, value in request.GET.items() if name in READ_PARAMETERS]
+    return urlencode(sorted((name, value) for name, value in read if value))
 
 
 class RecentPagesMiddleware:
@@ -101,7 +124,7 @@ class RecentPagesMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _anonymous_read(request):
             return self.get_response(request)
-        key = _visit_key(request)
+        key = _visit_key(request, _read_query(request))
         copy = recent_pages.get(key)
         if copy is not None:
             # cache_public_page reuses the token rather than read it again.
@@ -112,5 +135,7 @@ class RecentPagesMiddleware:
         response = self.get_response(request)
         version = getattr(response, "data_version", None)
         if version is not None and not response.cookies:
+            # Under the query the view was given: canonical (ogptracker/publishing/params.py).
+            key = _visit_key(request, request.GET.urlencode())
             recent_pages.put(key, Copy.of(version, response))
         return response

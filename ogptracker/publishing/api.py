@@ -32,11 +32,10 @@ from ogptracker.pagecache import cache_public_page
 
 from . import opendata
 from .minutes_search import search_minutes
-from .params import BadParameter, cleaned
+from .params import DEFAULT_PAGE_SIZE, BadParameter, cleaned
 from .search import search_commitments
 
 ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"]
-DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
@@ -82,6 +81,8 @@ def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         response["Allow"] = ", ".join(ALLOWED_METHODS)
         return response
 
+    # Its GETs are under the page cache: declared in params.PARAMETERS like the pages.
+    wrapper.page_cache = True
     return wrapper
 
 
@@ -157,6 +158,7 @@ def _plan(request, plan):
         "activities_url": _absolute(request, "api:plan_activities", number=plan.number),
         "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
+        "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -267,6 +269,16 @@ def plan_next_steps(request: HttpRequest, number: int) -> JsonResponse:
     if meeting is not None:
         steps = steps.filter(meeting_id=meeting)
     return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
+
+
+@api_view
+def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    assessments = opendata.plan_irm_assessments(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        assessments = assessments.filter(commitment__number=commitment)
+    return _json(paginate(request, assessments, opendata.IRM.record))
 
 
 def published_meetings() -> QuerySet[Meeting]:

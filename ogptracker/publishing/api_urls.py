@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/<int:number>/activities/", api.plan_activities, name="plan_activities"),
     path("plans/<int:number>/reports/", api.plan_reports, name="plan_reports"),
     path("plans/<int:number>/next-steps/", api.plan_next_steps, name="plan_next_steps"),
+    path("plans/<int:number>/irm/", api.plan_irm, name="plan_irm"),
     path("meetings/", api.meetings, name="meetings"),
     # Former addresses, which outside users may have kept.
     path(
@@ -29,5 +30,5 @@ urlpatterns = [
         name="plan_decisions_moved",
     ),
     # Only paths ending in a slash, so that /api/plans still redirects to /api/plans/.
-    re_path(r"^.*/$", api.not_found),
+    re_path(r"^.*/$", api.not_found, name="not_found"),
 ]

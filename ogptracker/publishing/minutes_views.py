@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -9,6 +8,8 @@ from meetings.minutes_pdf import minutes_html
 from meetings.models import Meeting
 from meetings.querysets import change_marks
 from ogptracker.pagecache import cache_public_page
+
+from .params import page_of
 
 MEETINGS_PER_PAGE = 50
 
@@ -34,7 +35,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.for_list()
     if not is_secretariat(request.user):
         meetings = meetings.published()
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, meetings, MEETINGS_PER_PAGE)
     return render(request, "publishing/meeting_list.html", {"meetings": page})
 
 

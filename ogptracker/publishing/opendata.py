@@ -27,6 +27,7 @@ from meetings.models import NextStep
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
 from ogptracker.common.counting import row_count
+from ogptracker.ogpcycle.models import IRMAssessment
 
 TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
 KIND_LABELS = {
@@ -147,6 +148,14 @@ def plan_next_steps(plan: ActionPlan) -> QuerySet[NextStep]:
         .filter(meeting__committee__plan=plan)
         .select_related("meeting__committee__plan", "closed_at")
         .order_by("meeting__date", "meeting_id", "order")
+    )
+
+
+def plan_irm_assessments(plan: ActionPlan) -> QuerySet[IRMAssessment]:
+    return (
+        IRMAssessment.objects.filter(commitment__plan=plan)
+        .select_related("commitment__plan")
+        .order_by("commitment__number", "report_date", "pk")
     )
 
 
@@ -338,7 +347,86 @@ NEXT_STEPS = Dataset(
     plan_next_steps,
 )
 
-DATASETS = {dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS)}
+IRM = Dataset(
+    "irm",
+    pgettext_lazy("open data", "IRM assessments"),
+    (
+        plan_number("commitment.plan.number"),
+        commitment_number("commitment.number"),
+        Field(
+            "ogp_id", TEXT, _("Identifier on the OGP website, such as MO0005."), "commitment.ogp_id"
+        ),
+        Field(
+            "report",
+            TEXT,
+            _("The IRM report: design, implementation, action_plan_review or results."),
+            "report",
+        ),
+        Field("report_date", DATE, _("Date of the IRM report."), "report_date"),
+        Field("report_url", TEXT, _("Address of the IRM report, if known."), "report_url"),
+        Field(
+            "verifiable",
+            BOOLEAN,
+            _("Verifiable, in the IRM's judgement; empty if the report does not say."),
+            "verifiable",
+        ),
+        Field(
+            "access_to_information",
+            BOOLEAN,
+            _("Relevant to access to information, in the IRM's judgement."),
+            "access_to_information",
+        ),
+        Field(
+            "civic_participation",
+            BOOLEAN,
+            _("Relevant to civic participation, in the IRM's judgement."),
+            "civic_participation",
+        ),
+        Field(
+            "public_accountability",
+            BOOLEAN,
+            _("Relevant to public accountability, in the IRM's judgement."),
+            "public_accountability",
+        ),
+        Field(
+            "technology_innovation",
+            BOOLEAN,
+            _("Relevant to technology and innovation, in the IRM's judgement."),
+            "technology_innovation",
+        ),
+        Field(
+            "potential_impact",
+            TEXT,
+            _(
+                "Potential impact: none, minor, moderate, transformative (reports until 2020); "
+                "potential for results: unclear, modest, substantial (from 2021)."
+            ),
+            "potential_impact",
+        ),
+        Field(
+            "completion",
+            TEXT,
+            _("Completion: no_evidence, not_started, limited, substantial, complete."),
+            "completion",
+        ),
+        Field(
+            "early_results",
+            TEXT,
+            _(
+                "Did it open government: worsened, did_not_change, marginal, major, outstanding "
+                "(reports until 2020); early results: no_notable, marginal, moderate, "
+                "significant, outstanding (from 2021)."
+            ),
+            "early_results",
+        ),
+        Field("starred", BOOLEAN, _("Starred (until 2020) or promising (from 2021)."), "starred"),
+    ),
+    plan_irm_assessments,
+)
+
+DATASETS = {
+    dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM)
+}
 # Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
 FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
 
@@ -352,6 +440,7 @@ def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
         activities_rows=row_count(Activity.objects.all(), "commitment__plan"),
         reports_rows=row_count(published, "commitment__plan"),
         next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
+        irm_rows=row_count(IRMAssessment.objects.all(), "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

@@ -1,6 +1,5 @@
 """The open-data page, and a plan's datasets as files to download."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -9,6 +8,7 @@ from commitments.models import ActionPlan
 from ogptracker.pagecache import cache_public_page
 
 from . import opendata
+from .params import page_of
 from .views import PLANS_PER_PAGE
 
 
@@ -34,7 +34,7 @@ def plan_download(request: HttpRequest, number: int, dataset: str, fmt: str) -> 
 @cache_public_page
 def open_data(request: HttpRequest) -> HttpResponse:
     plans = opendata.plans_with_dataset_sizes()
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     return render(
         request,
         "publishing/open_data.html",

@@ -2,6 +2,8 @@
 
 from operator import attrgetter
 
+from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 from django.http import HttpRequest, HttpResponse
@@ -22,12 +24,15 @@ from commitments.models import (
 )
 from meetings.models import Meeting, NextStep, Participant
 from ogptracker.common import charts
+from ogptracker.ogpcycle import irm, monitor, revisions
+from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
+from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
 
 from . import dashboard, opendata
 from .change_log import published_change_log
 from .minutes_search import attach_excerpt_texts, attach_rows_found, search_minutes
-from .params import cleaned
+from .params import cleaned, page_of
 from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
@@ -42,7 +47,7 @@ OPEN_STEPS_SHOWN = 10
 def home(request: HttpRequest) -> HttpResponse:
     # The plan under way first: it is the one readers come for.
     plans = ActionPlan.objects.order_by("-number")
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,
@@ -71,6 +76,8 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
         reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
     )
     open_steps = list(NextStep.objects.open_in_plan(plan))
+    irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
+    revised = revisions.revise(plan, summary.commitments, revisions.changes_of(plan))
     return render(
         request,
         "publishing/plan_dashboard.html",
@@ -96,6 +103,9 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "open_steps": open_steps[:OPEN_STEPS_SHOWN],
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
+            "irm_tallies": irm_tallies,
+            "revised": revised,
+            "self_assessment_kinds": list(SelfAssessmentKind),
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
@@ -111,10 +121,17 @@ def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
     reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
-        Commitment.objects.for_dashboard().prefetch_related(
+        Commitment.objects.for_dashboard()
+        .select_related("design")
+        .prefetch_related(
             "leads",
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("reports", queryset=reports, to_attr="published_reports"),
+            Prefetch(
+                "irm_assessments",
+                queryset=IRMAssessment.objects.order_by("report_date", "pk"),
+                to_attr="irm_list",
+            ),
         ),
         plan__number=plan_number,
         number=number,
@@ -156,6 +173,7 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
+            "irm_labels": FIELD_LABELS[irm_era(commitment.plan)],
             "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
@@ -166,11 +184,51 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
 
 
 @cache_public_page
+def plan_governance(request: HttpRequest, number: int) -> HttpResponse:
+    """How the plan is run: OGP's minimum requirements and whether each holds."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    checks = monitor.check_plans([plan], timezone.localdate())[plan.pk]
+    return render(
+        request,
+        "publishing/plan_governance.html",
+        {
+            "plan": plan,
+            "checks": checks,
+            "forum_days": settings.OGP_FORUM_EVERY_DAYS,
+            "minutes_days": settings.OGP_MINUTES_WITHIN_DAYS,
+            "self_assessment_days": settings.OGP_SELF_ASSESSMENT_WITHIN_DAYS,
+        },
+    )
+
+
+@cache_public_page
+def plan_revisions(request: HttpRequest, number: int) -> HttpResponse:
+    """The plan as adopted and as revised, its revisions and its commitments' slippage."""
+    plan = get_object_or_404(ActionPlan, number=number)
+    commitments = plan.commitments.with_latest_progress().order_by("number")
+    changes = revisions.changes_of(plan).select_related(
+        "revision__decision__meeting__committee", "commitment", "merged_into"
+    )
+    plan_revisions = {}
+    for change in changes:
+        plan_revisions.setdefault(change.revision.pk, (change.revision, []))[1].append(change)
+    return render(
+        request,
+        "publishing/plan_revisions.html",
+        {
+            "plan": plan,
+            "revised": revisions.revise(plan, commitments, changes),
+            "revisions": list(plan_revisions.values()),
+        },
+    )
+
+
+@cache_public_page
 def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_object_or_404(Institution, pk=pk)
     led = Commitment.objects.filter(lead_institution=institution)
     plans = ActionPlan.objects.filter(Exists(led.filter(plan=OuterRef("pk"))))
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, plans, PLANS_PER_PAGE)
     today = timezone.localdate()
     rows = [
         dashboard.flag_commitment(commitment, today)
@@ -202,8 +260,8 @@ class CountedPaginator(Paginator):
 
 
 def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) -> Page:
-    """Page `number` of `found`, as `Paginator(found, per_page).get_page(number)`
-    gives it, its rows read from `rows` (the same model, with what the page
+    """Page `number` of `found`, as `page_of` gives it (a page past the last
+    is a 400), its rows read from `rows` (the same model, with what the page
     shows). The page's ids and the count of them all come from one pass over
     `found` (a window COUNT), on narrow rows: counting then reading the page
     ran the search twice, and counting whole rows spills them to disk."""
@@ -211,9 +269,8 @@ def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) ->
     counted = found.annotate(total=Window(Count("pk"))).values_list("pk", "total")
     ids = list(counted[start : start + per_page])
     if not ids and number > 1:
-        # Past the last page: the last page, as get_page gives it.
         last = CountedPaginator(found, per_page, found.count()).num_pages
-        return counted_page(found, last, per_page, rows)
+        raise BadRequest(f"Page {number} does not exist: the last page is {last}.")
     by_pk = rows.in_bulk([pk for pk, _ in ids])
     paginator = CountedPaginator(found, per_page, ids[0][1] if ids else 0)
     return Page([by_pk[pk] for pk, _ in ids if pk in by_pk], number, paginator)

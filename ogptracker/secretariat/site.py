@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 
 # The admin index in the order the secretariat works: plans and their
 # commitments first (the review queue on top: it is where submitted reports
-# wait), then committees and meetings, then accounts.
-APP_ORDER = ["commitments", "meetings", "auth"]
+# wait), then committees and meetings, then accounts and sign-in lockouts.
+APP_ORDER = ["commitments", "meetings", "ogpcycle", "auth", "axes"]
 MODEL_ORDER = [
     "ReportAwaitingReview",
     "ActionPlan",
@@ -18,6 +18,7 @@ MODEL_ORDER = [
     "PlanProgress",
     "Institution",
     "Committee",
+    "Membership",
     "Meeting",
     "Participant",
     "AgendaItem",

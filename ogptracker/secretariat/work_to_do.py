@@ -4,7 +4,8 @@ Each line counts one kind of work and links to the admin list that holds it:
 reports to review, reports back with their leads, published reports without
 their French version, draft minutes, commitments of plans under way owing a
 report or with activities past their end date (what reminders are sent about,
-ogptracker/leads/reminders.py), and the committees' next steps past their due date.
+ogptracker/leads/reminders.py), the committees' next steps past their due date,
+and OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py).
 Lines with nothing to count are left out, as are those whose list the user
 may not see.
 """
@@ -17,13 +18,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from commitments.enums import MeetingStatus, ReportStatus
-from commitments.models import ProgressReport, french_missing
+from commitments.enums import MeetingStatus, PlanStatus, ReportStatus
+from commitments.models import ActionPlan, ProgressReport, french_missing
 from meetings.models import Meeting, NextStep
 from ogptracker.leads import reminders
+from ogptracker.ogpcycle import monitor
+from ogptracker.ogpcycle.enums import SelfAssessmentKind
 
 
 @dataclass
@@ -33,7 +38,7 @@ class Task:
 
 
 def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
-    """The lines of work waiting, for `user`: a Task each. Four queries."""
+    """The lines of work waiting, for `user`: a Task each. Eleven queries."""
     today = today or timezone.localdate()
     found = []
 
@@ -124,4 +129,35 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
         "meetings.nextstep",
         due="past",
     )
+    if user.has_perm("ogpcycle.view_selfassessmentreport"):
+        found += requirement_tasks(today)
+    return found
+
+
+REQUIREMENT_TASK = {
+    monitor.DUE_SOON: _("%(plan)s: %(rule)s — due by %(date)s"),
+    monitor.MISSED: _("%(plan)s: %(rule)s — missed"),
+}
+
+
+def requirement_tasks(today: datetime.date) -> list[Task]:
+    """OGP's minimum requirements due soon or missed, for plans under way and for
+    self-assessment reports not yet published. Seven queries however many plans."""
+    plans = {plan.pk: plan for plan in ActionPlan.objects.all()}
+    found = []
+    for plan_id, checks in monitor.check_plans(plans.values(), today).items():
+        plan = plans[plan_id]
+        under_way = plan.status in (PlanStatus.ACTIVE, PlanStatus.EXTENDED)
+        for check in checks:
+            if check.state == monitor.HOLDS:
+                continue
+            if not under_way and check.rule not in SelfAssessmentKind.values:
+                continue
+            text = REQUIREMENT_TASK[check.state] % {
+                "plan": plan.title,
+                "rule": check.label,
+                "date": date_format(check.due, "j F Y") if check.due else "",
+            }
+            url = reverse("commitments:plan_governance", args=[plan.number])
+            found.append(Task(text, f"{url}#rule-{check.rule}"))
     return found

@@ -43,8 +43,9 @@ from commitments.models import (
 )
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 
-from . import meeting_resources
+from . import irm_resources, meeting_resources
 from . import plan_resources as resources
 from .backup_files import (
     BackupError,
@@ -69,7 +70,7 @@ from .sheets import TrackerResource
 
 FORMAT = "ogptracker-backup"
 VERSION = 1
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 
 # In dependency order: a file only points to rows of the files before it.
 TABLES = [
@@ -83,8 +84,11 @@ TABLES = [
     ("progress_snapshots.csv", resources.ProgressReportResource),
     ("plan_progress.csv", resources.PlanProgressResource),
     ("participants.csv", meeting_resources.ParticipantResource),
+    ("memberships.csv", meeting_resources.MembershipResource),
     ("agenda_items.csv", meeting_resources.AgendaItemResource),
     ("next_steps.csv", meeting_resources.NextStepResource),
+    ("irm_assessments.csv", irm_resources.IRMAssessmentResource),
+    ("self_assessment_reports.csv", irm_resources.SelfAssessmentReportResource),
 ]
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
@@ -425,6 +429,8 @@ def _restore(directory, expected, replace, stored_files):
 def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
+        SelfAssessmentReport,
+        IRMAssessment,
         Evidence,
         NextStep,
         AgendaItem,

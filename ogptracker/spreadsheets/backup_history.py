@@ -43,16 +43,24 @@ def is_history(model: type[Model]) -> bool:
     return hasattr(model, "instance_type")
 
 
-def history_models(app_labels: Sequence[str]) -> list[type[Model]]:
-    """The history tables of these apps, each many-to-many history after the one it
-    belongs to (its rows point to that table's history_id)."""
+def history_models(app_labels: Sequence[str], id_models: set[type[Model]]) -> list[type[Model]]:
+    """The history tables of these apps whose records the backup's tables hold, each
+    many-to-many history after the one it belongs to (its rows point to that table's
+    history_id)."""
     found = [
         model
         for label in app_labels
         for model in apps.get_app_config(label).get_models()
-        if is_history(model)
+        if is_history(model) and _covered(model, id_models)
     ]
     return sorted(found, key=lambda model: bool(_parent_history(model)))
+
+
+def _covered(history: type[Model], id_models: set[type[Model]]) -> bool:
+    tracked = _tracked_model(history)
+    if tracked is not None:
+        return tracked in id_models
+    return all(_covered(fk.related_model, id_models) for fk in _parent_history(history))
 
 
 def _parent_history(model: type[Model]) -> list[ForeignKey]:
@@ -115,7 +123,7 @@ def export_history(
 ) -> list[tuple[str, int]]:
     usernames = dict(get_user_model().objects.values_list("pk", "username"))
     files = []
-    for history in history_models(app_labels):
+    for history in history_models(app_labels, id_models):
         columns = columns_of(history, id_models)
         rows = []
         for record in history._default_manager.order_by("pk").iterator(chunk_size=2000):
@@ -176,7 +184,7 @@ def import_history(
 ) -> dict[str, int]:
     """Replaces the history of every table the backup holds one for with the backup's;
     the tables it has none for (added since) keep what the restore wrote."""
-    known = {history_file(model): model for model in history_models(app_labels)}
+    known = {history_file(model): model for model in history_models(app_labels, set(ids))}
     unknown = sorted(name for name in present if name.startswith("history/") and name not in known)
     if unknown:
         raise cannot_restore(

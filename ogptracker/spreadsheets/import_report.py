@@ -13,6 +13,10 @@ from import_export.results import Result
 
 from .sheets import TrackerResource
 
+# Django's words for an empty cell («This field cannot be null.») name neither
+# the column nor what to write in it.
+EMPTY_CELL_CODES = {"null", "blank", "required"}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -35,6 +39,13 @@ def messages_of(error: BaseException) -> list[str]:
     return [str(error)]
 
 
+def empty_cell(column: str, expected: str) -> str:
+    return _("The column «%(column)s» is empty; write %(expected)s.") % {
+        "column": column,
+        "expected": expected,
+    }
+
+
 def import_problems(result: Result, resource: TrackerResource) -> list[Problem]:
     """Every problem of an import, ordered by line, the file-wide ones first."""
     problems = []
@@ -52,9 +63,12 @@ def import_problems(result: Result, resource: TrackerResource) -> list[Problem]:
             for field, field_errors in error.error_dict.items():
                 column = "" if field == NON_FIELD_ERRORS else resource.column_label(field)
                 for field_error in field_errors:
+                    messages = field_error.messages
+                    if field_error.code in EMPTY_CELL_CODES and column:
+                        messages = [empty_cell(column, resource.expected_value(field))]
                     problems += [
                         Problem(spreadsheet_line(row.number), column, message)
-                        for message in field_error.messages
+                        for message in messages
                     ]
         else:
             problems += [

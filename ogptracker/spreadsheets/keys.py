@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db.models import Manager, Model, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import widgets
 
 from commitments.models import ActionPlan, Axis, Commitment, Institution
@@ -29,6 +30,8 @@ def plan_cell(row: Mapping[str, Any], column: str = "plan") -> int | None:
 
 
 class PlanWidget(KeyWidget):
+    expected = gettext_lazy("an action plan number, such as 2")
+
     def __init__(self):
         super().__init__(render=lambda plan: plan.number)
 
@@ -44,6 +47,8 @@ class PlanWidget(KeyWidget):
 
 class InstitutionWidget(KeyWidget):
     """An institution by its acronym or, failing that, its Arabic name."""
+
+    expected = gettext_lazy("an institution's acronym or Arabic name")
 
     def __init__(self):
         super().__init__(render=lambda institution: institution.acronym or institution.name_ar)
@@ -64,6 +69,8 @@ class InstitutionWidget(KeyWidget):
 
 class CommitmentWidget(KeyWidget):
     """A commitment by its number within the plan given in the row's ``plan`` cell."""
+
+    expected = gettext_lazy("a commitment number of the row's action plan")
 
     def __init__(self):
         super().__init__(render=lambda commitment: commitment.number)
@@ -88,6 +95,8 @@ class CommitmentWidget(KeyWidget):
 
 
 class AxisWidget(KeyWidget):
+    expected = gettext_lazy("an axis number of the row's action plan")
+
     def __init__(self):
         super().__init__(render=lambda axis: axis.number)
 
@@ -107,6 +116,8 @@ class AxisWidget(KeyWidget):
 
 
 class UserWidget(KeyWidget):
+    expected = gettext_lazy("a username")
+
     def __init__(self):
         super().__init__(render=lambda user: user.get_username())
 
@@ -197,8 +208,10 @@ class MeetingWidget(KeyWidget):
     the ``plan`` cell says, after the plan's own committee.
     """
 
+    expected = gettext_lazy("the date of a meeting of the row's committee")
+
     def __init__(self, committee_column="committee"):
-        super().__init__(render=lambda meeting: meeting.date.isoformat())
+        super().__init__(render=lambda meeting: meeting.date)
         self.committee_column = committee_column
         self.kinds = None
 

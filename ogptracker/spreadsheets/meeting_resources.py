@@ -14,7 +14,7 @@ from tablib import Dataset
 from commitments.enums import MeetingStatus
 from meetings.cycle import publish_meeting
 from meetings.enums import CommitteeKind
-from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from meetings.models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 from ogptracker.common.cells import ChoiceWidget, Field, KeyWidget, model_fields
 from ogptracker.common.languages import translated
 
@@ -28,6 +28,15 @@ class CommitteeWidget(KeyWidget):
     def __init__(self):
         super().__init__(render=lambda committee: committee.kind)
         self.kinds = ChoiceWidget(CommitteeKind)
+
+    @property
+    def expected(self) -> str:
+        return self.kinds.expected
+
+    def render(self, value: Committee | None, obj: Any = None, **kwargs: Any) -> Any:
+        if value is not None and kwargs.get("labels"):
+            return str(CommitteeKind(value.kind).label)
+        return super().render(value, obj, **kwargs)
 
     def key(self, value: Any, row: Mapping[str, Any]) -> tuple[str | None, int | None]:
         return (self.kinds.clean(value), keys.plan_cell(row))
@@ -152,7 +161,7 @@ ParticipantResource = resource(
         **model_fields(Participant, translated("group")),
         **model_fields(Participant, ["honorific", "name"]),
         **model_fields(Participant, translated("function", "organisation")),
-        **model_fields(Participant, ["role"]),
+        **model_fields(Participant, ["role", "attendance"]),
         "commitments": Field(
             attribute="commitments",
             column_name="commitments",
@@ -169,6 +178,41 @@ ParticipantResource = resource(
     import_id_fields=["meeting", "name"],
     ordering=[*MEETING_ORDER, "order", "pk"],
     related=[*MEETING_RELATED, "user"],
+    prefetch=["commitments"],
+)
+
+MembershipResource = resource(
+    Membership,
+    {
+        "committee": Field(
+            attribute="committee",
+            column_name="committee",
+            widget=CommitteeWidget(),
+            label=_("committee"),
+        ),
+        "plan": committee_plan_field("committee__plan"),
+        **model_fields(Membership, ["order"]),
+        **model_fields(Membership, translated("group")),
+        **model_fields(Membership, ["honorific", "name"]),
+        **model_fields(Membership, translated("function", "organisation")),
+        **model_fields(Membership, ["role"]),
+        "commitments": Field(
+            attribute="commitments",
+            column_name="commitments",
+            widget=keys.CommitmentsWidget(),
+            label=_("commitments in charge (numbers)"),
+        ),
+        "user": Field(
+            attribute="user",
+            column_name="user",
+            widget=keys.UserWidget(),
+            label=_("user account (username)"),
+        ),
+        **model_fields(Membership, ["start_date", "end_date"]),
+    },
+    import_id_fields=["committee", "name", "start_date"],
+    ordering=["committee__plan__number", "committee__kind", "order", "pk"],
+    related=["committee__plan", "user"],
     prefetch=["commitments"],
 )
 

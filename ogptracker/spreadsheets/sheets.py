@@ -30,6 +30,7 @@ from ogptracker.common.cells import (
     escape_formula,
     is_formula,
     isolated,
+    joined,
     unescape_formula,
 )
 from ogptracker.pagecache import data_changed
@@ -175,6 +176,20 @@ class TrackerResource(resources.ModelResource):
             return [field.column_name for field in export_fields]
         return [self.label_for(field) for field in export_fields]
 
+    def get_diff_headers(self) -> list[str]:
+        # The import preview's headers: the columns as the admin's language names them.
+        if not self.labels:
+            return super().get_diff_headers()
+        return [self.label_for(field) for field in self.get_import_fields()]
+
+    def expected_value(self, name: str) -> str:
+        """What a column (or model field) `name` holds, for a message about its cell."""
+        for candidate in (name, f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"):
+            for field in self.fields.values():
+                if candidate in (field.column_name, field.attribute):
+                    return str(getattr(field.widget, "expected", _("a value")))
+        return _("a value")
+
     def header_aliases(self) -> dict[str, str]:
         """Every accepted header, lower-cased, mapped to its column name."""
         aliases = {}
@@ -211,6 +226,17 @@ class TrackerResource(resources.ModelResource):
         self.user = user if user is not None and user.is_authenticated else None
         aliases = self.header_aliases()
         headers = [str(header or "").strip() for header in dataset.headers or []]
+        unknown = [header for header in headers if header and header.lower() not in aliases]
+        # A backup's files hold more columns (version, created_at) than the admin's.
+        if unknown and self.labels:
+            columns = [self.label_for(field) for field in self.get_import_fields()]
+            raise ValidationError(
+                _("Unknown columns: %(unknown)s. The columns of this page are: %(columns)s.")
+                % {
+                    "unknown": joined(f"«{isolated(header)}»" for header in unknown),
+                    "columns": joined(f"«{column}»" for column in columns),
+                }
+            )
         dataset.headers = [aliases.get(header.lower(), header) for header in headers]
         missing = [
             self.label_for(self.fields[name])
@@ -444,4 +470,5 @@ class TrackerResource(resources.ModelResource):
     # --- export ------------------------------------------------------------
 
     def export_field(self, field: Field, instance: models.Model, **kwargs: Any) -> Any:
-        return escape_formula(super().export_field(field, instance, **kwargs))
+        # The admin's exports name choices by their label; backups keep the codes.
+        return escape_formula(super().export_field(field, instance, labels=self.labels, **kwargs))

@@ -282,7 +282,7 @@ def test_api_pagination_links_pages_absolutely(client):
     assert (first["count"], first["previous"]) == (5, None)
     assert first["next"] == f"{BASE}/api/plans/1/commitments/?page_size=2&page=2"
     assert [r["commitment_number"] for r in first["results"]] == [1, 2]
-    assert last["previous"] == f"{BASE}/api/plans/1/commitments/?page_size=2&page=2"
+    assert last["previous"] == f"{BASE}/api/plans/1/commitments/?page=2&page_size=2"
     assert (last["next"], [r["commitment_number"] for r in last["results"]]) == (None, [5])
 
 

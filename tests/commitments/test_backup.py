@@ -28,6 +28,7 @@ from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
 from ogptracker.devdata.demo import load_seed_data
+from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -38,7 +39,7 @@ from tests.factories import (
     make_user,
 )
 
-TRACKER_APPS = ("commitments", "meetings")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
 CSRF = re.compile(rb'(?<=name="csrfmiddlewaretoken" )value="[^"]*"')
 
 
@@ -191,7 +192,18 @@ def make_tracker(settings, tmp_path):
         name="حاتم مورادي", order=1, user=lead, role=ParticipantRole.PROJECT_LEAD, honorific="mr"
     )
     chair.commitments.set([first, second])
-    june.participants.create(name="هدى بويهي", order=2, function_fr="Cheffe de projet")
+    june.participants.create(
+        name="هدى بويهي", order=2, function_fr="Cheffe de projet", attendance="excused"
+    )
+    member = execution.memberships.create(
+        name="حاتم مورادي",
+        user=lead,
+        role=ParticipantRole.PROJECT_LEAD,
+        organisation_fr="Ministère",
+        start_date=datetime.date(2020, 6, 17),
+        end_date=datetime.date(2021, 6, 30),
+    )
+    member.commitments.set([first])
     june.agenda_items.create(order=1, title="تقدم الإنجاز", bullets="أ\nب")
     june.next_steps.create(
         order=1, text="برمجة لقاء", closed_at=october, due_date=datetime.date(2020, 9, 30)
@@ -228,6 +240,17 @@ def make_tracker(settings, tmp_path):
     evidence.file.save("minutes.pdf", ContentFile(b"%PDF"), save=False)
     evidence.save()
     plan.progress_records.create(date=datetime.date(2020, 6, 17), percent=29, meeting=june)
+    SelfAssessmentReport.objects.create(
+        plan=plan, kind="end-of-term", published_on=datetime.date(2020, 12, 1)
+    )
+    IRMAssessment.objects.create(
+        commitment=first,
+        report="implementation",
+        report_date=datetime.date(2021, 3, 1),
+        completion="substantial",
+        early_results="marginal",
+        starred=True,
+    )
     return first
 
 
@@ -272,15 +295,19 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "groups.csv": 2, "users.csv": 2, "institutions.csv": 2, "action_plans.csv": 2,
         "axes.csv": 1, "committees.csv": 2, "meetings.csv": 3, "commitments.csv": 3,
         "activities.csv": 2, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
-        "participants.csv": 2, "agenda_items.csv": 1, "next_steps.csv": 1, "evidence.csv": 1,
-        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 23,
+        "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1,
+        "next_steps.csv": 1, "irm_assessments.csv": 1, "self_assessment_reports.csv": 1,
+        "evidence.csv": 1,
+        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 26,
         "history/historicalinstitution.csv": 2, "history/historicalactionplan.csv": 2,
         "history/historicalaxis.csv": 1, "history/historicalplanprogress.csv": 1,
         "history/historicalactivity.csv": 2, "history/historicalprogressreport.csv": 3,
         "history/historicalcommitment.csv": 4, "history/historicalcommitment_leads.csv": 1,
         "history/historicalcommittee.csv": 2, "history/historicalparticipant.csv": 2,
         "history/historicalmeeting.csv": 3, "history/historicalagendaitem.csv": 1,
-        "history/historicalnextstep.csv": 1,
+        "history/historicalnextstep.csv": 1, "history/historicalmembership.csv": 1,
+        "history/historicalirmassessment.csv": 1,
+        "history/historicalselfassessmentreport.csv": 1,
     }  # fmt: skip
 
 

@@ -119,7 +119,9 @@ def test_import_refuses_a_missing_title(admin_client, plan_with_commitment):
 
     response = preview(admin_client, content, model="activity")
 
-    assert problems(response) == [(2, "العنوان (العربية)", "لا يمكن ترك هذا الحقل فارغاً.")]
+    assert problems(response) == [
+        (2, "العنوان (العربية)", "العمود «العنوان (العربية)» فارغ؛ اكتب فيه نصا.")
+    ]
     assert plan_with_commitment.activities.count() == 0
 
 

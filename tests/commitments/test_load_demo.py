@@ -42,6 +42,7 @@ def test_load_demo_prints_a_working_password_for_each_account(db):
     users = get_user_model().objects.in_bulk(passwords, field_name="username")
     assert sorted(passwords) == sorted(
         [
+            "admin",
             "secretariat",
             "h.mouradi",
             "h.bouihi",
@@ -106,6 +107,18 @@ def test_load_demo_secretariat_account_is_staff_in_the_secretariat_group(db):
 
     user = get_user_model().objects.get(username="secretariat")
     assert (user.is_staff, is_secretariat(user), user.led_commitments.count()) == (True, True, 0)
+
+
+def test_load_demo_creates_one_superuser_and_prints_its_login(db):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    superusers = get_user_model().objects.filter(is_superuser=True)
+    (superuser,) = superusers
+    line = next(line for line in out.getvalue().splitlines() if "superuser" in line)
+    assert line.split()[:2] == [superuser.username, "password"]
+    assert superuser.check_password(line.split()[2])
+    assert superuser.is_staff is True
 
 
 def test_load_demo_accounts_have_an_address_for_the_review_notices(db):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from commitments.enums import MeetingStatus, ReportStatus
+from ogptracker.ogpcycle.models import IRMAssessment
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -61,7 +62,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 3
+    assert content.count("Number of the commitment within its plan.") == 4
 
 
 @pytest.mark.parametrize("plans", [1, 3])
@@ -99,6 +100,9 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
     make_next_step(make_meeting(committee, date=datetime.date(2020, 6, 17)))
     draft = make_meeting(committee, date=datetime.date(2020, 9, 18), status=MeetingStatus.DRAFT)
     make_next_step(draft)
+    IRMAssessment.objects.create(
+        commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
+    )
 
     response = _get(client, "fr")
 
@@ -107,12 +111,13 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("activities", 2),
         ("reports", 1),
         ("next-steps", 1),
+        ("irm", 1),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
 
 
-def test_plan_downloads_tag_links_the_twelve_files_and_the_open_data_page():
+def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
     plan = make_plan(3)
 
     with translation.override("fr"):
@@ -122,7 +127,7 @@ def test_plan_downloads_tag_links_the_twelve_files_and_the_open_data_page():
 
     assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "reports", "next-steps")
+        for dataset in ("commitments", "activities", "reports", "next-steps", "irm")
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

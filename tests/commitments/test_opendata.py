@@ -13,6 +13,7 @@ from django.conf import settings
 from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import NextStepStatus
 from ogptracker.common.cells import escape_formula
+from ogptracker.ogpcycle.models import IRMAssessment
 from ogptracker.publishing import opendata
 from tests.factories import (
     make_activity,
@@ -69,6 +70,22 @@ def plan():
         meeting=meeting,
     )
     make_report(second, 30, date=datetime.date(2020, 6, 17), no_progress=True)
+    IRMAssessment.objects.create(
+        commitment=first,
+        report="design",
+        report_date=datetime.date(2019, 5, 1),
+        verifiable=True,
+        access_to_information=True,
+        potential_impact="moderate",
+    )
+    IRMAssessment.objects.create(
+        commitment=first,
+        report="implementation",
+        report_date=datetime.date(2021, 3, 1),
+        completion="substantial",
+        early_results="marginal",
+        starred=True,
+    )
     return plan
 
 

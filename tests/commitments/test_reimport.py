@@ -19,7 +19,9 @@ def test_reimporting_every_export_of_the_seed_data_skips_every_row(seed_data, fi
 
     for name, resource_class in TABLES:
         form = file_format()
-        exported = form.export_data(resource_class(labels=True).export())
+        # Typed cells (numbers, dates) in XLSX, as the admin's export writes them.
+        dataset = resource_class(labels=True).export(force_native_type=form.is_binary())
+        exported = form.export_data(dataset)
         if not form.is_binary():
             exported = exported.encode("utf-8-sig").decode("utf-8-sig")
         result = resource_class(labels=True).import_data(

@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from django.contrib import admin, messages
@@ -8,6 +9,7 @@ from django.forms import BaseInlineFormSet, ModelChoiceField, ModelForm, Textare
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -21,27 +23,61 @@ from modeltranslation.admin import TranslationStackedInline
 from commitments.enums import MeetingStatus
 from commitments.models import Commitment, ProgressReport
 from meetings import cycle
-from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from meetings.models import AgendaItem, Committee, Meeting, Membership, NextStep, Participant
 from ogptracker.spreadsheets import meeting_resources as resources
 
+from .directions import TypingDirectionMixin
 from .meeting_forms import NewDraftMeetingForm, PlanCommitmentField
 from .plans import TrackedAdmin
 from .versions import LoadedValuesForm, LockedAdmin, VersionedRowsFormSet
+from .workspace import workspace_view
 
 # The task queue renders the minutes' PDFs (meetings/cycle.py); its results are the
 # operators' to read in the logs, not a page of the secretariat's admin.
 admin.site.unregister(DBTaskResult)
 
 
+class MembershipInline(admin.TabularInline):
+    """The committee's standing members, Arabic columns only like a meeting's participants;
+    each membership's own page holds the French and English."""
+
+    model = Membership
+    extra = 0
+    show_change_link = True
+    fields = [
+        "order",
+        "honorific",
+        "name",
+        "role",
+        "organisation_ar",
+        "commitments",
+        "start_date",
+        "end_date",
+    ]
+    autocomplete_fields = ["commitments"]
+    formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 16})}}
+
+
 @admin.register(Committee)
 class CommitteeAdmin(TrackedAdmin):
     resource_classes = [resources.CommitteeResource]
-    list_display = ["name", "kind", "plan"]
+    list_display = ["__str__", "kind", "plan"]
     list_filter = ["kind", "plan"]
-    search_fields = ["name"]
+    search_fields = ["name", "plan__title"]
+    inlines = [MembershipInline]
 
 
-class ParticipantInline(admin.TabularInline):
+@admin.register(Membership)
+class MembershipAdmin(TrackedAdmin):
+    resource_classes = [resources.MembershipResource]
+    list_display = ["name", "role", "organisation", "committee", "start_date", "end_date"]
+    list_filter = ["committee", "role"]
+    search_fields = ["name", "organisation", "function"]
+    autocomplete_fields = ["committee", "user", "commitments"]
+    list_select_related = ["committee__plan"]
+
+
+class ParticipantInline(TypingDirectionMixin, admin.TabularInline):
     """Arabic columns only, so that the table fits the screen; each
     participant's own page (the change link) holds the French and English."""
 
@@ -62,12 +98,12 @@ class ParticipantInline(admin.TabularInline):
     formfield_overrides = {models.CharField: {"widget": TextInput(attrs={"size": 14})}}
 
 
-class AgendaItemInline(TranslationStackedInline):
+class AgendaItemInline(TypingDirectionMixin, TranslationStackedInline):
     model = AgendaItem
     extra = 0
 
 
-class NextStepInline(admin.TabularInline):
+class NextStepInline(TypingDirectionMixin, admin.TabularInline):
     """Arabic text only, like the participants; translations on the step's own page."""
 
     model = NextStep
@@ -79,7 +115,7 @@ class NextStepInline(admin.TabularInline):
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})}}
 
 
-class StatusTableInline(TranslationStackedInline):
+class StatusTableInline(TypingDirectionMixin, TranslationStackedInline):
     """The meeting's status table, typed where the minutes are prepared."""
 
     model = ProgressReport
@@ -151,12 +187,19 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
     search_fields = ["title", "place", "committee__name"]
     date_hierarchy = "date"
     ordering = ["-date"]
-    list_select_related = ["committee"]
+    list_select_related = ["committee__plan"]
     inlines = [ParticipantInline, AgendaItemInline, StatusTableInline, NextStepInline]
     actions = ["prepare_next_meeting"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
-        return super().get_queryset(request).select_related("committee")
+        return super().get_queryset(request).select_related("committee__plan")
+
+    def get_urls(self) -> list[URLPattern]:
+        workspace = self.admin_site.admin_view(partial(workspace_view, self))
+        return [
+            path("<path:object_id>/workspace/", workspace, name="meetings_meeting_workspace"),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: ModelForm, change: bool) -> None:
         # Publishing and withdrawing are the cycle's steps, taken once the inlines are saved.

@@ -31,6 +31,7 @@ from commitments.models import (
 from meetings import cycle
 from ogptracker.spreadsheets import plan_resources as resources
 
+from .directions import TypingDirectionMixin
 from .filters import FrenchVersionFilter, OwesFilter
 from .history import DeletedRecordsMixin
 from .imports import SpreadsheetAdmin
@@ -40,19 +41,24 @@ from .versions import LoadedValuesForm, LockedAdmin, VersionedForm
 
 
 class TrackedAdmin(
-    FoldedSearchMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslationAdmin
+    TypingDirectionMixin,
+    FoldedSearchMixin,
+    DeletedRecordsMixin,
+    SpreadsheetAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     """Translated fields side by side, spreadsheet import and export, the
     change history one click away, deletions undoable, and the public search's
     folding in the search box."""
 
 
-class AxisInline(TranslationTabularInline):
+class AxisInline(TypingDirectionMixin, TranslationTabularInline):
     model = Axis
     extra = 0
 
 
-class PlanProgressInline(TranslationTabularInline):
+class PlanProgressInline(TypingDirectionMixin, TranslationTabularInline):
     model = PlanProgress
     extra = 0
     autocomplete_fields = ["meeting"]
@@ -85,14 +91,14 @@ class InstitutionAdmin(TrackedAdmin):
     search_fields = ["name", "acronym"]
 
 
-class ActivityInline(TranslationTabularInline):
+class ActivityInline(TypingDirectionMixin, TranslationTabularInline):
     model = Activity
     form = LoadedValuesForm
     extra = 0
     fields = ["number", "title", "planned_start", "planned_end", "revised_end", "status", "weight"]
 
 
-class ReportInline(TranslationStackedInline):
+class ReportInline(TypingDirectionMixin, TranslationStackedInline):
     model = ProgressReport
     form = ReportRowForm
     extra = 0
@@ -144,7 +150,7 @@ class ActivityAdmin(LockedAdmin, TrackedAdmin):
     ordering = ["commitment__plan__number", "commitment__number", "number"]
 
 
-class ReviewCommentInline(admin.TabularInline):
+class ReviewCommentInline(TypingDirectionMixin, admin.TabularInline):
     """The report's thread: the secretariat's comments, each return adding one."""
 
     model = ReviewComment
@@ -158,13 +164,13 @@ class ReviewCommentInline(admin.TabularInline):
         return False
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(TypingDirectionMixin, admin.TabularInline):
     model = Evidence
     extra = 0
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
 
 
-class ActivityChangeInline(admin.TabularInline):
+class ActivityChangeInline(TypingDirectionMixin, admin.TabularInline):
     """What a report changes in the activities, beside what the public sees until then."""
 
     model = ActivityChange
@@ -349,7 +355,7 @@ class ReviewEvidenceInline(EvidenceInline):
 
 @admin.register(ReportAwaitingReview)
 class ReportAwaitingReviewAdmin(
-    LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
+    TypingDirectionMixin, LockedAdmin, FoldedSearchMixin, ReviewActionsMixin, TranslationAdmin
 ):
     """The review queue: submitted reports only, oldest first, with approve / return."""
 

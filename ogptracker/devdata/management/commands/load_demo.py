@@ -68,6 +68,8 @@ class Command(BaseCommand):
         for account in accounts:
             password = account.password or "unchanged"
             line = f"  {account.username:<15} password {password}"
+            if account.superuser:
+                line += "  superuser"
             if account.commitments:
                 numbers = ", ".join(str(c.number) for c in account.commitments)
                 plan = account.commitments[0].plan.number
