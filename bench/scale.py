@@ -217,10 +217,9 @@ def timings(port, url, repeat):
 def first_render(port, meeting, url):
     """The time of a download of `url` that must render the meeting's PDF.
 
-    The server is another process: it rendered when the PDF cache, empty
-    before the download, holds the meeting's PDF after it.
+    The server is another process: it rendered when the PDF store (the cache, or the
+    bucket with S3_BUCKET), empty before the download, holds the meeting's PDF after it.
     """
-    from django.core.cache import cache
     from django.utils.translation import override
 
     from meetings import pdf
@@ -228,10 +227,10 @@ def first_render(port, meeting, url):
 
     with override("ar"):
         key = pdf.cache_key(meeting, change_marks(meeting), preview=False)
-    if cache.has_key(key):
+    if pdf.is_stored(key):
         sys.exit(f"The PDF of meeting {meeting.pk} is cached already: its time measures no render.")
     elapsed = timings(port, url, 1)[0]
-    if not cache.has_key(key):
+    if not pdf.is_stored(key):
         sys.exit(f"The PDF of meeting {meeting.pk} was not rendered into the cache.")
     return elapsed
 

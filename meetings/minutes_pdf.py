@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -74,7 +73,7 @@ def _warm(meeting, languages, warmed):
     for language in languages:
         with translation.override(language):
             key = pdf.cache_key(meeting, change_marks(meeting), preview=False)
-            if cache.has_key(key):
+            if pdf.is_stored(key):
                 warmed.already_cached += 1
                 continue
             request = _visitor(reverse("meetings:minutes_pdf", args=[meeting.pk]))

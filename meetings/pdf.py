@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import get_language, gettext
 
 if TYPE_CHECKING:
@@ -224,8 +226,47 @@ def release_key(key: str) -> str:
 
 def cached_pdf(key: str, build_html: Callable[[], str]) -> bytes:
     """The PDF stored under `key`, rendered from `build_html()` only when missing."""
-    pdf = django_cache.get(key)
+    pdf = stored_pdf(key)
     if pdf is None:
         pdf = render_pdf(build_html())
-        django_cache.set(key, pdf, CACHE_TIMEOUT)
+        store_pdf(key, pdf)
     return pdf
+
+
+def _in_bucket(key: str) -> bool:
+    # Published minutes' PDFs go to the bucket when there is one, beside the evidence:
+    # they outlive a cache flush and fill no Redis memory. Previews of drafts, private
+    # and short-lived, stay in the cache.
+    return bool(settings.S3_BUCKET) and ":public:" in key
+
+
+def bucket_name(key: str) -> str:
+    """The object's name in the bucket: one folder per meeting, language and release."""
+    return "minutes-pdf/" + key.removeprefix("minutes-pdf:").replace(":", "/") + ".pdf"
+
+
+def stored_pdf(key: str) -> bytes | None:
+    if not _in_bucket(key):
+        return django_cache.get(key)
+    name = bucket_name(key)
+    try:
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    except FileNotFoundError:
+        return None
+
+
+def is_stored(key: str) -> bool:
+    if not _in_bucket(key):
+        return django_cache.has_key(key)
+    return default_storage.exists(bucket_name(key))
+
+
+def store_pdf(key: str, pdf: bytes) -> None:
+    if not _in_bucket(key):
+        django_cache.set(key, pdf, CACHE_TIMEOUT)
+        return
+    name = bucket_name(key)
+    saved = default_storage.save(name, ContentFile(pdf))
+    if saved != name:  # Another machine stored the same render first.
+        default_storage.delete(saved)

@@ -5,15 +5,15 @@ in dependency order, columns named as in the admin's exports (natural keys,
 every language), plus ``manifest.json`` with the format version and the row
 count of each file, and ``evidence/`` with the evidence files. It reads in
 any spreadsheet and restores into any empty database: it holds no database
-id. The change history is not part of it: a restore starts a new history.
+id but in ``row_ids.csv``, which lets the change history (``history/``, see
+backup_history.py) point to the rows a restore writes. A backup written before the
+history was kept restores too, and starts a new history.
 """
 
-import csv
 import datetime
 import json
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from commitments.models import (
     ActionPlan,
@@ -46,6 +47,24 @@ from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
 
 from . import irm_resources, meeting_resources
 from . import plan_resources as resources
+from .backup_files import (
+    BackupError,
+    Problem,
+    as_text,
+    cannot_restore,
+    field_value,
+    messages_of,
+    read_csv,
+    write_csv,
+)
+from .backup_history import (
+    ROW_IDS,
+    IdMap,
+    export_history,
+    export_row_ids,
+    import_history,
+    read_row_ids,
+)
 from .import_report import import_problems
 from .sheets import TrackerResource
 
@@ -115,55 +134,6 @@ ACTIVITY_CHANGE_COLUMNS = [
 ]
 
 
-class BackupError(Exception):
-    """A backup that cannot be restored; ``problems`` says where and why."""
-
-    def __init__(self, message, problems=()):
-        super().__init__(message)
-        self.problems = list(problems)
-
-
-@dataclass
-class Problem:
-    file: str
-    line: int | None
-    column: str
-    message: str
-
-    def __str__(self):
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        column = f" [{self.column}]" if self.column else ""
-        return f"{where}{column}: {self.message}"
-
-
-def bookkeeping_fields(model: type[Model]) -> list[str]:
-    names = {field.name for field in model._meta.concrete_fields}
-    return [name for name in BOOKKEEPING if name in names]
-
-
-def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(headers)
-        writer.writerows(rows)
-
-
-def read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
-    with open(path, encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.reader(stream))
-    return rows[0], rows[1:]
-
-
-def as_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
 # --- export --------------------------------------------------------------------
 
 
@@ -171,12 +141,19 @@ def export_all(directory: str | Path) -> dict[str, Any]:
     """Writes the whole tracker into ``directory``; returns the manifest."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    files = [("groups.csv", export_groups(directory)), ("users.csv", export_users(directory))]
-    for name, resource_class in TABLES:
-        files.append((name, export_table(directory / name, resource_class)))
-    files.append(("evidence.csv", export_evidence(directory)))
-    files.append(("activity_changes.csv", export_activity_changes(directory)))
-    files.append(("review_comments.csv", export_review_comments(directory)))
+    # One transaction: the history and the row ids describe the same rows as the tables.
+    with transaction.atomic():
+        files = [("groups.csv", export_groups(directory)), ("users.csv", export_users(directory))]
+        row_ids = []
+        for name, resource_class in TABLES:
+            rows, ids = export_table(directory / name, resource_class)
+            files.append((name, rows))
+            row_ids.append((name, ids))
+        files.append(("evidence.csv", export_evidence(directory)))
+        files.append(("activity_changes.csv", export_activity_changes(directory)))
+        files.append(("review_comments.csv", export_review_comments(directory)))
+        files.append((ROW_IDS, export_row_ids(directory, row_ids)))
+        files += export_history(directory, TRACKER_APPS, table_models())
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -189,18 +166,27 @@ def export_all(directory: str | Path) -> dict[str, Any]:
     return manifest
 
 
-def export_table(path: Path, resource_class: type[TrackerResource]) -> int:
+def bookkeeping_fields(model: type[Model]) -> list[str]:
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in BOOKKEEPING if name in names]
+
+
+def table_models() -> set[type[Model]]:
+    return {resource_class._meta.model._meta.concrete_model for _name, resource_class in TABLES}
+
+
+def export_table(path: Path, resource_class: type[TrackerResource]) -> tuple[int, list[int]]:
+    """Writes a table's file; returns its row count and its rows' ids in file order."""
     resource = resource_class()
     model = resource._meta.model
     dataset = resource.export()
     extra = bookkeeping_fields(model)
-    if extra:
-        # The resource's own ordering, so these columns line up with its rows.
-        values = resource.filter_export(model.objects.all()).values_list(*extra)
-        for index, name in enumerate(extra):
-            dataset.append_col([as_text(row[index]) for row in values], header=name)
+    # The resource's own ordering, so these columns line up with its rows.
+    values = list(resource.filter_export(model.objects.all()).values_list("pk", *extra))
+    for index, name in enumerate(extra, start=1):
+        dataset.append_col([as_text(row[index]) for row in values], header=name)
     write_csv(path, dataset.headers, dataset)
-    return len(dataset)
+    return len(dataset), [row[0] for row in values]
 
 
 def export_groups(directory: Path) -> int:
@@ -360,52 +346,83 @@ def tracker_is_empty() -> bool:
 
 def read_manifest(directory: str | Path) -> dict[str, Any]:
     path = Path(directory) / "manifest.json"
-    if not path.exists():
-        raise BackupError(f"{path} not found: not a backup folder.")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if not path.is_file():
+        raise BackupError(_("%(path)s not found: not a backup folder.") % {"path": path})
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        files = {entry["name"]: int(entry["rows"]) for entry in manifest["files"]}
+    except (ValueError, KeyError, TypeError):
+        raise BackupError(
+            _("%(path)s is not an ogptracker backup manifest.") % {"path": path}
+        ) from None
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} is not an ogptracker backup manifest.")
+        raise BackupError(_("%(path)s is not an ogptracker backup manifest.") % {"path": path})
     if manifest.get("version") != VERSION:
         raise BackupError(
-            f"Backup format version {manifest.get('version')} is not supported "
-            f"(this version reads {VERSION})."
+            _("Backup format version %(version)s is not supported (this version reads %(ours)s).")
+            % {"version": manifest.get("version"), "ours": VERSION}
         )
-    return manifest
+    return {**manifest, "rows": files}
 
 
 def import_all(directory: str | Path, replace: bool = False) -> dict[str, int]:
     """Restores a backup; all or nothing. Returns the number of rows per file."""
     directory = Path(directory)
-    manifest = read_manifest(directory)
-    expected = {entry["name"]: entry["rows"] for entry in manifest["files"]}
-    with transaction.atomic():
-        if not tracker_is_empty():
-            if not replace:
-                raise BackupError(
+    expected = read_manifest(directory)["rows"]
+    stored_files: list[str] = []
+    try:
+        with transaction.atomic():
+            counts = _restore(directory, expected, replace, stored_files)
+    except BaseException:
+        # The database rolled back; the files copied into storage go too.
+        for name in stored_files:
+            default_storage.delete(name)
+        raise
+    return counts
+
+
+def _restore(directory, expected, replace, stored_files):
+    if not tracker_is_empty():
+        if not replace:
+            raise BackupError(
+                _(
                     "The database already holds tracker data; "
                     "restore into an empty database or pass --replace."
                 )
-            delete_tracker_rows()
-        counts = {"groups.csv": import_groups(directory), "users.csv": import_users(directory)}
-        bookkeeping = []
-        for name, resource_class in TABLES:
-            counts[name], restored = import_table(directory / name, resource_class)
-            bookkeeping.append(restored)
-        counts["evidence.csv"] = import_evidence(directory)
-        if "activity_changes.csv" in expected:  # Not in backups written before it existed.
-            counts["activity_changes.csv"] = import_activity_changes(directory)
-        if "review_comments.csv" in expected:
-            counts["review_comments.csv"] = import_review_comments(directory)
-        # Last: restoring a meeting's participants touches the meeting's updated_at.
-        for restore_bookkeeping in bookkeeping:
-            restore_bookkeeping()
-        mismatched = [
-            f"{name}: {counts.get(name)} rows restored, manifest says {rows}"
-            for name, rows in expected.items()
-            if counts.get(name) != rows
-        ]
-        if mismatched:
-            raise BackupError("The backup is incomplete: " + "; ".join(mismatched))
+            )
+        delete_tracker_rows()
+    # Backups written before the history was kept have no row ids: a new history starts.
+    row_ids = read_row_ids(directory, TABLES, expected) if ROW_IDS in expected else None
+    counts = {"groups.csv": import_groups(directory), "users.csv": import_users(directory)}
+    bookkeeping = []
+    ids: IdMap = {}
+    for name, resource_class in TABLES:
+        counts[name], instances, restored = import_table(directory / name, resource_class)
+        bookkeeping.append(restored)
+        if row_ids is not None:
+            model = resource_class._meta.model._meta.concrete_model
+            ids.setdefault(model, {}).update(
+                zip(row_ids[name], (instance.pk for instance in instances), strict=True)
+            )
+    counts["evidence.csv"] = import_evidence(directory, stored_files)
+    if "activity_changes.csv" in expected:  # Not in backups written before it existed.
+        counts["activity_changes.csv"] = import_activity_changes(directory)
+    if "review_comments.csv" in expected:
+        counts["review_comments.csv"] = import_review_comments(directory)
+    # Last: restoring a meeting's participants touches the meeting's updated_at.
+    for restore_bookkeeping in bookkeeping:
+        restore_bookkeeping()
+    if row_ids is not None:
+        counts[ROW_IDS] = sum(len(listed) for listed in row_ids.values())
+        counts.update(import_history(directory, TRACKER_APPS, set(expected), ids))
+    mismatched = [
+        _("%(file)s: %(restored)s rows restored, the manifest says %(rows)s")
+        % {"file": name, "restored": counts.get(name, 0), "rows": rows}
+        for name, rows in expected.items()
+        if counts.get(name, 0) != rows
+    ]
+    if mismatched:
+        raise BackupError(_("The backup is incomplete: ") + "; ".join(mismatched))
     return counts
 
 
@@ -433,7 +450,9 @@ def delete_tracker_rows() -> None:
 
 def import_table(
     path: Path, resource_class: type[TrackerResource]
-) -> tuple[int, Callable[[], None]]:
+) -> tuple[int, list[Model], Callable[[], None]]:
+    """Restores a table's file; returns its row count, the rows restored in the file's
+    order, and what restores their bookkeeping columns once every file is in."""
     headers, rows = read_csv(path)
     resource = resource_class(restore=True)
     model = resource._meta.model
@@ -447,24 +466,30 @@ def import_table(
             Problem(path.name, problem.line, problem.column, problem.message)
             for problem in import_problems(result, resource)
         ]
-        raise BackupError(f"{path.name} cannot be restored.", problems)
+        raise cannot_restore(path.name, problems)
     instances = [row.instance for row in result.rows]
 
     def restore_bookkeeping():
         if not extra:
             return
-        positions = [headers.index(name) for name in extra]
-        for instance, row in zip(instances, rows, strict=True):
-            for name, position in zip(extra, positions, strict=True):
-                field = model._meta.get_field(name)
-                setattr(instance, name, field.to_python(row[position]) if row[position] else None)
+        problems = []
+        for line, (instance, row) in enumerate(zip(instances, rows, strict=True), start=2):
+            for name in extra:
+                try:
+                    value = field_value(model._meta.get_field(name), row[headers.index(name)])
+                except ValidationError as invalid:
+                    problems.append(Problem(path.name, line, name, " ".join(messages_of(invalid))))
+                else:
+                    setattr(instance, name, value)
+        if problems:
+            raise cannot_restore(path.name, problems)
         model.objects.bulk_update(instances, extra, batch_size=1000)
 
-    return len(rows), restore_bookkeeping
+    return len(rows), instances, restore_bookkeeping
 
 
 def import_groups(directory: Path) -> int:
-    headers, rows = read_csv(directory / "groups.csv")
+    headers, rows = read_csv(directory / "groups.csv", columns=["name", "permissions"])
     for row in rows:
         record = dict(zip(headers, row, strict=True))
         group, _created = Group.objects.get_or_create(name=record["name"])
@@ -482,7 +507,7 @@ def import_groups(directory: Path) -> int:
 
 
 def import_users(directory: Path) -> int:
-    headers, rows = read_csv(directory / "users.csv")
+    headers, rows = read_csv(directory / "users.csv", columns=USER_COLUMNS)
     User = get_user_model()
     for row in rows:
         record = dict(zip(headers, row, strict=True))
@@ -522,15 +547,17 @@ class ReportKeys:
         try:
             return self.reports[key][int(record["snapshot_index"])]
         except (KeyError, IndexError):
-            raise BackupError(
-                f"{path.name} cannot be restored.",
-                [Problem(path.name, line, "snapshot_date", "no such progress report")],
+            raise cannot_restore(
+                path.name,
+                [Problem(path.name, line, "snapshot_date", _("No such progress report."))],
             ) from None
 
 
-def import_evidence(directory: Path) -> int:
+def import_evidence(directory: Path, stored_files: list[str]) -> int:
+    """Restores the evidence rows and copies their files into storage, naming each
+    copy in ``stored_files`` (so that a failed restore removes them)."""
     path = directory / "evidence.csv"
-    headers, rows = read_csv(path)
+    headers, rows = read_csv(path, columns=EVIDENCE_COLUMNS)
     User = get_user_model()
     reports = ReportKeys()
     for line, row in enumerate(rows, start=2):
@@ -545,12 +572,20 @@ def import_evidence(directory: Path) -> int:
         )
         source = directory / record["file"] if record["file"] else None
         if source is None or not source.is_file():
-            raise BackupError(
-                "evidence.csv cannot be restored.",
-                [Problem(path.name, line, "file", f"{record['file']} is missing from the backup")],
+            raise cannot_restore(
+                path.name,
+                [
+                    Problem(
+                        path.name,
+                        line,
+                        "file",
+                        _("%(file)s is missing from the backup.") % {"file": record["file"]},
+                    )
+                ],
             )
         with open(source, "rb") as stream:
             evidence.file.save(source.name, File(stream), save=False)
+        stored_files.append(evidence.file.name)
         evidence.save()
         if record["uploaded_at"]:
             Evidence.objects.filter(pk=evidence.pk).update(
@@ -561,7 +596,7 @@ def import_evidence(directory: Path) -> int:
 
 def import_activity_changes(directory: Path) -> int:
     path = directory / "activity_changes.csv"
-    headers, rows = read_csv(path)
+    headers, rows = read_csv(path, columns=ACTIVITY_CHANGE_COLUMNS)
     reports = ReportKeys()
     activities = {
         (commitment_id, number): pk
@@ -576,9 +611,9 @@ def import_activity_changes(directory: Path) -> int:
         report_pk = reports.pk(path, line, record)
         activity_pk = activities.get((commitment_of[report_pk], int(record["activity"])))
         if activity_pk is None:
-            raise BackupError(
-                f"{path.name} cannot be restored.",
-                [Problem(path.name, line, "activity", "no such activity in the commitment")],
+            raise cannot_restore(
+                path.name,
+                [Problem(path.name, line, "activity", _("No such activity in the commitment."))],
             )
         try:
             change = ActivityChange(
@@ -591,8 +626,8 @@ def import_activity_changes(directory: Path) -> int:
             )
             change.full_clean(exclude=["report", "activity"], validate_unique=False)
         except ValidationError as invalid:
-            raise BackupError(
-                f"{path.name} cannot be restored.",
+            raise cannot_restore(
+                path.name,
                 [
                     Problem(path.name, line, column, " ".join(messages))
                     for column, messages in _messages(invalid).items()
@@ -605,7 +640,7 @@ def import_activity_changes(directory: Path) -> int:
 
 def import_review_comments(directory: Path) -> int:
     path = directory / "review_comments.csv"
-    headers, rows = read_csv(path)
+    headers, rows = read_csv(path, columns=REVIEW_COMMENT_COLUMNS)
     reports = ReportKeys()
     users = dict(get_user_model().objects.values_list("username", "pk"))
     comments = []
@@ -613,9 +648,8 @@ def import_review_comments(directory: Path) -> int:
         record = dict(zip(headers, row, strict=True))
         author = record["author"]
         if author and author not in users:
-            raise BackupError(
-                f"{path.name} cannot be restored.",
-                [Problem(path.name, line, "author", "no such user")],
+            raise cannot_restore(
+                path.name, [Problem(path.name, line, "author", _("No such user."))]
             )
         comments.append(
             ReviewComment(

@@ -3,9 +3,10 @@
 Compared: every concrete column of every tracker model, users and groups,
 with each foreign key compared through the row it points to (so database
 ids may differ), many-to-many links as sets, evidence by file content.
-Not compared: database ids, the change history (a restore starts a new
-history), and whether an empty translation was stored as NULL or "" (a CSV
-cell cannot tell them apart; both read as "not translated").
+The change history is compared with each object named by where it first appears in
+its history, so ids may differ there too. Not compared: database ids, and whether an
+empty translation was stored as NULL or "" (a CSV cell cannot tell them apart; both
+read as "not translated").
 """
 
 import datetime
@@ -19,9 +20,10 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import models
+from django.utils import translation
 
 from commitments.enums import ActivityStatus, ReportStatus
-from commitments.models import ActivityChange, Axis, Evidence, Institution
+from commitments.models import ActionPlan, ActivityChange, Axis, Commitment, Evidence, Institution
 from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
@@ -87,6 +89,45 @@ class Rows:
             linked = sorted(repr(self.of(other)) for other in getattr(obj, field.name).all())
             values.append((field.name, tuple(linked)))
         return tuple(values)
+
+
+def history_tables():
+    return [
+        model
+        for app in TRACKER_APPS
+        for model in apps.get_app_config(app).get_models()
+        if hasattr(model, "instance_type")
+    ]
+
+
+def history_rows():
+    """Every history row as plain values: people by username, each tracker object by
+    its model and the history_id of its first history row."""
+    usernames = dict(get_user_model().objects.values_list("pk", "username"))
+    first_seen = {}
+    for history in history_tables():
+        tracked = history.instance_type
+        for history_id, pk in history.objects.order_by("pk").values_list("pk", "id"):
+            first_seen.setdefault((tracked, pk), (tracked.__name__, history_id))
+    tables = {}
+    for history in history_tables():
+        rows = []
+        for record in history.objects.order_by("pk"):
+            row = []
+            for field in history._meta.concrete_fields:
+                value = getattr(record, field.attname)
+                if field.is_relation and field.related_model is get_user_model():
+                    value = usernames.get(value)
+                elif field.is_relation and not hasattr(field.related_model, "instance_type"):
+                    value = first_seen.get((field.related_model, value), value)
+                elif field.name == "id":
+                    value = first_seen[(history.instance_type, value)]
+                elif isinstance(field, models.CharField | models.TextField) and field.null:
+                    value = value or None
+                row.append((field.name, value))
+            rows.append(tuple(row))
+        tables[history._meta.label] = rows
+    return tables
 
 
 def database_rows():
@@ -210,6 +251,21 @@ def make_tracker(settings, tmp_path):
         early_results="marginal",
         starred=True,
     )
+    return first
+
+
+def make_tracker_with_a_past(settings, tmp_path):
+    """The test tracker, after some edits and a commitment created then deleted."""
+    first = make_tracker(settings, tmp_path)
+    gone = make_commitment(plan=first.plan, number=9, title="التزام حذف")
+    gone.leads.add(get_user_model().objects.get(username="clerk"))
+    make_activity(gone, number=1)
+    gone.delete()
+    first.title = "الحق في الحصول على المعلومات"
+    first._change_reason = "تصحيح العنوان"
+    first.save()
+    first.leads.add(get_user_model().objects.get(username="clerk"))
+    return first
 
 
 @pytest.mark.django_db(transaction=True)
@@ -242,7 +298,16 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1,
         "next_steps.csv": 1, "irm_assessments.csv": 1, "self_assessment_reports.csv": 1,
         "evidence.csv": 1,
-        "activity_changes.csv": 2, "review_comments.csv": 0,
+        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 26,
+        "history/historicalinstitution.csv": 2, "history/historicalactionplan.csv": 2,
+        "history/historicalaxis.csv": 1, "history/historicalplanprogress.csv": 1,
+        "history/historicalactivity.csv": 2, "history/historicalprogressreport.csv": 3,
+        "history/historicalcommitment.csv": 4, "history/historicalcommitment_leads.csv": 1,
+        "history/historicalcommittee.csv": 2, "history/historicalparticipant.csv": 2,
+        "history/historicalmeeting.csv": 3, "history/historicalagendaitem.csv": 1,
+        "history/historicalnextstep.csv": 1, "history/historicalmembership.csv": 1,
+        "history/historicalirmassessment.csv": 1,
+        "history/historicalselfassessmentreport.csv": 1,
     }  # fmt: skip
 
 
@@ -252,11 +317,40 @@ def test_import_all_refuses_a_database_with_data_unless_replace(settings, tmp_pa
     before = database_rows()
     call_command("export_all", str(tmp_path / "backup"))
 
-    with pytest.raises(CommandError, match="already holds tracker data"):
+    with pytest.raises(CommandError, match="قاعدة البيانات تحتوي سلفا على معطيات التتبع"):
         call_command("import_all", str(tmp_path / "backup"))
     call_command("import_all", str(tmp_path / "backup"), replace=True)
 
     assert database_rows() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_round_trip_keeps_the_history_of_live_and_deleted_objects(settings, tmp_path):
+    make_tracker_with_a_past(settings, tmp_path)
+    before = history_rows()
+    backup = tmp_path / "backup"
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    make_plan(7).delete()  # Ids after the flush no longer follow the backup's.
+
+    call_command("import_all", str(backup))
+    after = history_rows()
+    # A commitment created after the restore starts a history of its own.
+    made_after = make_commitment(plan=first_plan(), number=3)
+
+    assert after == before
+    assert made_after.history.count() == 1
+    deleted = Commitment.history.get(number=9, history_type="-")
+    assert (deleted.title, deleted.history_user) == ("التزام حذف", None)
+    assert deleted.id not in Commitment.objects.values_list("pk", flat=True)
+
+
+def stored_files(folder):
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def first_plan():
+    return ActionPlan.objects.get(number=1)
 
 
 def flushed_backup(settings, tmp_path):
@@ -288,6 +382,70 @@ def test_import_all_with_a_bad_row_restores_nothing_and_says_where(
 
     assert where in str(raised.value)
     assert [model.objects.count() for model in tracker_models()] == [0] * len(tracker_models())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_written_before_the_history_was_kept_restores_with_a_new_history(settings, tmp_path):
+    backup = flushed_backup(settings, tmp_path)
+    (backup / "row_ids.csv").unlink()
+    for path in (backup / "history").iterdir():
+        path.unlink()
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["files"] = [
+        f for f in manifest["files"] if f["name"] != "row_ids.csv" and "/" not in f["name"]
+    ]
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+
+    call_command("import_all", str(backup))
+
+    # The history the restore wrote: the three commitments as restored, nothing before.
+    assert set(Commitment.history.values_list("id", flat=True)) == set(
+        Commitment.objects.values_list("pk", flat=True)
+    )
+    assert Commitment.objects.count() == 3
+    assert not Commitment.history.filter(history_type="-").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("history/historicalcommitment.csv", ",~,", ",?,"),
+            "history/historicalcommitment.csv:3 [history_type]: القيمة '?' ليست خيارا صحيحاً.",
+        ),
+        (
+            ("history/historicalcommitment_leads.csv", ",clerk,", ",nobody,"),
+            "history/historicalcommitment_leads.csv:3 [user]: لا يوجد مستخدم بهذا الاسم.",
+        ),
+        (
+            ("row_ids.csv", "action_plans.csv,", "axes.csv,"),
+            "row_ids.csv: يعطي 2 معرّفات للملف axes.csv الذي فيه 1 صفوف.",
+        ),
+    ],
+)
+def test_import_all_with_a_bad_history_restores_nothing_and_says_why_in_arabic(
+    settings, tmp_path, change, message
+):
+    make_tracker_with_a_past(settings, tmp_path)
+    backup = tmp_path / "backup"
+    call_command("export_all", str(backup))
+    call_command("flush", interactive=False)
+    name, cell, bad = change
+    path = backup / name
+    path.write_text(path.read_text(encoding="utf-8").replace(cell, bad, 1), encoding="utf-8")
+
+    files_before = stored_files(tmp_path / "media")
+
+    with translation.override("ar"), pytest.raises(CommandError) as raised:
+        call_command("import_all", str(backup))
+
+    assert message in str(raised.value)
+    assert "لم تتم استعادة أي شيء." in str(raised.value)
+    assert [model.objects.count() for model in tracker_models() + history_tables()] == [0] * (
+        len(tracker_models()) + len(history_tables())
+    )
+    assert stored_files(tmp_path / "media") == files_before
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,17 +1,19 @@
 """Evidence in an S3 bucket (moto's server): the same checks, served by the site or by a
-short-lived signed address."""
+short-lived signed address. Published minutes' PDFs stored there and served from there."""
 
 import urllib.parse
 import urllib.request
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commitments.enums import ReportStatus
+from meetings.minutes_pdf import warm_minutes_pdfs
 from tests.commitments.lead_forms import load_report_form, post_report
-from tests.factories import PDF_BYTES, make_evidence, make_report
-from tests.services import bucket_objects
+from tests.factories import PDF_BYTES, make_evidence, make_meeting, make_report
+from tests.services import bucket_objects, s3_client
 
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
 
@@ -134,3 +136,25 @@ def test_unpublished_evidence_gets_a_signed_address_for_its_lead(
 
     assert response.status_code == 302
     assert (body, disposition) == (PDF_BYTES, 'inline; filename="rapport.pdf"')
+
+
+@pytest.mark.django_db
+def test_published_minutes_pdf_is_stored_in_the_bucket_and_served_from_it(
+    settings, client, s3_endpoint, bucket
+):
+    settings.RELEASE = "r42"
+    meeting = make_meeting()
+    cache.clear()
+
+    warmed = warm_minutes_pdfs(["ar"])
+    stored = bucket_objects(s3_endpoint, bucket)
+    [(name, rendered)] = stored.items()
+    # Replaced in the bucket: a download that returns it was served from there.
+    s3_client(s3_endpoint).put_object(Bucket=bucket, Key=name, Body=rendered + b"%bucket")
+    cache.clear()
+    served = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk]))
+
+    assert (warmed.rendered, warm_minutes_pdfs(["ar"]).already_cached) == (1, 1)
+    assert name.startswith(f"minutes-pdf/{meeting.pk}/ar/public/r42/")
+    assert rendered.startswith(b"%PDF")
+    assert (served.status_code, served.content) == (200, rendered + b"%bucket")

@@ -9,6 +9,7 @@ import time
 
 import pytest
 import redis
+from django.core.management import call_command
 from django.urls import reverse
 
 from commitments.enums import ReportStatus
@@ -119,6 +120,29 @@ def test_publishing_on_one_server_shows_the_new_figure_on_the_other_at_once(
     assert after == [[70], [70]]
     # Served from the shared Redis: Django's cached pages are there.
     assert redis.Redis.from_url(redis_url).keys("*views.decorators.cache.cache_page*")
+
+
+def test_a_lockout_on_one_server_holds_on_the_other_until_lifted(two_servers, lead):
+    guesser = Visitor()
+    wrong = [
+        guesser.sign_in(server.port, lead.username, password="wrong").status
+        for server in (two_servers.a, two_servers.b) * 3
+    ]
+    locked_on = [
+        Visitor().sign_in(server.port, lead.username).status
+        for server in (two_servers.a, two_servers.b)
+    ]
+
+    call_command("axes_reset_username", lead.username)  # docs/deploy.md, «Locked-out users»
+    lifted_on = [
+        Visitor().sign_in(server.port, lead.username).status
+        for server in (two_servers.b, two_servers.a)
+    ]
+
+    # Failures on either server count together: the fifth locks the pair out.
+    assert wrong == [200, 200, 200, 200, 429, 429]
+    assert locked_on == [429, 429]
+    assert lifted_on == [302, 302]
 
 
 def test_killing_one_server_during_a_load_run_loses_nothing(two_servers, lead, led):

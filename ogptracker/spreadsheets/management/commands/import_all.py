@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from ogptracker.spreadsheets.backup import BackupError, import_all
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
             counts = import_all(directory, replace=replace)
         except BackupError as error:
             details = "".join(f"\n  {problem}" for problem in error.problems)
-            raise CommandError(f"{error} Nothing was restored.{details}") from error
+            nothing = _("Nothing was restored.")
+            raise CommandError(f"{error} {nothing}{details}") from error
         for name, rows in counts.items():
             self.stdout.write(f"{name}: {rows} rows")
         self.stdout.write(self.style.SUCCESS(f"Backup restored from {directory}"))
