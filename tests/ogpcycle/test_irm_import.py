@@ -88,8 +88,8 @@ def test_irm_import_with_bad_rows_writes_nothing_and_names_line_and_column_in_ar
         (
             5,
             "النتائج الأولى (هل جعل الحكومة أكثر انفتاحا؟)",
-            "«\u2068huge\u2069» ليست من القيم المقبولة: worsened, did_not_change, marginal, "
-            "major, outstanding, no_notable, moderate, significant.",
+            "القيمة «\u2068huge\u2069» غير مقبولة هنا؛ اكتب إحدى القيم: تراجع، لم يتغير، "
+            "هامشي، كبير، استثنائي، لا نتائج تُذكر، متوسط، ملموس.",
         ),
         (
             6,
