@@ -57,6 +57,27 @@ class Cluster:
         self.start()
 
 
+def server_environment(port, workers, static_root, media_root, **extra):
+    """A gunicorn of the site's on loopback, on the test database, as in production."""
+    return production_environment(
+        DATABASE_URL=database_url(),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(media_root),
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY=str(workers),
+        GUNICORN_TIMEOUT="120",
+        GUNICORN_ACCESS_LOG="",
+        # The tests ask several at once from one address, as a balancer's many
+        # readers would; one client's share is tests/ogptracker/test_fair_share.py's.
+        FAIR_SHARE_AT_ONCE="0",
+        **extra,
+    )
+
+
 @pytest.fixture
 def database():
     """The cluster; it is running again after the test, whatever happens."""
@@ -149,23 +170,13 @@ def serve(static_root, tmp_path):
     def start(workers=4):
         port = free_port()
         log = tmp_path / f"gunicorn-{port}.log"
-        environment = production_environment(
-            DATABASE_URL=database_url(),
+        environment = server_environment(
+            port,
+            workers,
+            static_root,
+            tmp_path / "media",
             # This process's, so that a session it opens is good there too.
             SECRET_KEY=settings.SECRET_KEY,
-            ALLOWED_HOSTS="127.0.0.1",
-            SECURE_SSL_REDIRECT="false",
-            SESSION_COOKIE_SECURE="false",
-            CSRF_COOKIE_SECURE="false",
-            STATIC_ROOT=str(static_root),
-            GUNICORN_BIND=f"127.0.0.1:{port}",
-            WEB_CONCURRENCY=str(workers),
-            GUNICORN_TIMEOUT="120",
-            GUNICORN_ACCESS_LOG="",
-            MEDIA_ROOT=str(tmp_path / "media"),
-            # The tests ask 8 at once from one address, as a balancer's many readers
-            # would; one client's share is tests/ogptracker/test_fair_share.py's.
-            FAIR_SHARE_AT_ONCE="0",
         )
         with log.open("w") as output:
             process = subprocess.Popen(

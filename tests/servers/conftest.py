@@ -13,11 +13,10 @@ from tests.faults.conftest import (  # noqa: F401 (static_root: a fixture)
     GUNICORN,
     ROOT,
     Server,
-    database_url,
+    server_environment,
     static_root,
     stop,
 )
-from tests.ogptracker.test_settings import production_environment
 from tests.services import (
     S3_REGION,
     free_port,
@@ -91,24 +90,16 @@ def two_servers(django_db_setup, static_root, redis_url, s3_endpoint, tmp_path_f
         for name in ("a", "b"):
             port = free_port()
             log = folder / f"gunicorn-{name}.log"
-            environment = production_environment(
-                DATABASE_URL=database_url(),
+            environment = server_environment(
+                port,
+                2,
+                static_root,
+                folder / f"media-{name}",
                 SECRET_KEY=secret_key,
-                ALLOWED_HOSTS="127.0.0.1",
-                SECURE_SSL_REDIRECT="false",
-                SESSION_COOKIE_SECURE="false",
-                CSRF_COOKIE_SECURE="false",
-                STATIC_ROOT=str(static_root),
-                MEDIA_ROOT=str(folder / f"media-{name}"),
                 REDIS_URL=redis_url,
-                GUNICORN_BIND=f"127.0.0.1:{port}",
-                WEB_CONCURRENCY="2",
-                GUNICORN_TIMEOUT="120",
-                GUNICORN_ACCESS_LOG="",
                 # The load run asks from one address what a balancer's many readers
-                # would; one client's share is tests/ogptracker/test_fair_share.py's.
+                # would, more often than one client's share allows.
                 FAIR_SHARE_ANONYMOUS="",
-                FAIR_SHARE_AT_ONCE="0",
                 **s3_environment(s3_endpoint, bucket),
             )
             with log.open("w") as output:
