@@ -3,6 +3,7 @@ the readers' comments on a report's draft, the commitments' OGP template,
 the plans' revisions with what each did to the commitments."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Model
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
@@ -31,6 +32,8 @@ class IRMAssessmentAdmin(
     TypingDirectionMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin
 ):
     resource_classes = [IRMAssessmentResource]
+    # The IRM publishes its reports over HTTPS: an address typed without its scheme is one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "commitment",
         "report",
