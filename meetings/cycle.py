@@ -37,11 +37,13 @@ from commitments.activity_changes import make_changes, make_pending_changes
 from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import OPEN_REPORT as OPEN
 from commitments.models import Commitment, ProgressReport, ReviewComment
+from commitments.signals import report_published
 from ogptracker.pagecache import data_changed
 
 from .copying import copy_participants, new_meeting_after, row_values
 from .minutes_pdf import render_minutes_pdfs
 from .models import Meeting
+from .signals import meeting_scheduled, minutes_published
 
 # What a lead may still edit.
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
@@ -79,6 +81,11 @@ def _changed(commitment_ids: Iterable[int] = (), meeting_ids: Iterable[int] = ()
     data_changed()
     for meeting_id in set(meeting_ids):
         transaction.on_commit(lambda meeting_id=meeting_id: _queue_pdfs(meeting_id))
+
+
+def _announce(signal, **values):
+    """Send `signal` once the transaction commits: followers hear only of what holds."""
+    transaction.on_commit(lambda: signal.send(sender=__name__, **values))
 
 
 def _queue_pdfs(meeting_id):
@@ -163,6 +170,7 @@ def approve_report(
     _check_report(report, [ReportStatus.SUBMITTED], _("This report does not await review."))
     _publish(report, user, "Approved and published")
     _changed([report.commitment_id])
+    _announce(report_published, report=report)
     if request is not None:
         notices.report_published(request, report)
     return report
@@ -213,6 +221,7 @@ def publish_report(
     _claim_or_bump(report.commitment_id, loaded_version, claimed)
     _publish(report, user, reason)
     _changed()
+    _announce(report_published, report=report)
     return report
 
 
@@ -405,7 +414,15 @@ def prepare_next_meeting(
         reason = "Prepared from a report" if origin.meeting_id is None else "No new report"
         rows.append(_record(row, user, reason))
     _changed([row.commitment_id for row in rows])
+    meeting_set(meeting)
     return meeting, rows
+
+
+def meeting_set(meeting: Meeting) -> None:
+    """A meeting was set, or its date, time or place changed: if it is still to come
+    (dated today or later, its minutes a draft), those who follow its committee hear of it."""
+    if meeting.status == MeetingStatus.DRAFT and meeting.date >= timezone.localdate():
+        _announce(meeting_scheduled, meeting=meeting)
 
 
 def next_table(source: Meeting, until: datetime.date | None = None) -> list[ProgressReport]:
@@ -458,6 +475,7 @@ def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressReport]
         if source is not None and source.status == ReportStatus.SUBMITTED:
             _publish(source, user, "Adopted with the meeting's minutes")
     _changed([row.commitment_id for row in rows], [meeting.pk])
+    _announce(minutes_published, meeting=meeting, rows=rows)
     return rows
 
 

@@ -1,10 +1,22 @@
-"""Keep `Meeting.updated_at` moving when what its minutes print changes without a history row."""
+"""Keep `Meeting.updated_at` moving when what its minutes print changes without a history row;
+and what the reporting cycle tells the layers above it about meetings.
+
+`minutes_published` and `meeting_scheduled` are sent by `meetings/cycle.py` once
+its transaction commits; the packages above connect to them without the cycle
+knowing them (the followers' notices, ogptracker/participation).
+"""
 
 from typing import Any
 
 from django.db.models import Model
 from django.db.models.signals import m2m_changed
+from django.dispatch import Signal
 from django.utils import timezone
+
+# A meeting's minutes were published: `meeting`, and `rows`, its status table's rows.
+minutes_published = Signal()
+# A meeting dated today or later was set, or its date, time or place changed: `meeting`.
+meeting_scheduled = Signal()
 
 
 def touch_meeting_of_participant(

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "commitments",
     "meetings",
     "ogptracker.ogpcycle",
+    "ogptracker.participation",
     "ogptracker.publishing",
     "ogptracker.leads",
     "ogptracker.spreadsheets",
@@ -347,6 +348,26 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ogptracker@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The site's public address, for the links of e-mails the task worker sends (it has
+# no request to take a host from): followers' notices, answers, verification links.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ValueError(f"SITE_URL must look like 'https://host', got {SITE_URL!r}")
+
+# Citizens' questions (ogptracker/participation): read by the secretariat before
+# they are published ("before") or published at once and taken down if need be
+# ("after").
+PARTICIPATION_MODERATION = os.environ.get("PARTICIPATION_MODERATION", "before")
+if PARTICIPATION_MODERATION not in ("before", "after"):
+    raise ValueError(
+        f"PARTICIPATION_MODERATION must be 'before' or 'after', got {PARTICIPATION_MODERATION!r}"
+    )
+# How often one may act, as django-ratelimit rates ("number/period"): questions per
+# account, sign-ups and follows per address (each follow also per e-mail address).
+PARTICIPATION_QUESTION_RATE = os.environ.get("PARTICIPATION_QUESTION_RATE", "5/h")
+PARTICIPATION_SIGN_UP_RATE = os.environ.get("PARTICIPATION_SIGN_UP_RATE", "5/h")
+PARTICIPATION_FOLLOW_RATE = os.environ.get("PARTICIPATION_FOLLOW_RATE", "10/h")
 
 # A less guessable admin address, e.g. ADMIN_URL=office-7f3a/ (must end with "/").
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")

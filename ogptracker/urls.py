@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("meetings/", include("ogptracker.publishing.minutes_urls")),
+    path("", include("ogptracker.participation.urls")),
     path("", include("ogptracker.leads.urls")),
     path("", include("ogptracker.publishing.urls")),
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import questions, views
 
 app_name = "leads"
 
@@ -11,5 +11,7 @@ urlpatterns = [
         views.commitment_update,
         name="commitment_update",
     ),
+    path("my/commitments/questions/", questions.questions, name="questions"),
+    path("my/commitments/questions/<int:pk>/answer/", questions.answer, name="answer"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

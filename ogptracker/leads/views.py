@@ -22,6 +22,7 @@ from commitments.evidence import INLINE_KINDS
 from commitments.models import Commitment, Evidence
 from commitments.roles import is_secretariat
 from meetings.models import Meeting
+from ogptracker.participation.models import waiting_count
 
 from .due import with_due_items
 from .forms import ActivityFormSet, ProgressUpdateForm
@@ -52,9 +53,13 @@ def _commitment_for_user(request, pk):
 
 @login_required
 def my_commitments(request: HttpRequest) -> HttpResponse:
+    if request.session.get("citizen"):
+        # Where signing in leads: a citizen's page is their questions.
+        return redirect("participation:account")
     commitments = with_due_items(
         Commitment.objects.for_user(request.user)
         .with_latest_progress()
+        .annotate(waiting_questions=waiting_count())
         .select_related("plan", "lead_institution")
         # The plan under way first, as on the home page.
         .order_by("-plan__number", "number")

@@ -28,6 +28,7 @@ from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
 from ogptracker.common.counting import row_count
 from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.participation.models import Question
 
 TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
 KIND_LABELS = {
@@ -157,6 +158,25 @@ def plan_irm_assessments(plan: ActionPlan) -> QuerySet[IRMAssessment]:
         .select_related("commitment__plan")
         .order_by("commitment__number", "report_date", "pk")
     )
+
+
+def plan_questions(plan: ActionPlan) -> QuerySet[Question]:
+    return (
+        Question.objects.filter(commitment__plan=plan)
+        .thread()
+        .select_related("commitment__plan")
+        .order_by("commitment__number", "published_at", "pk")
+    )
+
+
+def _answer_date(question):
+    answer = question.first_answer
+    return timezone.localtime(answer.created_at).date() if answer else None
+
+
+def _by_secretariat(question):
+    answer = question.first_answer
+    return None if answer is None else answer.institution_id is None
 
 
 def _closing_meeting_date(step):
@@ -424,8 +444,67 @@ IRM = Dataset(
     plan_irm_assessments,
 )
 
+QUESTIONS = Dataset(
+    "questions",
+    pgettext_lazy("open data", "Questions from the public and answers"),
+    (
+        plan_number("commitment.plan.number"),
+        commitment_number("commitment.number"),
+        Field("question_id", INTEGER, _("Identifier of the question."), "pk"),
+        Field(
+            "asked_by",
+            TEXT,
+            _("The public name of who asked; empty once they deleted their account."),
+            "author_name",
+        ),
+        Field(
+            "organisation",
+            TEXT,
+            _("The association they asked for, if any."),
+            "author_organisation",
+        ),
+        Field(
+            "published_date",
+            DATE,
+            _("Date the question was published."),
+            lambda question: timezone.localtime(question.published_at).date(),
+        ),
+        Field(
+            "report_date",
+            DATE,
+            _("Date of the progress report it is about; empty if about the commitment."),
+            "report.date",
+        ),
+        Field("language", TEXT, _("Language it was asked in: ar, fr or en."), "language"),
+        Field("text", TEXT, _("The question, as typed."), "text"),
+        Field(
+            "answers",
+            INTEGER,
+            _("Number of answers."),
+            lambda question: len(question.thread_answers),
+        ),
+        Field("answer_date", DATE, _("Date of the first answer, if any."), _answer_date),
+        Field(
+            "answered_for",
+            TEXT,
+            _("The institution the first answer speaks for; empty for the secretariat."),
+            "first_answer.institution.name",
+            translated=True,
+        ),
+        Field(
+            "answered_by_secretariat",
+            BOOLEAN,
+            _("Whether the secretariat gave the first answer; empty if not answered."),
+            _by_secretariat,
+        ),
+        Field("answer", TEXT, _("The first answer, as typed."), "first_answer.text"),
+    ),
+    plan_questions,
+)
+
 DATASETS = {
-    dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM)
+    dataset.name: dataset
+    for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM, QUESTIONS)
 }
 # Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
 FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
@@ -441,6 +520,7 @@ def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
         reports_rows=row_count(published, "commitment__plan"),
         next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         irm_rows=row_count(IRMAssessment.objects.all(), "commitment__plan"),
+        questions_rows=row_count(Question.objects.public(), "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

@@ -100,6 +100,7 @@ PARAMETERS = {
     "commitments:commitment_detail": {},
     "commitments:plan_download": {},
     "commitments:plan_feed": {},
+    "commitments:follow_feed": {},
     "commitments:plan_governance": {},
     "commitments:plan_revisions": {},
     "commitments:self_assessment": {},

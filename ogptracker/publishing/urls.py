@@ -3,7 +3,7 @@ from django.urls import path
 from ogptracker.pagecache import cache_public_page
 
 from . import opendata_views, self_assessment_views, views
-from .feeds import PlanProgressFeed
+from .feeds import FollowFeed, PlanProgressFeed
 
 app_name = "commitments"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("plans/<int:number>/", views.plan_dashboard, name="plan_dashboard"),
     path("plans/<int:number>/feed/", cache_public_page(PlanProgressFeed()), name="plan_feed"),
+    path("follow/<slug:kind>/<int:pk>/feed/", cache_public_page(FollowFeed()), name="follow_feed"),
     path(
         "plans/<int:plan_number>/commitments/<int:number>/",
         views.commitment_detail,

@@ -28,6 +28,8 @@ from ogptracker.ogpcycle import irm, monitor, revisions
 from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
 from ogptracker.ogpcycle.models import IRMAssessment, irm_era
 from ogptracker.pagecache import cache_public_page
+from ogptracker.participation.models import Question
+from ogptracker.participation.stats import answers_by_institution
 
 from . import dashboard, opendata
 from .change_log import published_change_log
@@ -104,6 +106,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "more_open_steps": len(open_steps) - OPEN_STEPS_SHOWN,
             "today": timezone.localdate(),
             "irm_tallies": irm_tallies,
+            "answers": answers_by_institution(plan),
             "revised": revised,
             "self_assessment_kinds": list(SelfAssessmentKind),
             "datasets": opendata.DATASETS.values(),
@@ -175,6 +178,7 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
             "irm_labels": FIELD_LABELS[irm_era(commitment.plan)],
             "change_log": published_change_log(commitment, {meeting.pk for meeting in meetings}),
+            "questions": Question.objects.filter(commitment=commitment).thread(),
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()

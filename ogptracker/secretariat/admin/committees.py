@@ -240,6 +240,15 @@ class MeetingAdmin(LockedAdmin, TrackedAdmin):
         form.status_asked = obj.status
         obj.status = saved or MeetingStatus.DRAFT
         super().save_model(request, obj, form, change)
+        changed = set(form.changed_data)
+        # The place is a field per language (place_ar, place_fr, place_en).
+        if (
+            not change
+            or {"date", "start_time"} & changed
+            or any(n.startswith("place") for n in changed)
+        ):
+            # Those who follow the committee hear of a meeting still to come.
+            cycle.meeting_set(obj)
 
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
