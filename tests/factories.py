@@ -108,3 +108,42 @@ def make_evidence(report, name="rapport.pdf", content=PDF_BYTES, **fields):
     return Evidence.objects.create(
         report=report, file=ContentFile(content, name=name), size=len(content), **fields
     )
+
+
+def make_citizen(name="سلمى العلوي", *, verified=True, language="ar", **fields):
+    from django.utils import timezone
+
+    from ogptracker.participation.models import Citizen
+
+    email = fields.pop("email", f"citizen{next(_counter)}@example.org")
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password="correct-horse-battery"
+    )
+    return Citizen.objects.create(
+        user=user,
+        name=name,
+        language=language,
+        email_verified_at=timezone.now() if verified else None,
+        **fields,
+    )
+
+
+def make_question(commitment=None, citizen=None, text="متى ستنشر البوابة؟", **fields):
+    from django.utils import timezone
+
+    from ogptracker.participation.enums import QuestionStatus
+    from ogptracker.participation.models import Question
+
+    commitment = commitment or make_commitment()
+    citizen = citizen or make_citizen()
+    fields.setdefault("status", QuestionStatus.PUBLISHED)
+    if fields["status"] == QuestionStatus.PUBLISHED:
+        fields.setdefault("published_at", timezone.now())
+    return Question.objects.create(
+        commitment=commitment,
+        author=citizen.user,
+        author_name=citizen.name,
+        text=text,
+        language="ar",
+        **fields,
+    )

@@ -29,11 +29,15 @@ from ogptracker.ogpcycle.models import (
     PlanRevision,
     SelfAssessmentReport,
 )
+from ogptracker.participation import tokens
+from ogptracker.participation.models import Follow
 from tests.factories import (
     make_activity,
+    make_citizen,
     make_committee,
     make_evidence,
     make_meeting,
+    make_question,
     make_report,
 )
 
@@ -129,6 +133,30 @@ EXPECTED = {
     "commitments:self_assessment_docx": EVERYONE,
     "api:meetings": EVERYONE,
     "api:not_found": (404, 404, 404, 404),
+    # Citizens' pages: signed-in leads and the secretariat are sent to their own.
+    "participation:sign_up": (200, REDIRECT, REDIRECT, REDIRECT),
+    "participation:verify": (LOGIN, REDIRECT, REDIRECT, REDIRECT),
+    "participation:resend_verification": (LOGIN, 405, 405, 405),
+    "participation:account": (LOGIN, REDIRECT, REDIRECT, REDIRECT),
+    # Only a citizen asks, and deletes their own account.
+    "participation:delete_account": (LOGIN, 403, 403, 403),
+    "participation:ask": (LOGIN, 403, 403, 403),
+    "participation:follow": EVERYONE,
+    "participation:follow_confirm": EVERYONE,
+    "participation:unsubscribe": EVERYONE,
+    "commitments:follow_feed": EVERYONE,
+    # The questions on the commitments one leads (every one, for the secretariat).
+    "leads:questions": SIGNED_IN,
+    "leads:answer": (LOGIN, 405, 405, 405),
+    # Questions are moderated, never added or deleted in the admin.
+    "admin:app_list:participation": STAFF,
+    **{
+        f"admin:participation/*/{kind}": STAFF
+        for kind in ("changelist", "change", "history", "simple_history")
+    },
+    "admin:participation/*/add": STAFF_WITHOUT_PERMISSION,
+    "admin:participation/*/delete": STAFF_WITHOUT_PERMISSION,
+    "admin:participation/*/object": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT),
     **{f"admin:app_list:{app}": STAFF for app in TRACKER_APPS},
     # The secretariat manages accounts and lifts lockouts; groups and the
     # logs of sign-ins are for superusers.
@@ -187,6 +215,8 @@ EXPECTED = {
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
     "leads:commitment_update": (LOGIN, 404, 200, 403),
+    # Another lead's question does not exist for them; an empty answer is refused.
+    "leads:answer": (LOGIN, 404, 400, 400),
     # Back to the meeting's page, with how many were invited.
     "admin:meetings/meeting/invite": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT),
     # An empty page saves nothing: the workspace comes back with what is missing.
@@ -320,6 +350,26 @@ def url_builders(world):
             )
         },
         "api:not_found": lambda: reverse("api:index") + "no-such-endpoint/",
+        "participation:ask": lambda: reverse(
+            "participation:ask", args=[plan.number, commitment.number]
+        ),
+        "participation:verify": lambda: reverse(
+            "participation:verify",
+            args=[tokens.verification(world["citizen"].user.pk, world["citizen"].user.email)],
+        ),
+        "participation:follow": lambda: reverse(
+            "participation:follow", args=["commitment", commitment.pk]
+        ),
+        "participation:follow_confirm": lambda: reverse(
+            "participation:follow_confirm", args=[tokens.confirmation(world["follow"].pk)]
+        ),
+        "participation:unsubscribe": lambda: reverse(
+            "participation:unsubscribe", args=[tokens.unsubscription(world["follow"].pk)]
+        ),
+        "commitments:follow_feed": lambda: reverse(
+            "commitments:follow_feed", args=["plan", plan.pk]
+        ),
+        "leads:answer": lambda: reverse("leads:answer", args=[world["question"].pk]),
         "password_reset_confirm": lambda: reverse(
             "password_reset_confirm",
             kwargs={
@@ -404,6 +454,9 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         decision=meeting.next_steps.get(),
     )
     revision.changes.create(commitment=commitment, change="withdrawn")
+    citizen = make_citizen()
+    question = make_question(commitment, citizen)
+    follow = Follow.objects.create(email="reader@example.org", plan=commitment.plan, language="ar")
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}
@@ -418,6 +471,9 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         "owning_lead": owning_lead,
         "other_lead": other_lead,
         "secretariat": secretariat,
+        "citizen": citizen,
+        "question": question,
+        "follow": follow,
     }
 
 

@@ -40,10 +40,15 @@ def _by_account(group, request):
     return f"user:{request.user.pk}"
 
 
-def _spent(request, group, rate, key, *, count=False) -> bool:
-    """Whether the client used up `rate` for `group`; `count` one more use."""
-    usage = get_usage(request, group=group, key=key, rate=rate, increment=count)
-    return usage is not None and usage["should_limit"]
+def _spent(request, group, rate, key) -> bool:
+    """Whether the client used up `rate` for `group`: one more would be past it."""
+    usage = get_usage(request, group=group, key=key, rate=rate, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
+def _count(request, group, rate, key) -> None:
+    """One more use: only what succeeded counts (a mistyped form does not)."""
+    get_usage(request, group=group, key=key, rate=rate, increment=True)
 
 
 def _refused(request, template, context, message, status):
@@ -78,7 +83,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 HTTPStatus.TOO_MANY_REQUESTS,
             )
         if form.is_valid():
-            _spent(request, "sign-up", rate, _by_address, count=True)
+            _count(request, "sign-up", rate, _by_address)
             citizen = steps.sign_up(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
@@ -141,7 +146,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def resend_verification(request: HttpRequest) -> HttpResponse:
     citizen = _citizen(request)
-    if _spent(request, "verify", settings.PARTICIPATION_SIGN_UP_RATE, _by_account, count=True):
+    if _count(request, "verify", settings.PARTICIPATION_SIGN_UP_RATE, _by_account):
         messages.error(
             request, _("We sent several links lately: wait an hour before asking again.")
         )
@@ -199,7 +204,7 @@ def ask(request: HttpRequest, plan_number: int, number: int) -> HttpResponse:
                 HTTPStatus.TOO_MANY_REQUESTS,
             )
         if form.is_valid():
-            _spent(request, "question", rate, _by_account, count=True)
+            _count(request, "question", rate, _by_account)
             question = steps.ask(
                 citizen,
                 commitment,
@@ -255,8 +260,8 @@ def follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 HTTPStatus.TOO_MANY_REQUESTS,
             )
         if form.is_valid():
-            _spent(request, "follow", rate, _by_address, count=True)
-            _spent(request, "follow", rate, "post:email", count=True)
+            _count(request, "follow", rate, _by_address)
+            _count(request, "follow", rate, "post:email")
             steps.follow(form.cleaned_data["email"], {kind.value: target}, get_language())
             return render(request, "participation/follow_sent.html", context)
         if form.caught:

@@ -14,6 +14,7 @@ from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, Rep
 from meetings.enums import NextStepStatus
 from ogptracker.common.cells import escape_formula
 from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.participation.enums import QuestionStatus
 from ogptracker.publishing import opendata
 from tests.factories import (
     make_activity,
@@ -23,6 +24,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
+    make_question,
     make_report,
 )
 
@@ -86,6 +88,9 @@ def plan():
         early_results="marginal",
         starred=True,
     )
+    asked = make_question(first, text='=HYPERLINK("http://example.org","انقر")')
+    asked.answers.create(institution=ministry, author_name="", text="+1 جواب الوزارة")
+    make_question(second, status=QuestionStatus.HELD, text="سؤال لم ينشر")
     return plan
 
 
@@ -313,3 +318,19 @@ def test_docs_document_every_column_of_the_dataset(name):
     documented = [column for line in table for column in re.findall(r"`([a-z_]+)`", line)]
 
     assert documented == opendata.DATASETS[name].columns
+
+
+def test_questions_rows_hold_the_published_questions_and_first_answers(plan):
+    rows = opendata.QUESTIONS.rows(plan)
+
+    assert [
+        (row["commitment_number"], row["text"], row["answers"], row["answered_for_fr"])
+        for row in rows
+    ] == [(1, '=HYPERLINK("http://example.org","انقر")', 1, "Ministère de l'Économie")]
+    assert rows[0]["answered_by_secretariat"] is False
+
+
+def test_questions_csv_neutralises_formulas_typed_by_visitors(plan):
+    parsed = _csv_rows(opendata.to_csv(opendata.QUESTIONS, opendata.QUESTIONS.rows(plan)))
+
+    assert (parsed[0]["text"][0], parsed[0]["answer"][0]) == ("'", "'")
