@@ -19,6 +19,7 @@ from meetings.models import Meeting
 from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.ogpcycle.enums import IRMReport
 from ogptracker.ogpcycle.models import IRMAssessment
+from tests.factories import make_citizen, make_question
 
 SIZES = {
     "small": {"plans": 1, "commitments": 2, "reports": 2},
@@ -28,8 +29,8 @@ SIZES = {
 # Live queries of each page; a cached visit is one query for all of them.
 PAGES = [
     ("home", 4),
-    ("plan_dashboard", 8),
-    ("commitment_detail", 7),
+    ("plan_dashboard", 10),
+    ("commitment_detail", 9),
     ("institution_detail", 4),
     ("search", 7),
     ("open_data", 2),
@@ -64,6 +65,7 @@ def data(request, db):
     for commitment in Commitment.objects.all():
         irm_assessments(commitment)
     commitment = Commitment.objects.select_related("plan").order_by("plan__number", "number")[0]
+    questions_with_answers(commitment, 1 if request.param == "small" else 12)
     meeting = (
         Meeting.objects.filter(
             committee__plan=commitment.plan, committee__kind=CommitteeKind.EXECUTION
@@ -72,6 +74,14 @@ def data(request, db):
         .first()
     )
     return commitment, meeting
+
+
+def questions_with_answers(commitment, count):
+    """Questions from the public on the commitment, each answered for its institution."""
+    citizen = make_citizen()
+    for number in range(count):
+        question = make_question(commitment, citizen, text=f"سؤال {number}")
+        question.answers.create(institution=commitment.lead_institution, text="جواب")
 
 
 def irm_assessments(commitment):

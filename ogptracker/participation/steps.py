@@ -160,6 +160,7 @@ ask.alters_data = True
 @transaction.atomic
 def publish(question: Question, user: User, reason: str = "") -> Question:
     """The secretariat publishes a held question, or one it had refused."""
+    _check_moderator(user)
     question = Question.objects.select_for_update().get(pk=question.pk)
     if question.status == QuestionStatus.PUBLISHED:
         raise Refused(_("This question is already published."))
@@ -179,6 +180,7 @@ publish.alters_data = True
 @transaction.atomic
 def refuse(question: Question, user: User, reason: str) -> Question:
     """The secretariat refuses a held question, or takes a published one down, saying why."""
+    _check_moderator(user)
     question = Question.objects.select_for_update().get(pk=question.pk)
     if question.status == QuestionStatus.REFUSED:
         raise Refused(_("This question is already refused."))
@@ -195,6 +197,11 @@ def refuse(question: Question, user: User, reason: str) -> Question:
 
 
 refuse.alters_data = True
+
+
+def _check_moderator(user):
+    if not is_secretariat(user):
+        raise Refused(_("Only the secretariat moderates questions."))
 
 
 def _moderated(question, user, reason, what):

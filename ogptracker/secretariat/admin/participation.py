@@ -133,7 +133,3 @@ class QuestionAdmin(SimpleHistoryAdmin):
             self.message_user(
                 request, _("The question is refused; the asker is told why."), messages.SUCCESS
             )
-
-    def save_related(self, request: HttpRequest, form: ModelForm, formsets, change: bool) -> None:
-        # The answers inline is read-only.
-        return None
