@@ -37,6 +37,8 @@ class SignUpForm(HoneypotForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("Never shown: we write to it to verify it, and when you are answered."),
+        # An address reads left to right on the Arabic pages too.
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
     )
     name = forms.CharField(
         label=_("Public name"), max_length=100, help_text=_("Shown with your questions.")
@@ -139,6 +141,7 @@ class FollowForm(HoneypotForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("We send a link to confirm it; every message has a link to stop."),
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
     )
 
 
