@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from commitments.enums import MeetingStatus, PlanStatus, ReportStatus
 from meetings.enums import NextStepStatus
+from ogptracker.participation.enums import QuestionStatus
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -18,6 +19,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
+    make_question,
     make_report,
     make_user,
 )
@@ -53,6 +55,9 @@ def make_work(size=1):
         make_report(make_commitment(plan), date=datetime.date(2025, 3, 25))
         make_report(make_commitment(closed), narrative="نص التقرير", narrative_fr="Le texte")
         make_next_step(meeting, due_date=datetime.date(2025, 4, 30), status=NextStepStatus.DONE)
+        # Held for moderation; a published question is not waiting.
+        make_question(status=QuestionStatus.HELD)
+        make_question()
     return plan
 
 
@@ -89,6 +94,9 @@ def test_the_first_page_counts_each_kind_of_work_and_links_to_it(client, secreta
             "commitments/commitment", "owes=activities"
         ),
         "2 مرحلتان قادمتان تجاوزتا أجلهما": changelist("meetings/nextstep", "due=past"),
+        "2 سؤالان من العموم في انتظار الإشراف": changelist(
+            "participation/question", "status__exact=held"
+        ),
     }
 
 

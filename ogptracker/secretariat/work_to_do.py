@@ -1,7 +1,7 @@
 """What waits for the secretariat, listed on the admin's first page.
 
 Each line counts one kind of work and links to the admin list that holds it:
-reports to review, reports back with their leads, published reports without
+reports to review, questions from the public to moderate, reports back with their leads, published reports without
 their French version, draft minutes, commitments of plans under way owing a
 report or with activities past their end date (what reminders are sent about,
 ogptracker/leads/reminders.py), the committees' next steps past their due date,
@@ -29,6 +29,8 @@ from meetings.models import Meeting, NextStep
 from ogptracker.leads import reminders
 from ogptracker.ogpcycle import monitor
 from ogptracker.ogpcycle.enums import SelfAssessmentKind
+from ogptracker.participation.enums import QuestionStatus
+from ogptracker.participation.models import Question
 
 
 @dataclass
@@ -38,7 +40,7 @@ class Task:
 
 
 def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
-    """The lines of work waiting, for `user`: a Task each. Eleven queries."""
+    """The lines of work waiting, for `user`: a Task each. Twelve queries."""
     today = today or timezone.localdate()
     found = []
 
@@ -128,6 +130,16 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
         ),
         "meetings.nextstep",
         due="past",
+    )
+    add(
+        Question.objects.held().count(),
+        ngettext_lazy(
+            "%(count)s question from the public awaits moderation",
+            "%(count)s questions from the public await moderation",
+            "count",
+        ),
+        "participation.question",
+        status__exact=QuestionStatus.HELD,
     )
     if user.has_perm("ogpcycle.view_selfassessmentreport"):
         found += requirement_tasks(today)
