@@ -23,7 +23,7 @@ from commitments.models import Commitment, ProgressReport
 from meetings.models import Meeting
 from ogptracker.ogpcycle.models import SelfAssessmentReport
 from tests.commitments.lead_forms import activity_key, load_report_form
-from tests.factories import make_activity, make_report, make_user
+from tests.factories import make_activity, make_citizen, make_question, make_report, make_user
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -96,10 +96,19 @@ def serve_pages(languages=LANGUAGES):
         comments_until=today + datetime.timedelta(days=20),
     )
 
+    # A citizen's question, answered, and another waiting for the lead.
+    citizen = make_citizen("سلمى العلوي", organisation="جمعية الشفافية")
+    make_question(commitment, citizen).answers.create(
+        institution=commitment.lead_institution, author_name="هدى بويهي", text="الجواب"
+    )
+    waiting = make_question(commitment, citizen, text="سؤال ينتظر الجواب")
+
     uid = urlsafe_base64_encode(force_bytes(lead.pk))
     anonymous, lead_client, secretariat = Client(), Client(), Client()
+    citizen_client = Client()
     lead_client.force_login(lead)
     secretariat.force_login(staff)
+    citizen_client.force_login(citizen.user)
     served = []
 
     def get(client, name, url):
@@ -132,7 +141,25 @@ def serve_pages(languages=LANGUAGES):
             link = _url(("password_reset_confirm", uid, default_token_generator.make_token(lead)))
             served.append(_served("password reset form", link, anonymous.get(link, follow=True)))
 
+            get(anonymous, "sign up", _url("participation:sign_up"))
+            post(anonymous, "sign up with errors", _url("participation:sign_up"), {"email": "x"})
+            follow = _url(("participation:follow", "commitment", commitment.pk))
+            get(anonymous, "follow", follow)
+            post(anonymous, "follow with errors", follow, {"email": "x"})
+            ask = _url(("participation:ask", 1, 3))
+            get(citizen_client, "ask a question", ask)
+            post(citizen_client, "question with errors", ask, {"text": " "})
+            get(citizen_client, "my questions", _url("participation:account"))
+            get(citizen_client, "delete my account", _url("participation:delete_account"))
+
             get(lead_client, "my commitments", _url("leads:my_commitments"))
+            get(lead_client, "questions from the public", _url("leads:questions"))
+            post(
+                lead_client,
+                "answer with errors",
+                _url(("leads:answer", waiting.pk)),
+                {"text": ""},
+            )
             update = _url(("leads:commitment_update", commitment.pk))
             get(lead_client, "report form", update)
             # Posted as the form stood, but a figure past 100 and an activity's
@@ -153,6 +180,11 @@ def serve_pages(languages=LANGUAGES):
                 _url("admin:commitments_reportawaitingreview_changelist"),
             )
             get(secretariat, "admin import", _url("admin:commitments_commitment_import"))
+            get(
+                secretariat,
+                "admin moderation",
+                _url(("admin:participation_question_change", waiting.pk)),
+            )
             get(secretariat, "admin deleted records", _url("admin:commitments_commitment_deleted"))
             post(
                 secretariat,

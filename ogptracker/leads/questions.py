@@ -63,7 +63,6 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 "is_secretariat": is_secretariat(request.user),
                 "form": AnswerForm(),
             },
-            status=400,
         )
     steps.answer(question, request.user, form.cleaned_data["text"])
     messages.success(request, _("Your answer is published; the person who asked is told."))
