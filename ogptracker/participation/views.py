@@ -21,7 +21,7 @@ from meetings.models import Committee
 from ogptracker.throttle import client_ip
 
 from . import steps, tokens
-from .enums import FollowTarget
+from .enums import FollowTarget, Moderation
 from .forms import DeleteAccountForm, FollowForm, QuestionForm, SignUpForm
 from .models import Citizen, Follow, Question
 
@@ -190,7 +190,13 @@ def ask(request: HttpRequest, plan_number: int, number: int) -> HttpResponse:
     reports = ProgressReport.objects.published().filter(commitment=commitment, meeting=None)
     form = QuestionForm(request.POST or None, reports=reports.order_by("-date", "-pk"))
     template = "participation/ask.html"
-    context = {"commitment": commitment, "plan": commitment.plan, "citizen": citizen, "form": form}
+    context = {
+        "commitment": commitment,
+        "plan": commitment.plan,
+        "citizen": citizen,
+        "form": form,
+        "moderated_before": steps.moderation() == Moderation.BEFORE,
+    }
     if not citizen.verified:
         return render(request, template, context)
     if request.method == "POST":
