@@ -401,7 +401,7 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         plan=commitment.plan,
         date=meeting.date,
         reason="المراجعة المرحلية",
-        decision=meeting.next_steps.get(),
+        next_step=meeting.next_steps.get(),
     )
     revision.changes.create(commitment=commitment, change="withdrawn")
     # One row behind every admin page, the accounts' and the lockout log's too.

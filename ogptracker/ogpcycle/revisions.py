@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from commitments import progress
 from commitments.models import ActionPlan, Commitment
@@ -119,3 +119,14 @@ def changes_of(plan: ActionPlan) -> "QuerySet[CommitmentRevision]":
         .select_related("revision")
         .order_by("revision__date", "revision_id", "pk")
     )
+
+
+def with_left_plan(commitments: "QuerySet[Commitment]") -> "QuerySet[Commitment]":
+    """Each commitment with `left_by`: the change (withdrawn or merged) by which a revision
+    took it out of the plan as revised, or None while it is in force."""
+    left = (
+        CommitmentRevision.objects.filter(commitment=OuterRef("pk"), change__in=LEAVES_THE_PLAN)
+        .order_by("-revision__date", "-pk")
+        .values("change")[:1]
+    )
+    return commitments.annotate(left_by=Subquery(left))

@@ -98,9 +98,9 @@ class CommitmentRevisionInline(TypingDirectionMixin, admin.TabularInline):
 
 @admin.register(PlanRevision)
 class PlanRevisionAdmin(TypingDirectionMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
-    list_display = ["plan", "date", "decision"]
+    list_display = ["plan", "date", "next_step"]
     list_filter = ["plan"]
-    list_select_related = ["plan", "decision"]
-    autocomplete_fields = ["decision"]
+    list_select_related = ["plan", "next_step"]
+    autocomplete_fields = ["next_step"]
     ordering = ["plan__number", "date"]
     inlines = [CommitmentRevisionInline]
