@@ -254,6 +254,13 @@ class PlanRevision(models.Model):
         verbose_name = _("plan revision")
         verbose_name_plural = _("plan revisions")
         ordering = ["plan__number", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "date"],
+                name="one_revision_a_day_per_plan",
+                violation_error_message=_("This plan already has a revision on this date."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.plan} · {self.date:%Y-%m-%d}"
