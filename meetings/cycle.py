@@ -448,13 +448,16 @@ prepare_next_meeting.alters_data = True
 
 
 @transaction.atomic
-def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressReport]:
+def publish_meeting(
+    meeting: Meeting, user: User | None, *, announce: bool = True
+) -> list[ProgressReport]:
     """Publish a draft meeting's minutes with its status table.
 
     Its draft rows become the committee's record and each commitment's current
     figure; the leads' reports they were prepared from and that still await
     review are published with them, as the committee adopted them. Return the
-    rows published.
+    rows published. Those who follow are told, unless not to `announce` (a
+    backup's restore publishes again what was published).
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != MeetingStatus.DRAFT:
@@ -475,7 +478,8 @@ def publish_meeting(meeting: Meeting, user: User | None) -> list[ProgressReport]
         if source is not None and source.status == ReportStatus.SUBMITTED:
             _publish(source, user, "Adopted with the meeting's minutes")
     _changed([row.commitment_id for row in rows], [meeting.pk])
-    _announce(minutes_published, meeting=meeting, rows=rows)
+    if announce:
+        _announce(minutes_published, meeting=meeting, rows=rows)
     return rows
 
 

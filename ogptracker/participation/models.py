@@ -232,7 +232,9 @@ class FollowQuerySet(models.QuerySet):
     def of_notice(self, notice: "Notice") -> Self:
         """The confirmed follows that `notice` concerns: of its plan, its committee or
         one of its commitments."""
-        targets = Q(plan_id=notice.plan_id) | Q(commitment__in=notice.commitments.values("pk"))
+        targets = Q(commitment__in=notice.commitments.values("pk"))
+        if notice.plan_id:
+            targets |= Q(plan_id=notice.plan_id)
         if notice.committee_id:
             targets |= Q(committee_id=notice.committee_id)
         return self.confirmed().filter(targets)
@@ -325,7 +327,11 @@ class NoticeQuerySet(models.QuerySet):
 
     def for_feed(self) -> Self:
         return self.select_related(
-            "plan", "committee", "meeting__committee", "report__commitment__lead_institution"
+            "plan",
+            "committee",
+            "meeting__committee",
+            "report__commitment__plan",
+            "report__commitment__lead_institution",
         ).order_by("-created_at", "-pk")
 
     def of_commitment(self, commitment: Commitment) -> Self:
@@ -342,8 +348,14 @@ class Notice(models.Model):
     """Something followers are told: a report or minutes published, a meeting set."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
+    # Empty for a committee of no plan (the forum, say).
     plan = models.ForeignKey(
-        ActionPlan, on_delete=models.CASCADE, related_name="notices", verbose_name=_("action plan")
+        ActionPlan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notices",
+        verbose_name=_("action plan"),
     )
     committee = models.ForeignKey(
         Committee,

@@ -243,7 +243,7 @@ def notice_path(notice) -> str:
     if notice.kind == NoticeKind.REPORT_PUBLISHED:
         commitment = notice.report.commitment
         return reverse(
-            "commitments:commitment_detail", args=[notice.plan.number, commitment.number]
+            "commitments:commitment_detail", args=[commitment.plan.number, commitment.number]
         )
     if notice.kind == NoticeKind.MINUTES_PUBLISHED:
         return reverse("meetings:minutes", args=[notice.meeting_id])

@@ -1,8 +1,8 @@
 """What waits for the secretariat, listed on the admin's first page.
 
 Each line counts one kind of work and links to the admin list that holds it:
-reports to review, questions from the public to moderate, reports back with their leads, published reports without
-their French version, draft minutes, commitments of plans under way owing a
+reports to review, questions from the public to moderate, reports back with
+their leads, published reports without their French version, draft minutes, commitments of plans under way owing a
 report or with activities past their end date (what reminders are sent about,
 ogptracker/leads/reminders.py), the committees' next steps past their due date,
 and OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py).

@@ -128,7 +128,8 @@ class PublishesThroughTheCycle:
     def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
         for meeting in self.to_publish:
-            publish_meeting(meeting, self.user)
+            # A restore brings back what was published already: nobody is told again.
+            publish_meeting(meeting, self.user, announce=not self.restore)
 
 
 MeetingResource = resource(

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from commitments.enums import MeetingStatus, ReportStatus
 from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.participation.enums import QuestionStatus
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -17,6 +18,7 @@ from tests.factories import (
     make_meeting,
     make_next_step,
     make_plan,
+    make_question,
     make_report,
 )
 
@@ -62,7 +64,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 5
+    assert content.count("Number of the commitment within its plan.") == 6
 
 
 @pytest.mark.parametrize("plans", [1, 3])
@@ -103,6 +105,8 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
     IRMAssessment.objects.create(
         commitment=commitment, report="design", report_date=datetime.date(2019, 5, 1)
     )
+    make_question(commitment)
+    make_question(commitment, status=QuestionStatus.HELD)
 
     response = _get(client, "fr")
 
@@ -112,12 +116,14 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("reports", 1),
         ("next-steps", 1),
         ("irm", 1),
+        ("revisions", 0),
+        ("questions", 1),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
 
 
-def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
+def test_plan_downloads_tag_links_the_twenty_one_files_and_the_open_data_page():
     plan = make_plan(3)
 
     with translation.override("fr"):
@@ -127,7 +133,15 @@ def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
 
     assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "reports", "next-steps", "irm")
+        for dataset in (
+            "commitments",
+            "activities",
+            "reports",
+            "next-steps",
+            "irm",
+            "revisions",
+            "questions",
+        )
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

@@ -12,7 +12,7 @@ from commitments.enums import MeetingStatus, ReportStatus
 from meetings import cycle
 from ogptracker.participation import tokens
 from ogptracker.participation.models import Follow, Notice
-from tests.factories import make_committee, make_meeting, make_report
+from tests.factories import make_committee, make_meeting, make_plan, make_report
 
 
 def follow_url(kind, pk, language="ar"):
@@ -249,3 +249,36 @@ def test_the_follow_honeypot_refuses(client, commitment):
 
     assert response.status_code == 400
     assert not Follow.objects.exists()
+
+
+@pytest.mark.django_db
+def test_minutes_of_a_committee_of_no_plan_reach_its_followers_only(
+    secretariat, run_queued, mailoutbox, django_capture_on_commit_callbacks
+):
+    forum = make_committee(plan=None)
+    meeting = make_meeting(forum, status=MeetingStatus.DRAFT)
+    now = timezone.now()
+    Follow.objects.create(
+        email="forum@example.org", language="ar", confirmed_at=now, committee=forum
+    )
+    Follow.objects.create(
+        email="plan@example.org", language="ar", confirmed_at=now, plan=make_plan(9)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle.publish_meeting(meeting, secretariat)
+    run_queued()
+
+    assert [message.to for message in mailoutbox] == [["forum@example.org"]]
+
+
+@pytest.mark.django_db
+def test_minutes_published_again_by_a_restore_are_not_announced(
+    secretariat, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(status=MeetingStatus.DRAFT)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle.publish_meeting(meeting, secretariat, announce=False)
+
+    assert not Notice.objects.exists()
