@@ -2,8 +2,9 @@
 
 Each line counts one kind of work and links to the admin list that holds it:
 reports to review, questions from the public to moderate, reports back with
-their leads, published reports without their French version, draft minutes, commitments of plans under way owing a
-report or with activities past their end date (what reminders are sent about,
+their leads, published reports without their French version, draft minutes,
+commitments of plans under way owing a report or with activities past their
+end date (what reminders are sent about,
 ogptracker/leads/reminders.py), the committees' next steps past their due date,
 and OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py).
 Lines with nothing to count are left out, as are those whose list the user
