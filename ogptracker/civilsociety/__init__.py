@@ -1,1 +1,1 @@
-"""Civil society beside the official figures: the forum's own assessments and civil-society co-leads."""
+"""Civil society beside the official figures: the forum's assessments and co-leads."""

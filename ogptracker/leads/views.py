@@ -1,6 +1,5 @@
 """Project leads' pages: their commitments, the progress report form, evidence files."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,12 +12,11 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from commitments.activity_changes import as_proposed
 from commitments.enums import ActivityStatus
-from commitments.evidence import INLINE_KINDS
+from commitments.evidence import serve
 from commitments.models import Commitment, Evidence
 from commitments.roles import is_secretariat
 from meetings.models import Meeting
@@ -169,52 +167,11 @@ def _activity_rows(formset, today):
 
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse | HttpResponseRedirect:
-    """Evidence is public once its report is published; before that, only its people see it.
-
-    Served by the site, or, with a bucket and S3_SIGNED_URL_SECONDS, handed to the
-    bucket by a signed address that expires in those seconds, once the same checks passed.
-    """
+    """Evidence is public once its report is published; before that, only its people see it."""
     evidence = get_object_or_404(Evidence.objects.select_related("report__meeting"), pk=pk)
     report = evidence.report
     if not report.is_published:
         visible = Commitment.objects.for_user(request.user).filter(pk=report.commitment_id)
         if not visible.exists():
             raise Http404
-    name = evidence.file.name.rsplit("/", 1)[-1]
-    if settings.S3_BUCKET and settings.S3_SIGNED_URL_SECONDS:
-        return _signed_redirect(evidence, name)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=evidence.content_type not in INLINE_KINDS,
-        filename=name,
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    if not report.is_published:
-        response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _signed_redirect(evidence: Evidence, name: str) -> HttpResponseRedirect:
-    """To the bucket's copy, with the headers the site would have sent."""
-    if not evidence.file.storage.exists(evidence.file.name):
-        raise Http404
-    content_type = evidence.content_type or "application/octet-stream"
-    url = evidence.file.storage.url(
-        evidence.file.name,
-        parameters={
-            "ResponseContentType": content_type,
-            "ResponseContentDisposition": content_disposition_header(
-                content_type not in INLINE_KINDS, name
-            ),
-        },
-        expire=settings.S3_SIGNED_URL_SECONDS,
-    )
-    response = HttpResponseRedirect(url)
-    # The address expires: no copy of this answer may outlive it.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return serve(evidence.file, evidence.content_type, public=report.is_published)
