@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -54,9 +54,13 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     editing = None
     if "assessment" in request.GET:
+        wanted = request.GET["assessment"]
+        # A number a row id can be, else no row: the database never sees the rest.
+        if not (wanted.isascii() and wanted.isdigit() and len(wanted) <= 9):
+            raise Http404
         editing = get_object_or_404(
             Assessment.objects.recorded_by(request.user).filter(commitment=commitment),
-            pk=request.GET["assessment"] if request.GET["assessment"].isdigit() else 0,
+            pk=int(wanted),
         )
     instance = editing or Assessment(commitment=commitment)
     if request.method == "POST":
