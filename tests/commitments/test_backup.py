@@ -270,9 +270,7 @@ def make_tracker(settings, tmp_path):
     attached.file.save("survey.pdf", ContentFile(b"%PDF"), save=False)
     attached.save()
     second.co_leads.add(lead)
-    make_report(
-        second, percent=60, date=datetime.date(2020, 9, 1), voice=ReportVoice.CIVIL_SOCIETY
-    )
+    make_report(second, percent=60, date=datetime.date(2020, 9, 1), voice=ReportVoice.CIVIL_SOCIETY)
     return first
 
 

@@ -60,7 +60,10 @@ def meter(value: Decimal | int | None, civil_society: int | None = None) -> dict
     second mark (a dark notch, its value also in the label) at civil society's figure."""
     rtl = get_language_bidi()
     mark = None
-    if civil_society is not None:
+    # A missing figure reaches a tag as "" from the template (`civil.percent` of None).
+    if civil_society in (None, ""):
+        civil_society = None
+    else:
         # The notch is centred on the figure, kept whole inside the bar at 0 and 100.
         position = Bar(civil_society, rtl=rtl)
         edge = float(position.x if rtl else position.length)
