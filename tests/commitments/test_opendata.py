@@ -12,6 +12,7 @@ from django.conf import settings
 
 from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import NextStepStatus
+from ogptracker.civilsociety.models import Assessment, Forum
 from ogptracker.common.cells import escape_formula
 from ogptracker.ogpcycle.models import IRMAssessment
 from ogptracker.publishing import opendata
@@ -86,6 +87,15 @@ def plan():
         early_results="marginal",
         starred=True,
     )
+    forum = Forum.objects.create(name="منتدى المجتمع المدني")
+    Assessment.objects.create(
+        forum=forum,
+        commitment=first,
+        period_end=datetime.date(2020, 6, 30),
+        percent=50,
+        completion="substantial",
+        narrative="-البوابة لا تعمل في الجماعات القروية",
+    )
     return plan
 
 
@@ -118,7 +128,7 @@ def test_commitments_columns_are_the_documented_ones():
         "axis_number",
         "axis_title_ar",
     ]
-    assert len(opendata.COMMITMENTS.columns) == len(set(opendata.COMMITMENTS.columns)) == 34
+    assert len(opendata.COMMITMENTS.columns) == len(set(opendata.COMMITMENTS.columns)) == 37
 
 
 def test_activities_rows_follow_commitment_then_activity_number(plan):
