@@ -126,6 +126,7 @@ EXPECTED = {
     "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_irm": EVERYONE,
+    "api:plan_revisions": EVERYONE,
     "api:plan_civil_society": EVERYONE,
     # The civil-society forum's pages: its members only (none of the cast is one);
     # the secretariat names members and corrects assessments in the admin.
@@ -318,6 +319,7 @@ def url_builders(world):
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "api:plan_revisions": lambda: reverse("api:plan_revisions", args=[plan.number]),
         "api:plan_civil_society": lambda: reverse("api:plan_civil_society", args=[plan.number]),
         "civilsociety:assessment_edit": lambda: reverse(
             "civilsociety:assessment_edit", args=[commitment.pk]
@@ -424,7 +426,7 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         plan=commitment.plan,
         date=meeting.date,
         reason="المراجعة المرحلية",
-        decision=meeting.next_steps.get(),
+        next_step=meeting.next_steps.get(),
     )
     revision.changes.create(commitment=commitment, change="withdrawn")
     forum = Forum.objects.create(name="منتدى المجتمع المدني")

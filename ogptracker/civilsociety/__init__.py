@@ -1,1 +1,2 @@
-"""Civil society beside the official figures: the forum's assessments and co-leads."""
+"""Civil society beside the official figures: the forum's own assessments and
+civil-society co-leads."""

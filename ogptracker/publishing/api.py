@@ -160,6 +160,7 @@ def _plan(request, plan):
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
         "civil_society_url": _absolute(request, "api:plan_civil_society", number=plan.number),
+        "revisions_url": _absolute(request, "api:plan_revisions", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -290,6 +291,16 @@ def plan_civil_society(request: HttpRequest, number: int) -> JsonResponse:
     if commitment is not None:
         assessments = assessments.filter(commitment__number=commitment)
     return _json(paginate(request, assessments, opendata.CIVIL_SOCIETY.record))
+
+
+@api_view
+def plan_revisions(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    changes = opendata.plan_revisions(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        changes = changes.filter(commitment__number=commitment)
+    return _json(paginate(request, changes, opendata.REVISIONS.record))
 
 
 def published_meetings() -> QuerySet[Meeting]:

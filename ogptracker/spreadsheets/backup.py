@@ -44,9 +44,16 @@ from commitments.models import (
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
 from ogptracker.civilsociety.models import Assessment, AssessmentEvidence, Forum
-from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentComment,
+    SelfAssessmentReport,
+)
 
-from . import civilsociety_resources, irm_resources, meeting_resources
+from . import civilsociety_resources, irm_resources, meeting_resources, revision_resources
 from . import plan_resources as resources
 from .backup_files import (
     BackupError,
@@ -90,9 +97,22 @@ TABLES = [
     ("next_steps.csv", meeting_resources.NextStepResource),
     ("irm_assessments.csv", irm_resources.IRMAssessmentResource),
     ("self_assessment_reports.csv", irm_resources.SelfAssessmentReportResource),
+    ("plan_revisions.csv", revision_resources.PlanRevisionResource),
+    ("commitment_revisions.csv", revision_resources.CommitmentRevisionResource),
+    ("commitment_designs.csv", revision_resources.CommitmentDesignResource),
+    ("self_assessment_comments.csv", revision_resources.SelfAssessmentCommentResource),
     ("forums.csv", civilsociety_resources.ForumResource),
     ("assessments.csv", civilsociety_resources.AssessmentResource),
 ]
+# Tables a backup written before them lacks: it restores without them.
+LATER_TABLES = {
+    "plan_revisions.csv",
+    "commitment_revisions.csv",
+    "commitment_designs.csv",
+    "self_assessment_comments.csv",
+    "forums.csv",
+    "assessments.csv",
+}
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
 
@@ -401,6 +421,8 @@ def _restore(directory, expected, replace, stored_files):
     bookkeeping = []
     ids: IdMap = {}
     for name, resource_class in TABLES:
+        if name in LATER_TABLES and name not in expected:
+            continue
         counts[name], instances, restored = import_table(directory / name, resource_class)
         bookkeeping.append(restored)
         if row_ids is not None:
@@ -438,6 +460,11 @@ def delete_tracker_rows() -> None:
         AssessmentEvidence,
         Assessment,
         Forum,
+        # Before the next steps they follow and the commitments they merge into.
+        PlanRevision,
+        CommitmentRevision,
+        CommitmentDesign,
+        SelfAssessmentComment,
         SelfAssessmentReport,
         IRMAssessment,
         Evidence,

@@ -112,6 +112,7 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("reports", 1),
         ("next-steps", 1),
         ("irm", 1),
+        ("revisions", 0),
         ("civil-society", 0),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
@@ -134,6 +135,7 @@ def test_plan_downloads_tag_links_the_eighteen_files_and_the_open_data_page():
             "reports",
             "next-steps",
             "irm",
+            "revisions",
             "civil-society",
         )
         for fmt in ("csv", "xlsx", "json")

@@ -21,6 +21,10 @@ from ogptracker.spreadsheets.irm_resources import (
     IRMAssessmentResource,
     SelfAssessmentReportResource,
 )
+from ogptracker.spreadsheets.revision_resources import (
+    CommitmentDesignResource,
+    PlanRevisionResource,
+)
 
 from .directions import TypingDirectionMixin
 from .history import DeletedRecordsMixin
@@ -79,8 +83,13 @@ class SelfAssessmentReportAdmin(
 
 @admin.register(CommitmentDesign)
 class CommitmentDesignAdmin(
-    TypingDirectionMixin, DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin
+    TypingDirectionMixin,
+    DeletedRecordsMixin,
+    SpreadsheetAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
+    resource_classes = [CommitmentDesignResource]
     list_display = ["commitment", "budget_planned", "budget_secured", "sdg_targets"]
     list_filter = ["commitment__plan"]
     list_select_related = ["commitment"]
@@ -97,10 +106,13 @@ class CommitmentRevisionInline(TypingDirectionMixin, admin.TabularInline):
 
 
 @admin.register(PlanRevision)
-class PlanRevisionAdmin(TypingDirectionMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
-    list_display = ["plan", "date", "decision"]
+class PlanRevisionAdmin(
+    TypingDirectionMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin
+):
+    resource_classes = [PlanRevisionResource]
+    list_display = ["plan", "date", "next_step"]
     list_filter = ["plan"]
-    list_select_related = ["plan", "decision"]
-    autocomplete_fields = ["decision"]
+    list_select_related = ["plan", "next_step"]
+    autocomplete_fields = ["next_step"]
     ordering = ["plan__number", "date"]
     inlines = [CommitmentRevisionInline]
