@@ -2,10 +2,11 @@
 
 The secretariat hears of each report submitted for review; the commitment's
 project leads (or, for theirs, its civil-society co-leads) hear of the decision
-on it (returned with the comment, or published). One message per recipient, in Arabic (the language of the
-committee's minutes) then in French, as the ministries write, each part with
-its link to the pages in that language; sent once the transaction commits. A
-mail server that fails is logged and never undoes the decision.
+on it (returned with the comment, or published). One message per recipient,
+in Arabic (the language of the committee's minutes) then in French, as the
+ministries write, each part with its link to the pages in that language; sent
+once the transaction commits. A mail server that fails is logged and never
+undoes the decision.
 """
 
 import logging
