@@ -62,7 +62,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 5
+    assert content.count("Number of the commitment within its plan.") == 6
 
 
 @pytest.mark.parametrize("plans", [1, 3])
