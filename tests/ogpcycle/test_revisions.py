@@ -102,7 +102,9 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     new_end = {"revised_end": datetime.date(2026, 12, 31)}
     revise(plan, (commitment, RevisionChange.RESCHEDULED, new_end))
     revise(
-        plan, (commitment, RevisionChange.RESCHEDULED, {"revised_end": datetime.date(2027, 3, 31)})
+        plan,
+        (commitment, RevisionChange.RESCHEDULED, {"revised_end": datetime.date(2027, 3, 31)}),
+        date=datetime.date(2026, 9, 30),
     )
     plan.revised_end = datetime.date(2028, 6, 30)
     plan.save()
@@ -112,6 +114,20 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     (slipped,) = response.context["revised"].slippage
     assert (slipped.commitment.number, slipped.days, slipped.times) == (2, 274, 2)
     assert response.context["revised"].plan_days_late == 182
+
+
+def test_a_plan_has_one_revision_a_day(plan):
+    revise(plan)
+
+    with pytest.raises(ValidationError) as refused:
+        PlanRevision(
+            plan=plan,
+            date=datetime.date(2026, 6, 30),
+            reason="x",
+            next_step=make_next_step(plan.committees.first().meetings.first()),
+        ).full_clean()
+
+    assert refused.value.messages == ["لهذه الخطة مراجعة في هذا التاريخ."]
 
 
 def test_revision_follows_a_next_step_of_published_minutes_of_its_plan(plan):
@@ -147,7 +163,7 @@ def test_revisions_page_query_count_does_not_grow(client, plan, django_assert_nu
 
     for number in range(10, 20):
         added = make_commitment(plan, number)
-        revise(plan, (added, RevisionChange.ADDED, {}))
+        revise(plan, (added, RevisionChange.ADDED, {}), date=datetime.date(2026, 7, number))
     with django_assert_num_queries(3):
         page(client, plan)
 
