@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "commitments",
     "meetings",
     "ogptracker.ogpcycle",
+    "ogptracker.civilsociety",
     "ogptracker.participation",
     "ogptracker.publishing",
     "ogptracker.leads",

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("ogptracker.publishing.minutes_urls")),
     path("", include("ogptracker.participation.urls")),
     path("", include("ogptracker.leads.urls")),
+    path("", include("ogptracker.civilsociety.urls")),
     path("", include("ogptracker.publishing.urls")),
 )
 

@@ -7,7 +7,15 @@ from django.template.response import TemplateResponse
 # The admin index in the order the secretariat works: plans and their
 # commitments first (the review queue on top: it is where submitted reports
 # wait), then committees and meetings, then accounts and sign-in lockouts.
-APP_ORDER = ["commitments", "meetings", "ogpcycle", "participation", "auth", "axes"]
+APP_ORDER = [
+    "commitments",
+    "meetings",
+    "ogpcycle",
+    "civilsociety",
+    "participation",
+    "auth",
+    "axes",
+]
 MODEL_ORDER = [
     "ReportAwaitingReview",
     "ActionPlan",
@@ -23,6 +31,8 @@ MODEL_ORDER = [
     "Participant",
     "AgendaItem",
     "NextStep",
+    "Forum",
+    "Assessment",
 ]
 
 

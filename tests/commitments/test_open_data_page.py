@@ -64,7 +64,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 6
+    assert content.count("Number of the commitment within its plan.") == 7
 
 
 @pytest.mark.parametrize("plans", [1, 3])
@@ -117,13 +117,14 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("next-steps", 1),
         ("irm", 1),
         ("revisions", 0),
+        ("civil-society", 0),
         ("questions", 1),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
 
 
-def test_plan_downloads_tag_links_the_twenty_one_files_and_the_open_data_page():
+def test_plan_downloads_tag_links_the_twenty_four_files_and_the_open_data_page():
     plan = make_plan(3)
 
     with translation.override("fr"):
@@ -140,6 +141,7 @@ def test_plan_downloads_tag_links_the_twenty_one_files_and_the_open_data_page():
             "next-steps",
             "irm",
             "revisions",
+            "civil-society",
             "questions",
         )
         for fmt in ("csv", "xlsx", "json")
