@@ -13,12 +13,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import translation
+from django.utils import timezone, translation
 
 from commitments.models import Commitment
 from commitments.roles import ensure_secretariat_group
 from meetings.copying import membership_from
 from meetings.models import Meeting, Membership, Participant
+from ogptracker.civilsociety.models import Forum
+from ogptracker.participation.models import Citizen
 
 FIXTURE_DIR = settings.BASE_DIR / "fixtures"
 SEED_FIXTURES = (
@@ -35,6 +37,12 @@ SEED_MEETINGS = (1, 2)
 SECRETARIAT_USERNAME = "secretariat"
 # The one account above the roles: it alone manages the secretariat's own permissions.
 SUPERUSER_USERNAME = "admin"
+# A signed-up citizen (asks questions, follows) and a member of a civil-society forum
+# (records the forum's assessments): made-up people, for trying those pages.
+CITIZEN_USERNAME = "citizen"
+CITIZEN_NAME = "مواطنة تجريبية"
+FORUM_MEMBER_USERNAME = "forum.member"
+DEMO_FORUM = "منتدى المجتمع المدني (تجريبي)"
 
 # The project leads named in the June 2020 execution committee report, by
 # participant id in meeting_2020_06_17.json.
@@ -115,6 +123,7 @@ class AccountReport:
     password: str | None  # None when an existing password was kept
     commitments: list
     superuser: bool = False
+    role: str = ""
 
 
 def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
@@ -148,6 +157,26 @@ def ensure_demo_accounts(reset_passwords: bool = False) -> list[AccountReport]:
             commitments = list(participant.commitments.all())
             _link_lead(user, participant, commitments)
             reports.append(AccountReport(user.username, password, commitments))
+        reports += _ensure_civil_society_accounts(reset_passwords)
+    return reports
+
+
+def _ensure_civil_society_accounts(reset_passwords):
+    citizen, password = _ensure_user(CITIZEN_USERNAME, reset_passwords)
+    Citizen.objects.get_or_create(
+        user=citizen,
+        defaults={
+            "name": CITIZEN_NAME,
+            "language": settings.LANGUAGE_CODE,
+            "email_verified_at": timezone.now(),
+        },
+    )
+    reports = [AccountReport(citizen.username, password, [], role="citizen")]
+    member, password = _ensure_user(FORUM_MEMBER_USERNAME, reset_passwords)
+    forum, _created = Forum.objects.get_or_create(name=DEMO_FORUM)
+    if not forum.members.filter(pk=member.pk).exists():
+        forum.members.add(member)
+    reports.append(AccountReport(member.username, password, [], role="civil-society forum member"))
     return reports
 
 

@@ -9,6 +9,8 @@ from django.core.management import call_command
 
 from commitments.roles import is_secretariat
 from meetings.models import Participant
+from ogptracker.civilsociety.models import Forum
+from ogptracker.participation.models import Citizen
 
 PASSWORD_LINE = re.compile(r"^\s+(\S+)\s+password (\S+)", re.MULTILINE)
 
@@ -53,6 +55,8 @@ def test_load_demo_prints_a_working_password_for_each_account(db):
             "b.mellouk",
             "h.benamer",
             "s.elmoudni",
+            "citizen",
+            "forum.member",
         ]
     )
     assert [u for u, p in passwords.items() if not users[u].check_password(p)] == []
@@ -135,3 +139,14 @@ def test_load_demo_without_accounts_loads_the_data_and_creates_no_user(db):
 
     assert (passwords, get_user_model().objects.count()) == ({}, 0)
     assert Participant.objects.count() == 33
+
+
+def test_load_demo_makes_a_verified_citizen_and_a_forum_member(db):
+    load_demo()
+    load_demo()
+
+    citizen = Citizen.objects.get(user__username="citizen")
+    (forum,) = Forum.objects.all()
+    assert citizen.verified and not citizen.user.is_staff
+    assert [user.username for user in forum.members.all()] == ["forum.member"]
+    assert not get_user_model().objects.get(username="forum.member").is_staff

@@ -70,6 +70,8 @@ class Command(BaseCommand):
             line = f"  {account.username:<15} password {password}"
             if account.superuser:
                 line += "  superuser"
+            if account.role:
+                line += f"  {account.role}"
             if account.commitments:
                 numbers = ", ".join(str(c.number) for c in account.commitments)
                 plan = account.commitments[0].plan.number
