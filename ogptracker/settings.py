@@ -11,6 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -253,13 +254,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Arabic first: the secretariat works in Arabic; French and English follow.
+# Arabic first: the secretariat works in Arabic; Amazigh beside it (the
+# Constitution's two official languages; organic law 26-16, article 26, asks
+# public bodies' websites to carry it); French and English follow.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [
     ("ar", _("Arabic")),
+    ("zgh", _("Amazigh")),
     ("fr", _("French")),
     ("en", _("English")),
 ]
+# Django knows no Standard Moroccan Amazigh: its name and direction are declared
+# here, where `{% get_language_info %}` and `get_language_info()` read them. A
+# Django release that adds it keeps its own (setdefault). Its catalogue is
+# locale/zgh, its formats ogptracker/formats/zgh (docs/languages.md).
+LANG_INFO.setdefault(
+    "zgh",
+    {
+        "bidi": False,
+        "code": "zgh",
+        "name": "Standard Moroccan Amazigh",
+        "name_local": "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+    },
+)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
