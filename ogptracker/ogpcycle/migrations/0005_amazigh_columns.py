@@ -4,100 +4,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ogpcycle', '0004_ogp_template_and_comments'),
+        ("ogpcycle", "0004_ogp_template_and_comments"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='actors_civil_society_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: civil society'),
+            model_name="commitmentdesign",
+            name="actors_civil_society_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: civil society"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='actors_government_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: government'),
+            model_name="commitmentdesign",
+            name="actors_government_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: government"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='actors_international_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: international organisations'),
+            model_name="commitmentdesign",
+            name="actors_international_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: international organisations"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='actors_private_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: private sector'),
+            model_name="commitmentdesign",
+            name="actors_private_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: private sector"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='national_strategies_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='links to national strategies'),
+            model_name="commitmentdesign",
+            name="national_strategies_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="links to national strategies"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='objective_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='objective and expected results'),
+            model_name="commitmentdesign",
+            name="objective_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="objective and expected results"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='relevance_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='why it is relevant to OGP values'),
+            model_name="commitmentdesign",
+            name="relevance_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="why it is relevant to OGP values"
+            ),
         ),
         migrations.AddField(
-            model_name='commitmentdesign',
-            name='solution_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='how the commitment solves the problem'),
+            model_name="commitmentdesign",
+            name="solution_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="how the commitment solves the problem"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='actors_civil_society_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: civil society'),
+            model_name="historicalcommitmentdesign",
+            name="actors_civil_society_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: civil society"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='actors_government_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: government'),
+            model_name="historicalcommitmentdesign",
+            name="actors_government_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: government"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='actors_international_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: international organisations'),
+            model_name="historicalcommitmentdesign",
+            name="actors_international_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: international organisations"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='actors_private_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='supporting actors: private sector'),
+            model_name="historicalcommitmentdesign",
+            name="actors_private_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="supporting actors: private sector"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='national_strategies_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='links to national strategies'),
+            model_name="historicalcommitmentdesign",
+            name="national_strategies_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="links to national strategies"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='objective_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='objective and expected results'),
+            model_name="historicalcommitmentdesign",
+            name="objective_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="objective and expected results"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='relevance_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='why it is relevant to OGP values'),
+            model_name="historicalcommitmentdesign",
+            name="relevance_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="why it is relevant to OGP values"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcommitmentdesign',
-            name='solution_zgh',
-            field=models.TextField(blank=True, null=True, verbose_name='how the commitment solves the problem'),
+            model_name="historicalcommitmentdesign",
+            name="solution_zgh",
+            field=models.TextField(
+                blank=True, null=True, verbose_name="how the commitment solves the problem"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalselfassessmentreport',
-            name='response_zgh',
-            field=models.TextField(blank=True, help_text='Printed in the published report, under the comments received.', null=True, verbose_name="the secretariat's response to the comments"),
+            model_name="historicalselfassessmentreport",
+            name="response_zgh",
+            field=models.TextField(
+                blank=True,
+                help_text="Printed in the published report, under the comments received.",
+                null=True,
+                verbose_name="the secretariat's response to the comments",
+            ),
         ),
         migrations.AddField(
-            model_name='selfassessmentreport',
-            name='response_zgh',
-            field=models.TextField(blank=True, help_text='Printed in the published report, under the comments received.', null=True, verbose_name="the secretariat's response to the comments"),
+            model_name="selfassessmentreport",
+            name="response_zgh",
+            field=models.TextField(
+                blank=True,
+                help_text="Printed in the published report, under the comments received.",
+                null=True,
+                verbose_name="the secretariat's response to the comments",
+            ),
         ),
     ]
