@@ -225,6 +225,7 @@ class Migration(migrations.Migration):
                 output_field=models.TextField(),
             ),
         ),
+        AddTrigramIndex("commitments_activity", "search_text", "activity_search_trgm"),
         # A generated column is dropped and added again with its new expression
         # (PostgreSQL cannot alter one); its trigram index goes with it.
         migrations.RemoveField(model_name="commitment", name="search_text"),
@@ -410,4 +411,5 @@ class Migration(migrations.Migration):
                 output_field=models.TextField(),
             ),
         ),
+        AddTrigramIndex("commitments_progresssnapshot", "search_text", "snapshot_search_trgm"),
     ]

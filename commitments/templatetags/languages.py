@@ -1,7 +1,9 @@
 """A translated field shown in another language than the page's, marked with its own.
 
 `<div class="prose"{{ commitment|language_attributes:"problem" }}>` gives the block
-` lang="ar" dir="rtl"` when the page's column is empty and Arabic shows instead;
+` lang="ar" dir="rtl"` when the page's column is empty and Arabic shows instead
+(` dir="auto"` otherwise); `<bdi{{ commitment|fallback_attributes:"title" }}>` the
+same, or nothing;
 `{{ commitment|shown:"title" }}` gives the text itself, in a `bdi` with its
 language and direction when it falls back (ogptracker/common/languages.py).
 """
@@ -17,6 +19,11 @@ register = template.Library()
 @register.filter
 def language_attributes(instance: object, name: str) -> SafeString:
     return languages.language_attributes(instance, name)
+
+
+@register.filter
+def fallback_attributes(instance: object, name: str) -> SafeString:
+    return languages.fallback_attributes(instance, name)
 
 
 @register.filter

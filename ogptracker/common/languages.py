@@ -49,6 +49,15 @@ def language_attributes(instance: object, name: str) -> SafeString:
     return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
+def fallback_attributes(instance: object, name: str) -> SafeString:
+    """` lang="ar" dir="rtl"` for a field shown in another language than the page's,
+    else nothing (for an element that isolates already, such as `bdi`)."""
+    code = shown_language(instance, name)
+    if code == (get_language() or settings.LANGUAGE_CODE):
+        return mark_safe("")
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
+
+
 def marked(text: str, code: str) -> SafeString:
     """`text` (escaped unless safe) in a `bdi` with its language and direction when
     `code` is not the page's language, isolated also by the characters that hold in

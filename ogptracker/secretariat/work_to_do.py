@@ -5,7 +5,9 @@ reports to review, reports back with their leads, published reports without
 their French version, draft minutes, commitments of plans under way owing a
 report or with activities past their end date (what reminders are sent about,
 ogptracker/leads/reminders.py), the committees' next steps past their due date,
-and OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py).
+OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py),
+and the public texts still to translate into each language, which each plan's
+«Translations» page exports and imports (ogptracker/spreadsheets/translations.py).
 Lines with nothing to count are left out, as are those whose list the user
 may not see.
 """
@@ -29,6 +31,7 @@ from meetings.models import Meeting, NextStep
 from ogptracker.leads import reminders
 from ogptracker.ogpcycle import monitor
 from ogptracker.ogpcycle.enums import SelfAssessmentKind
+from ogptracker.spreadsheets import translations
 
 
 @dataclass
@@ -38,7 +41,8 @@ class Task:
 
 
 def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
-    """The lines of work waiting, for `user`: a Task each. Eleven queries."""
+    """The lines of work waiting, for `user`: a Task each. Twenty-two queries:
+    eleven, and one per kind of translated record (translations.KINDS)."""
     today = today or timezone.localdate()
     found = []
 
@@ -131,7 +135,30 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
     )
     if user.has_perm("ogpcycle.view_selfassessmentreport"):
         found += requirement_tasks(today)
+    if user.has_perm("commitments.change_actionplan"):
+        for language, count in translations.missing_counts().items():
+            add(count, UNTRANSLATED[language], "commitments.actionplan")
     return found
+
+
+# Texts written in Arabic whose version in the language is empty, by language.
+UNTRANSLATED = {
+    "zgh": ngettext_lazy(
+        "%(count)s public text lacks its Amazigh version",
+        "%(count)s public texts lack their Amazigh version",
+        "count",
+    ),
+    "fr": ngettext_lazy(
+        "%(count)s public text lacks its French version",
+        "%(count)s public texts lack their French version",
+        "count",
+    ),
+    "en": ngettext_lazy(
+        "%(count)s public text lacks its English version",
+        "%(count)s public texts lack their English version",
+        "count",
+    ),
+}
 
 
 REQUIREMENT_TASK = {
