@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "ogptracker.publishing.params.QueryParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin under a language it is not translated into answers in Arabic.
+    "ogptracker.admin_languages.AdminLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     # `request.htmx`: the meeting workspace answers its grid's requests with a row.
     "django_htmx.middleware.HtmxMiddleware",

@@ -75,6 +75,17 @@ def marked(text: str, code: str) -> SafeString:
     )
 
 
+def plain(instance: object, name: str) -> str:
+    """The field as plain text (a feed's title, an e-mail), between the isolating
+    characters of its direction when it shows another language than the page's."""
+    text = getattr(instance, name) or ""
+    code = shown_language(instance, name)
+    if not text or code == (get_language() or settings.LANGUAGE_CODE):
+        return text
+    opening = RIGHT_TO_LEFT_ISOLATE if direction(code) == "rtl" else LEFT_TO_RIGHT_ISOLATE
+    return f"{opening}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
 def shown(instance: object, name: str) -> SafeString:
     """The field `name` of `instance` as the page shows it, marked when it falls back."""
     return marked(getattr(instance, name) or "", shown_language(instance, name))
