@@ -49,7 +49,7 @@ class Kind:
 
     def rows(self, plan: ActionPlan | None = None) -> models.QuerySet:
         rows = self.model.objects.filter(self.public)
-        return rows.filter(**{self.plan: plan}).distinct() if plan else rows
+        return rows.filter(**{self.plan: plan.pk}).distinct() if plan else rows
 
 
 PUBLISHED_MEETING = Q(meeting__status=MeetingStatus.PUBLISHED)
@@ -246,9 +246,11 @@ def import_xlsx(plan: ActionPlan, data: bytes) -> tuple[int, list[Problem]]:
                     )
                 )
                 continue
-            changes.setdefault((kind.name, record.pk), {})[f"{field}_{language}"] = (
-                unescape_formula(text).strip()
-            )
+            text = unescape_formula(text).strip()
+            column = f"{field}_{language}"
+            # A translation the file repeats as it stands is not written again.
+            if text != (getattr(record, column) or ""):
+                changes.setdefault((kind.name, record.pk), {})[column] = text
     if problems:
         return 0, problems
     written = 0
@@ -275,7 +277,7 @@ def _records(
             wanted.setdefault(name, set()).add(pk)
     found = {}
     for name, pks in wanted.items():
-        for record in KIND_BY_NAME[name].of_plan(plan).filter(pk__in=pks):
+        for record in KIND_BY_NAME[name].rows(plan).filter(pk__in=pks):
             found[(name, record.pk)] = record
     return found
 
