@@ -61,3 +61,22 @@ def test_french_minutes_lay_an_arabic_fallback_out_right_to_left(journey):
     # The participant's line: «M. Hatim Mouradi, رئيس المشروع», the name first.
     assert left(".minutes-participants li", "Hatim") < left(".minutes-participants li", "رئيس")
     assert trip.console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_amazigh_pages_are_set_in_the_shipped_tifinagh_font(journey):
+    make_plan(1, title="الخطة الأولى", title_zgh="ⴰⵖⴰⵡⴰⵙ ⴰⵎⵣⵡⴰⵔⵓ")
+    trip = journey()
+
+    trip.page.goto("/zgh/")
+    trip.page.wait_for_load_state("networkidle")
+    trip.snap("home")
+
+    assert trip.page.evaluate("document.documentElement.lang") == "zgh"
+    assert trip.page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    assert trip.page.get_by_role("link", name="ⵉⵖⴰⵡⴰⵙⵏ ⵉⵏⴰⵎⵓⵔⵏ ⵏ ⵜⵉⴳⴰⵡⵜ").count() == 1
+    loaded = trip.page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert "Noto Sans Tifinagh Shipped 400" in loaded
+    assert trip.console_errors == []
