@@ -13,12 +13,18 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.models import Commitment
+from commitments.enums import MeetingStatus
+from commitments.models import ActionPlan, Commitment
 from meetings.enums import CommitteeKind
-from meetings.models import Meeting
+from meetings.models import Meeting, NextStep
 from ogptracker.devdata.synthetic import SyntheticData
-from ogptracker.ogpcycle.enums import IRMReport
-from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.ogpcycle.enums import IRMReport, RevisionChange
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+)
 
 SIZES = {
     "small": {"plans": 1, "commitments": 2, "reports": 2},
@@ -36,6 +42,7 @@ PAGES = [
     ("plan_download_csv", 2),
     ("plan_download_next_steps", 2),
     ("plan_download_irm", 2),
+    ("plan_download_revisions", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
     ("plan_feed", 2),
@@ -51,6 +58,7 @@ PAGES = [
     ("api_next_steps", 3),
     ("api_meetings", 3),
     ("api_irm", 3),
+    ("api_revisions", 3),
     ("self_assessment", 10),
     ("self_assessment_docx", 10),
     ("plan_governance", 7),
@@ -63,6 +71,9 @@ def data(request, db):
     SyntheticData(**SIZES[request.param], seed=3, today=datetime.date(2026, 11, 23)).generate()
     for commitment in Commitment.objects.all():
         irm_assessments(commitment)
+        CommitmentDesign.objects.create(commitment=commitment, objective="الهدف", budget_planned=1)
+    for plan in ActionPlan.objects.all():
+        revise(plan)
     commitment = Commitment.objects.select_related("plan").order_by("plan__number", "number")[0]
     meeting = (
         Meeting.objects.filter(
@@ -72,6 +83,27 @@ def data(request, db):
         .first()
     )
     return commitment, meeting
+
+
+def revise(plan):
+    """A revision that withdraws the plan's last commitment and reschedules the others."""
+    step = NextStep.objects.filter(
+        meeting__committee__plan=plan, meeting__status=MeetingStatus.PUBLISHED
+    ).first()
+    revision = PlanRevision.objects.create(
+        plan=plan, date=step.meeting.date, reason="المراجعة المرحلية", next_step=step
+    )
+    *kept, withdrawn = plan.commitments.order_by("number")
+    CommitmentRevision.objects.create(
+        revision=revision, commitment=withdrawn, change=RevisionChange.WITHDRAWN
+    )
+    for commitment in kept:
+        CommitmentRevision.objects.create(
+            revision=revision,
+            commitment=commitment,
+            change=RevisionChange.RESCHEDULED,
+            revised_end=plan.planned_end + datetime.timedelta(days=90),
+        )
 
 
 def irm_assessments(commitment):
@@ -116,6 +148,9 @@ def page_url(name, commitment, meeting):
             "plan_download_irm": lambda: reverse(
                 "commitments:plan_download", args=[plan, "irm", "csv"]
             ),
+            "plan_download_revisions": lambda: reverse(
+                "commitments:plan_download", args=[plan, "revisions", "json"]
+            ),
             "meeting_list": lambda: reverse("meetings:meeting_list"),
             "minutes_feed": lambda: reverse("meetings:minutes_feed"),
             "plan_feed": lambda: reverse("commitments:plan_feed", args=[plan]),
@@ -131,6 +166,7 @@ def page_url(name, commitment, meeting):
             "api_next_steps": lambda: f"/api/plans/{plan}/next-steps/?status=done",
             "api_meetings": lambda: "/api/meetings/",
             "api_irm": lambda: f"/api/plans/{plan}/irm/",
+            "api_revisions": lambda: f"/api/plans/{plan}/revisions/",
             "self_assessment": lambda: reverse(
                 "commitments:self_assessment", args=[plan, "end-of-term"]
             ),

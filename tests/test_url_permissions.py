@@ -121,6 +121,7 @@ EXPECTED = {
     "api:plan_snapshots_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_irm": EVERYONE,
+    "api:plan_revisions": EVERYONE,
     "commitments:self_assessment": EVERYONE,
     "commitments:plan_governance": EVERYONE,
     "commitments:plan_revisions": EVERYONE,
@@ -302,6 +303,7 @@ def url_builders(world):
         "api:plan_snapshots_moved": lambda: reverse("api:plan_snapshots_moved", args=[plan.number]),
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
+        "api:plan_revisions": lambda: reverse("api:plan_revisions", args=[plan.number]),
         "commitments:self_assessment_comment": lambda: reverse(
             "commitments:self_assessment_comment", args=[plan.number, "mid-term"]
         ),
@@ -401,7 +403,7 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         plan=commitment.plan,
         date=meeting.date,
         reason="المراجعة المرحلية",
-        decision=meeting.next_steps.get(),
+        next_step=meeting.next_steps.get(),
     )
     revision.changes.create(commitment=commitment, change="withdrawn")
     # One row behind every admin page, the accounts' and the lockout log's too.

@@ -177,6 +177,30 @@ class IntegerWidget(widgets.IntegerWidget):
         return int(number)
 
 
+class DecimalWidget(widgets.DecimalWidget):
+    """A sum such as 1500000 or 1500000.50; a decimal comma (1500000,50) is read too."""
+
+    expected = gettext_lazy("a number, such as 1500000 or 1500000.50")
+
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> Decimal | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(
+                _("«%(value)s» is not a number.") % {"value": isolated(value)}
+            ) from None
+        if not number.is_finite():
+            raise ValueError(_("«%(value)s» is not a number.") % {"value": isolated(value)})
+        return number
+
+
 class BooleanWidget(widgets.BooleanWidget):
     expected = gettext_lazy("1 for yes or 0 for no")
     TRUE = {"1", "true", "yes", "oui", "vrai", "نعم", "x"}
@@ -415,6 +439,7 @@ WIDGETS_BY_FIELD = {
     "TextField": TextWidget,
     "PositiveSmallIntegerField": IntegerWidget,
     "PositiveIntegerField": IntegerWidget,
+    "DecimalField": DecimalWidget,
     "BooleanField": BooleanWidget,
     "DateField": DateWidget,
     "DateTimeField": DateTimeWidget,

@@ -240,11 +240,11 @@ class PlanRevision(models.Model):
     )
     date = models.DateField(_("date"))
     reason = models.TextField(_("reason"))
-    decision = models.ForeignKey(
+    next_step = models.ForeignKey(
         NextStep,
         on_delete=models.PROTECT,
         related_name="plan_revisions",
-        verbose_name=_("committee decision"),
+        verbose_name=_("next step"),
         help_text=_("The next step of published minutes that the revision follows."),
     )
 
@@ -254,19 +254,28 @@ class PlanRevision(models.Model):
         verbose_name = _("plan revision")
         verbose_name_plural = _("plan revisions")
         ordering = ["plan__number", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "date"],
+                name="one_revision_a_day_per_plan",
+                violation_error_message=_("This plan already has a revision on this date."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.plan} · {self.date:%Y-%m-%d}"
 
     def clean(self) -> None:
-        if not self.decision_id or not self.plan_id:
+        if not self.next_step_id or not self.plan_id:
             return
-        meeting = self.decision.meeting
+        meeting = self.next_step.meeting
         if meeting.committee.plan_id != self.plan_id:
-            raise ValidationError({"decision": _("This decision was taken for another plan.")})
+            raise ValidationError(
+                {"next_step": _("This next step belongs to the minutes of another plan.")}
+            )
         if meeting.status != MeetingStatus.PUBLISHED:
             raise ValidationError(
-                {"decision": _("A revision follows a decision of published minutes.")}
+                {"next_step": _("A revision follows a next step of published minutes.")}
             )
         if self.date and self.date < meeting.date:
             raise ValidationError(

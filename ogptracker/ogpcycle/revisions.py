@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from commitments import progress
 from commitments.models import ActionPlan, Commitment
+from ogptracker.common.counting import row_count
 
 from .enums import LEAVES_THE_PLAN, RevisionChange
 from .models import CommitmentRevision
@@ -118,4 +119,31 @@ def changes_of(plan: ActionPlan) -> "QuerySet[CommitmentRevision]":
         CommitmentRevision.objects.filter(revision__plan=plan)
         .select_related("revision")
         .order_by("revision__date", "revision_id", "pk")
+    )
+
+
+def with_left_plan(commitments: "QuerySet[Commitment]") -> "QuerySet[Commitment]":
+    """Each commitment with `left_by`: the change (withdrawn or merged) by which a revision
+    took it out of the plan as revised, or None while it is in force."""
+    left = (
+        CommitmentRevision.objects.filter(commitment=OuterRef("pk"), change__in=LEAVES_THE_PLAN)
+        .order_by("-revision__date", "-pk")
+        .values("change")[:1]
+    )
+    return commitments.annotate(left_by=Subquery(left))
+
+
+def with_revision_marks(commitments: "QuerySet[Commitment]") -> "QuerySet[Commitment]":
+    """`with_left_plan`, and whether a revision added each commitment (`added_at_revision`),
+    its end as last rescheduled (`rescheduled_end`) and how many times (`times_rescheduled`)."""
+    changes = CommitmentRevision.objects.filter(commitment=OuterRef("pk"))
+    rescheduled = changes.filter(change=RevisionChange.RESCHEDULED)
+    return with_left_plan(commitments).annotate(
+        added_at_revision=Exists(changes.filter(change=RevisionChange.ADDED)),
+        rescheduled_end=Subquery(
+            rescheduled.order_by("-revision__date", "-pk").values("revised_end")[:1]
+        ),
+        times_rescheduled=row_count(
+            CommitmentRevision.objects.filter(change=RevisionChange.RESCHEDULED), "commitment"
+        ),
     )

@@ -159,6 +159,7 @@ def _plan(request, plan):
         "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
+        "revisions_url": _absolute(request, "api:plan_revisions", number=plan.number),
         "downloads": _downloads(request, plan),
     }
 
@@ -279,6 +280,16 @@ def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
     if commitment is not None:
         assessments = assessments.filter(commitment__number=commitment)
     return _json(paginate(request, assessments, opendata.IRM.record))
+
+
+@api_view
+def plan_revisions(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    changes = opendata.plan_revisions(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        changes = changes.filter(commitment__number=commitment)
+    return _json(paginate(request, changes, opendata.REVISIONS.record))
 
 
 def published_meetings() -> QuerySet[Meeting]:

@@ -10,14 +10,23 @@ from dataclasses import dataclass, field
 
 from commitments import progress
 from commitments.models import ActionPlan, Commitment, PlanProgress
+from ogptracker.ogpcycle.enums import RevisionChange
 
 
 def flag_commitment(commitment: Commitment, today: datetime.date) -> Commitment:
-    """Attach the figures the public lists show to a row of `for_dashboard()`."""
+    """Attach the figures the public lists show to a row of `for_dashboard()` (and of
+    `revisions.with_left_plan()`, which says whether a revision took it out of its plan)."""
     end = commitment.end_date or commitment.plan.end
     commitment.weight = progress.usable_weight(
         commitment.weight_total, commitment.unweighted_activities
     )
+    left_by = getattr(commitment, "left_by", None)
+    commitment.in_force = left_by is None
+    commitment.left_label = RevisionChange(left_by).label if left_by else ""
+    if not commitment.in_force:
+        # Neither late nor stalled: it is no longer the plan's to carry out.
+        commitment.flags = ()
+        return commitment
     commitment.flags = progress.commitment_flags(
         percent=commitment.latest_percent,
         previous_percent=commitment.previous_percent,
@@ -30,15 +39,24 @@ def flag_commitment(commitment: Commitment, today: datetime.date) -> Commitment:
 
 
 class RolledUp:
-    """The roll-up and the flag counts of `self.commitments` (flagged rows)."""
+    """The roll-up and the flag counts of `self.commitments` (flagged rows) in force: those a
+    revision withdrew or merged into another are listed but no longer counted."""
+
+    @property
+    def in_force(self) -> list[Commitment]:
+        return [c for c in self.commitments if c.in_force]
+
+    @property
+    def left(self) -> list[Commitment]:
+        return [c for c in self.commitments if not c.in_force]
 
     @property
     def rollup(self) -> progress.RollUp:
-        return progress.roll_up([(c.latest_percent, c.weight) for c in self.commitments])
+        return progress.roll_up([(c.latest_percent, c.weight) for c in self.in_force])
 
     @property
     def counts(self) -> progress.FlagCounts:
-        return progress.count_flags(c.flags for c in self.commitments)
+        return progress.count_flags(c.flags for c in self.in_force)
 
 
 @dataclass

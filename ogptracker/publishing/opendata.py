@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -27,14 +28,17 @@ from meetings.models import NextStep
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
 from ogptracker.common.counting import row_count
-from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.ogpcycle import revisions
+from ogptracker.ogpcycle.models import CommitmentRevision, IRMAssessment
 
-TEXT, INTEGER, DATE, BOOLEAN = "text", "integer", "date", "boolean"
+TEXT, INTEGER, NUMBER, DATE, BOOLEAN = "text", "integer", "number", "date", "boolean"
 KIND_LABELS = {
     # Translators: type of a column in the open-data field lists.
     TEXT: pgettext_lazy("data type", "text"),
     # Translators: type of a column in the open-data field lists.
     INTEGER: pgettext_lazy("data type", "whole number"),
+    # Translators: type of a column in the open-data field lists.
+    NUMBER: pgettext_lazy("data type", "number"),
     # Translators: type of a column in the open-data field lists.
     DATE: pgettext_lazy("data type", "date (YYYY-MM-DD)"),
     # Translators: type of a column in the open-data field lists.
@@ -84,8 +88,18 @@ def _resolve(obj, path):
     for attribute in path.split("."):
         if obj is None:
             return None
-        obj = getattr(obj, attribute)
+        try:
+            obj = getattr(obj, attribute)
+        except ObjectDoesNotExist:  # A one-to-one row not written, such as a template.
+            return None
     return obj
+
+
+def _number(value):
+    """A sum as JSON and spreadsheets want it: whole sums as integers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _text(value):
@@ -117,10 +131,10 @@ class Dataset:
 
 
 def plan_commitments(plan: ActionPlan) -> QuerySet[Commitment]:
-    return (
+    return revisions.with_revision_marks(
         Commitment.objects.filter(plan=plan)
         .with_latest_progress()
-        .select_related("plan", "axis", "lead_institution")
+        .select_related("plan", "axis", "lead_institution", "design")
         .order_by("number")
     )
 
@@ -156,6 +170,16 @@ def plan_irm_assessments(plan: ActionPlan) -> QuerySet[IRMAssessment]:
         IRMAssessment.objects.filter(commitment__plan=plan)
         .select_related("commitment__plan")
         .order_by("commitment__number", "report_date", "pk")
+    )
+
+
+def plan_revisions(plan: ActionPlan) -> QuerySet[CommitmentRevision]:
+    return (
+        CommitmentRevision.objects.filter(revision__plan=plan)
+        .select_related(
+            "revision__plan", "revision__next_step__meeting__committee", "commitment", "merged_into"
+        )
+        .order_by("revision__date", "revision_id", "commitment__number")
     )
 
 
@@ -236,6 +260,104 @@ COMMITMENTS = Dataset(
         Field("status_quo", TEXT, _("Status quo."), "status_quo", translated=True),
         Field("description", TEXT, _("Description."), "description", translated=True),
         Field("other_actors", TEXT, _("Other actors involved."), "other_actors", translated=True),
+        Field(
+            "objective",
+            TEXT,
+            _("Objective and expected results (OGP template)."),
+            "design.objective",
+            translated=True,
+        ),
+        Field(
+            "solution",
+            TEXT,
+            _("How the commitment solves the problem (OGP template)."),
+            "design.solution",
+            translated=True,
+        ),
+        Field(
+            "relevance",
+            TEXT,
+            _("Why it is relevant to OGP values (OGP template)."),
+            "design.relevance",
+            translated=True,
+        ),
+        Field(
+            "budget_planned",
+            NUMBER,
+            _("Planned budget, in dirhams (MAD); empty if not given."),
+            lambda c: _number(_resolve(c, "design.budget_planned")),
+        ),
+        Field(
+            "budget_secured",
+            NUMBER,
+            _("Secured budget, in dirhams (MAD); empty if not given."),
+            lambda c: _number(_resolve(c, "design.budget_secured")),
+        ),
+        Field(
+            "national_strategies",
+            TEXT,
+            _("Links to national strategies."),
+            "design.national_strategies",
+            translated=True,
+        ),
+        Field(
+            "sdg_targets",
+            TEXT,
+            _("SDG targets, as their numbers separated by commas (16.6, 16.10)."),
+            lambda c: _text(_resolve(c, "design.sdg_targets")),
+        ),
+        Field(
+            "actors_government",
+            TEXT,
+            _("Supporting actors from government."),
+            "design.actors_government",
+            translated=True,
+        ),
+        Field(
+            "actors_civil_society",
+            TEXT,
+            _("Supporting actors from civil society."),
+            "design.actors_civil_society",
+            translated=True,
+        ),
+        Field(
+            "actors_private",
+            TEXT,
+            _("Supporting actors from the private sector."),
+            "design.actors_private",
+            translated=True,
+        ),
+        Field(
+            "actors_international",
+            TEXT,
+            _("Supporting international organisations."),
+            "design.actors_international",
+            translated=True,
+        ),
+        Field(
+            "in_plan",
+            TEXT,
+            _("One of in_force, withdrawn, merged: whether a revision took it out of the plan."),
+            lambda c: c.left_by or "in_force",
+        ),
+        Field(
+            "added_at_revision",
+            BOOLEAN,
+            _("Added to the plan at a revision."),
+            "added_at_revision",
+        ),
+        Field(
+            "rescheduled_end",
+            DATE,
+            _("End date set by the latest revision that rescheduled it; empty if none did."),
+            "rescheduled_end",
+        ),
+        Field(
+            "times_rescheduled",
+            INTEGER,
+            _("How many revisions rescheduled it."),
+            "times_rescheduled",
+        ),
     ),
     plan_commitments,
 )
@@ -424,8 +546,50 @@ IRM = Dataset(
     plan_irm_assessments,
 )
 
+REVISIONS = Dataset(
+    "revisions",
+    pgettext_lazy("open data", "Plan revisions"),
+    (
+        plan_number("revision.plan.number"),
+        Field("revision_date", DATE, _("Date of the revision."), "revision.date"),
+        Field("reason", TEXT, _("Why the plan was revised."), "revision.reason"),
+        Field(
+            "committee",
+            TEXT,
+            _("The committee whose next step the revision follows: execution or steering."),
+            "revision.next_step.meeting.committee.kind",
+        ),
+        Field(
+            "meeting_date",
+            DATE,
+            _("Date of the meeting whose next step the revision follows."),
+            "revision.next_step.meeting.date",
+        ),
+        Field(
+            "next_step_number",
+            INTEGER,
+            _("Number of that next step in the minutes."),
+            "revision.next_step.order",
+        ),
+        commitment_number("commitment.number"),
+        Field(
+            "ogp_id", TEXT, _("Identifier on the OGP website, such as MO0005."), "commitment.ogp_id"
+        ),
+        Field("change", TEXT, _("One of added, withdrawn, merged, rescheduled."), "change"),
+        Field(
+            "merged_into_number",
+            INTEGER,
+            _("Number of the commitment it was merged into, for a merge."),
+            "merged_into.number",
+        ),
+        Field("revised_end", DATE, _("The new end date, for a rescheduling."), "revised_end"),
+    ),
+    plan_revisions,
+)
+
 DATASETS = {
-    dataset.name: dataset for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM)
+    dataset.name: dataset
+    for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM, REVISIONS)
 }
 # Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
 FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
@@ -441,6 +605,7 @@ def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
         reports_rows=row_count(published, "commitment__plan"),
         next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         irm_rows=row_count(IRMAssessment.objects.all(), "commitment__plan"),
+        revisions_rows=row_count(CommitmentRevision.objects.all(), "revision__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

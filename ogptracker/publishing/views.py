@@ -51,7 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
     plans = list(page)
     summaries = dashboard.summarise_plans(
         plans,
-        Commitment.objects.filter(plan__in=plans).for_dashboard(),
+        revisions.with_left_plan(Commitment.objects.filter(plan__in=plans).for_dashboard()),
         PlanProgress.objects.public().filter(plan__in=plans).order_by("plan", "-date"),
         timezone.localdate(),
     )
@@ -63,18 +63,21 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, number=number)
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
     (summary,) = dashboard.summarise_plans(
-        [plan], plan.commitments.for_dashboard(), records, timezone.localdate()
+        [plan],
+        revisions.with_left_plan(plan.commitments.for_dashboard()),
+        records,
+        timezone.localdate(),
     )
-    commitments, sort = dashboard.sort_commitments(summary.commitments, request.GET.get("sort"))
+    in_force = summary.in_force
+    commitments, sort = dashboard.sort_commitments(in_force, request.GET.get("sort"))
     reports = (
         ProgressReport.objects.figures()
         .filter(commitment__plan=plan)
+        .exclude(commitment__in=[c.pk for c in summary.left])
         .order_by("date", "pk")
         .values_list("commitment_id", "date", "percent")
     )
-    series = progress.progress_over_time(
-        reports, {c.pk: c.weight for c in summary.commitments}, len(summary.commitments)
-    )
+    series = progress.progress_over_time(reports, {c.pk: c.weight for c in in_force}, len(in_force))
     open_steps = list(NextStep.objects.open_in_plan(plan))
     irm_tallies = irm.tally(plan, IRMAssessment.objects.of_plan(plan), len(summary.commitments))
     revised = revisions.revise(plan, summary.commitments, revisions.changes_of(plan))
@@ -94,9 +97,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
                 series, records[::-1], rtl=translation.get_language_bidi()
             ),
             "axes": dashboard.group_by(
-                sorted(
-                    summary.commitments, key=lambda c: (c.axis is None, c.axis and c.axis.number)
-                ),
+                sorted(in_force, key=lambda c: (c.axis is None, c.axis and c.axis.number)),
                 key=lambda c: c.axis_id,
                 label=lambda c: c.axis.title if c.axis else "",
             ),
@@ -109,7 +110,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
             "datasets": opendata.DATASETS.values(),
             "formats": list(opendata.FORMATS),
             "institutions": dashboard.group_by(
-                sorted(summary.commitments, key=lambda c: c.lead_institution.name),
+                sorted(in_force, key=lambda c: c.lead_institution.name),
                 key=lambda c: c.lead_institution_id,
                 label=lambda c: c.lead_institution.name,
             ),
@@ -121,7 +122,7 @@ def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
     reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
     return get_object_or_404(
-        Commitment.objects.for_dashboard()
+        revisions.with_left_plan(Commitment.objects.for_dashboard())
         .select_related("design")
         .prefetch_related(
             "leads",
@@ -207,7 +208,7 @@ def plan_revisions(request: HttpRequest, number: int) -> HttpResponse:
     plan = get_object_or_404(ActionPlan, number=number)
     commitments = plan.commitments.with_latest_progress().order_by("number")
     changes = revisions.changes_of(plan).select_related(
-        "revision__decision__meeting__committee", "commitment", "merged_into"
+        "revision__next_step__meeting__committee", "commitment", "merged_into"
     )
     plan_revisions = {}
     for change in changes:
@@ -232,7 +233,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     rows = [
         dashboard.flag_commitment(commitment, today)
-        for commitment in led.filter(plan__in=list(page)).for_dashboard()
+        for commitment in revisions.with_left_plan(led.filter(plan__in=list(page)).for_dashboard())
     ]
     return render(
         request,

@@ -43,9 +43,16 @@ from commitments.models import (
 )
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
-from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentComment,
+    SelfAssessmentReport,
+)
 
-from . import irm_resources, meeting_resources
+from . import irm_resources, meeting_resources, revision_resources
 from . import plan_resources as resources
 from .backup_files import (
     BackupError,
@@ -89,7 +96,18 @@ TABLES = [
     ("next_steps.csv", meeting_resources.NextStepResource),
     ("irm_assessments.csv", irm_resources.IRMAssessmentResource),
     ("self_assessment_reports.csv", irm_resources.SelfAssessmentReportResource),
+    ("plan_revisions.csv", revision_resources.PlanRevisionResource),
+    ("commitment_revisions.csv", revision_resources.CommitmentRevisionResource),
+    ("commitment_designs.csv", revision_resources.CommitmentDesignResource),
+    ("self_assessment_comments.csv", revision_resources.SelfAssessmentCommentResource),
 ]
+# Tables a backup written before them lacks: it restores without them.
+LATER_TABLES = {
+    "plan_revisions.csv",
+    "commitment_revisions.csv",
+    "commitment_designs.csv",
+    "self_assessment_comments.csv",
+}
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
 
@@ -397,6 +415,8 @@ def _restore(directory, expected, replace, stored_files):
     bookkeeping = []
     ids: IdMap = {}
     for name, resource_class in TABLES:
+        if name in LATER_TABLES and name not in expected:
+            continue
         counts[name], instances, restored = import_table(directory / name, resource_class)
         bookkeeping.append(restored)
         if row_ids is not None:
@@ -429,6 +449,11 @@ def _restore(directory, expected, replace, stored_files):
 def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
+        # Before the next steps they follow and the commitments they merge into.
+        PlanRevision,
+        CommitmentRevision,
+        CommitmentDesign,
+        SelfAssessmentComment,
         SelfAssessmentReport,
         IRMAssessment,
         Evidence,

@@ -28,7 +28,15 @@ from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
 from ogptracker.devdata.demo import load_seed_data
-from ogptracker.ogpcycle.models import IRMAssessment, SelfAssessmentReport
+from ogptracker.ogpcycle.enums import RevisionChange
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+    SelfAssessmentComment,
+    SelfAssessmentReport,
+)
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -205,8 +213,28 @@ def make_tracker(settings, tmp_path):
     )
     member.commitments.set([first])
     june.agenda_items.create(order=1, title="تقدم الإنجاز", bullets="أ\nب")
-    june.next_steps.create(
+    step = june.next_steps.create(
         order=1, text="برمجة لقاء", closed_at=october, due_date=datetime.date(2020, 9, 30)
+    )
+    revision = PlanRevision.objects.create(
+        plan=plan, date=datetime.date(2020, 7, 1), reason="المراجعة المرحلية", next_step=step
+    )
+    CommitmentRevision.objects.create(
+        revision=revision, commitment=second, change=RevisionChange.MERGED, merged_into=first
+    )
+    CommitmentRevision.objects.create(
+        revision=revision,
+        commitment=first,
+        change=RevisionChange.RESCHEDULED,
+        revised_end=datetime.date(2021, 6, 30),
+    )
+    CommitmentDesign.objects.create(
+        commitment=first,
+        objective="=نشر المعطيات",
+        objective_fr="Publier les données",
+        budget_planned=1500000,
+        sdg_targets="16.6, 16.10",
+        actors_civil_society="جمعيات",
     )
     published = make_report(
         first,
@@ -240,9 +268,11 @@ def make_tracker(settings, tmp_path):
     evidence.file.save("minutes.pdf", ContentFile(b"%PDF"), save=False)
     evidence.save()
     plan.progress_records.create(date=datetime.date(2020, 6, 17), percent=29, meeting=june)
-    SelfAssessmentReport.objects.create(
+    report = SelfAssessmentReport.objects.create(
         plan=plan, kind="end-of-term", published_on=datetime.date(2020, 12, 1)
     )
+    for name in ("سلمى", "سلمى"):  # The same reader twice: two comments.
+        SelfAssessmentComment.objects.create(report=report, name=name, text="@SUM(A1) ملاحظة")
     IRMAssessment.objects.create(
         commitment=first,
         report="implementation",
@@ -297,8 +327,9 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "activities.csv": 2, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
         "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1,
         "next_steps.csv": 1, "irm_assessments.csv": 1, "self_assessment_reports.csv": 1,
-        "evidence.csv": 1,
-        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 26,
+        "plan_revisions.csv": 1, "commitment_revisions.csv": 2, "commitment_designs.csv": 1,
+        "self_assessment_comments.csv": 2, "evidence.csv": 1,
+        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 32,
         "history/historicalinstitution.csv": 2, "history/historicalactionplan.csv": 2,
         "history/historicalaxis.csv": 1, "history/historicalplanprogress.csv": 1,
         "history/historicalactivity.csv": 2, "history/historicalprogressreport.csv": 3,
@@ -308,6 +339,9 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "history/historicalnextstep.csv": 1, "history/historicalmembership.csv": 1,
         "history/historicalirmassessment.csv": 1,
         "history/historicalselfassessmentreport.csv": 1,
+        "history/historicalplanrevision.csv": 1, "history/historicalcommitmentrevision.csv": 2,
+        "history/historicalcommitmentdesign.csv": 1,
+        "history/historicalselfassessmentcomment.csv": 2,
     }  # fmt: skip
 
 
@@ -459,6 +493,36 @@ def test_backup_written_before_activity_changes_existed_still_restores(settings,
     call_command("import_all", str(backup))
 
     assert (Institution.objects.count(), ActivityChange.objects.count()) == (2, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_written_before_revisions_and_template_fields_existed_still_restores(
+    settings, tmp_path
+):
+    backup = flushed_backup(settings, tmp_path)
+    later = {
+        "plan_revisions.csv": "historicalplanrevision",
+        "commitment_revisions.csv": "historicalcommitmentrevision",
+        "commitment_designs.csv": "historicalcommitmentdesign",
+        "self_assessment_comments.csv": "historicalselfassessmentcomment",
+    }
+    gone = set(later) | {f"history/{name}.csv" for name in later.values()}
+    for name in gone:
+        (backup / name).unlink()
+    row_ids = (backup / "row_ids.csv").read_text().splitlines(keepends=True)
+    kept = [line for line in row_ids if line.split(",")[0] not in later]
+    (backup / "row_ids.csv").write_text("".join(kept))
+    manifest = json.loads((backup / "manifest.json").read_text())
+    manifest["files"] = [f for f in manifest["files"] if f["name"] not in gone]
+    for entry in manifest["files"]:
+        if entry["name"] == "row_ids.csv":
+            entry["rows"] = len(kept) - 1
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+
+    call_command("import_all", str(backup))
+
+    assert (Commitment.objects.count(), PlanRevision.objects.count()) == (3, 0)
+    assert (CommitmentDesign.objects.count(), SelfAssessmentComment.objects.count()) == (0, 0)
 
 
 def minutes_pages(client):

@@ -62,7 +62,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 4
+    assert content.count("Number of the commitment within its plan.") == 5
 
 
 @pytest.mark.parametrize("plans", [1, 3])
@@ -112,12 +112,13 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("reports", 1),
         ("next-steps", 1),
         ("irm", 1),
+        ("revisions", 0),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
 
 
-def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
+def test_plan_downloads_tag_links_the_eighteen_files_and_the_open_data_page():
     plan = make_plan(3)
 
     with translation.override("fr"):
@@ -127,7 +128,7 @@ def test_plan_downloads_tag_links_the_fifteen_files_and_the_open_data_page():
 
     assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "reports", "next-steps", "irm")
+        for dataset in ("commitments", "activities", "reports", "next-steps", "irm", "revisions")
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 import re
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -13,7 +14,13 @@ from django.conf import settings
 from commitments.enums import ActivityStatus, MeetingStatus, PlatformStatus, ReportStatus
 from meetings.enums import NextStepStatus
 from ogptracker.common.cells import escape_formula
-from ogptracker.ogpcycle.models import IRMAssessment
+from ogptracker.ogpcycle.enums import RevisionChange
+from ogptracker.ogpcycle.models import (
+    CommitmentDesign,
+    CommitmentRevision,
+    IRMAssessment,
+    PlanRevision,
+)
 from ogptracker.publishing import opendata
 from tests.factories import (
     make_activity,
@@ -86,6 +93,29 @@ def plan():
         early_results="marginal",
         starred=True,
     )
+    CommitmentDesign.objects.create(
+        commitment=first,
+        objective="=نشر المعطيات",
+        objective_fr="Publier les données",
+        budget_planned=Decimal("1500000"),
+        budget_secured=Decimal("250000.50"),
+        sdg_targets="16.10",
+    )
+    revision = PlanRevision.objects.create(
+        plan=plan,
+        date=datetime.date(2020, 7, 1),
+        reason="المراجعة المرحلية",
+        next_step=meeting.next_steps.get(order=1),
+    )
+    CommitmentRevision.objects.create(
+        revision=revision, commitment=second, change=RevisionChange.MERGED, merged_into=first
+    )
+    CommitmentRevision.objects.create(
+        revision=revision,
+        commitment=first,
+        change=RevisionChange.RESCHEDULED,
+        revised_end=datetime.date(2021, 6, 30),
+    )
     return plan
 
 
@@ -118,7 +148,71 @@ def test_commitments_columns_are_the_documented_ones():
         "axis_number",
         "axis_title_ar",
     ]
-    assert len(opendata.COMMITMENTS.columns) == len(set(opendata.COMMITMENTS.columns)) == 34
+    assert len(opendata.COMMITMENTS.columns) == len(set(opendata.COMMITMENTS.columns)) == 65
+
+
+def test_commitments_rows_carry_the_ogp_template_and_the_revisions(plan):
+    first, second = opendata.COMMITMENTS.rows(plan)
+
+    assert {key: first[key] for key in ("objective_ar", "objective_fr", "objective_en")} == {
+        "objective_ar": "=نشر المعطيات",
+        "objective_fr": "Publier les données",
+        "objective_en": "",
+    }
+    assert (first["budget_planned"], first["budget_secured"], first["sdg_targets"]) == (
+        1500000,
+        250000.5,
+        "16.10",
+    )
+    assert (second["budget_planned"], second["objective_ar"], second["sdg_targets"]) == (
+        None,
+        "",
+        "",
+    )
+    marks = ("in_plan", "added_at_revision", "rescheduled_end", "times_rescheduled")
+    assert [tuple(row[key] for key in marks) for row in (first, second)] == [
+        ("in_force", False, datetime.date(2021, 6, 30), 1),
+        ("merged", False, None, 0),
+    ]
+
+
+def test_revisions_rows_name_the_next_step_and_each_change(plan):
+    rows = opendata.REVISIONS.rows(plan)
+
+    assert [
+        (
+            row["revision_date"],
+            row["committee"],
+            row["meeting_date"],
+            row["next_step_number"],
+            row["commitment_number"],
+            row["change"],
+            row["merged_into_number"],
+            row["revised_end"],
+        )
+        for row in rows
+    ] == [
+        (
+            datetime.date(2020, 7, 1),
+            "execution",
+            datetime.date(2020, 6, 17),
+            1,
+            1,
+            "rescheduled",
+            None,
+            datetime.date(2021, 6, 30),
+        ),
+        (
+            datetime.date(2020, 7, 1),
+            "execution",
+            datetime.date(2020, 6, 17),
+            1,
+            2,
+            "merged",
+            1,
+            None,
+        ),
+    ]
 
 
 def test_activities_rows_follow_commitment_then_activity_number(plan):

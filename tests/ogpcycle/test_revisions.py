@@ -40,7 +40,7 @@ def revise(plan, *changes, date=datetime.date(2026, 6, 30)):
     meeting = make_meeting(committee, date=DECIDED)
     step = make_next_step(meeting, "مراجعة خطة العمل الوطنية")
     revision = PlanRevision.objects.create(
-        plan=plan, date=date, reason="المراجعة المرحلية", decision=step
+        plan=plan, date=date, reason="المراجعة المرحلية", next_step=step
     )
     for commitment, change, fields in changes:
         CommitmentRevision.objects.create(
@@ -114,19 +114,19 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     assert response.context["revised"].plan_days_late == 182
 
 
-def test_revision_follows_a_decision_of_published_minutes_of_its_plan(plan):
+def test_revision_follows_a_next_step_of_published_minutes_of_its_plan(plan):
     draft = make_meeting(make_committee(plan), date=DECIDED, status=MeetingStatus.DRAFT)
     other = make_next_step(make_meeting(make_committee(make_plan(9)), date=DECIDED))
 
     for step, message in [
-        (make_next_step(draft), "A revision follows a decision of published minutes."),
-        (other, "This decision was taken for another plan."),
+        (make_next_step(draft), "A revision follows a next step of published minutes."),
+        (other, "This next step belongs to the minutes of another plan."),
     ]:
-        revision = PlanRevision(plan=plan, date=DECIDED, reason="x", decision=step)
+        revision = PlanRevision(plan=plan, date=DECIDED, reason="x", next_step=step)
         with pytest.raises(ValidationError) as refused:
             revision.full_clean()
         with translation.override("en"):
-            assert refused.value.message_dict == {"decision": [message]}
+            assert refused.value.message_dict == {"next_step": [message]}
 
 
 def test_database_refuses_a_merge_without_its_target(plan):
@@ -150,3 +150,50 @@ def test_revisions_page_query_count_does_not_grow(client, plan, django_assert_nu
         revise(plan, (added, RevisionChange.ADDED, {}))
     with django_assert_num_queries(3):
         page(client, plan)
+
+
+def test_the_dashboards_count_the_plan_as_revised_and_list_what_left_it(client, plan):
+    def dashboard():
+        return client.get(reverse("commitments:plan_dashboard", args=[plan.number]))
+
+    before = dashboard().context["summary"]
+    assert (before.rollup.percent, before.rollup.total) == (Decimal("43.3"), 3)
+
+    added = make_commitment(plan, 4, title="التشاور العمومي")
+    make_report(added, 100, date=datetime.date(2026, 9, 1))
+    withdrawn = plan.commitments.get(number=3)
+    revise(plan, (withdrawn, RevisionChange.WITHDRAWN, {}), (added, RevisionChange.ADDED, {}))
+
+    response = dashboard()
+    summary = response.context["summary"]
+    # (40 + 80 + 100) / 3: the withdrawn commitment's 10 % no longer counts.
+    assert (summary.rollup.percent, summary.rollup.total) == (Decimal("73.3"), 3)
+    assert numbers(response.context["commitments"]) == [1, 2, 4]
+    assert numbers(summary.left) == [3]
+    assert (summary.counts.done, summary.counts.on_track) == (1, 2)
+    home = client.get(reverse("commitments:home")).context["summaries"]
+    assert [(s.rollup.percent, s.rollup.total) for s in home] == [(Decimal("73.3"), 3)]
+
+    with translation.override("en"):
+        left = client.get(reverse("commitments:commitment_detail", args=[plan.number, 3]))
+        kept = client.get(reverse("commitments:commitment_detail", args=[plan.number, 1]))
+        revisions_url = reverse("commitments:plan_revisions", args=[plan.number])
+    assert f'class="flag left" href="{revisions_url}"' in left.content.decode()
+    assert ">Withdrawn</a>" in left.content.decode()
+    assert left.context["commitment"].flags == ()
+    assert 'class="flag left"' not in kept.content.decode()
+
+
+def test_a_merged_commitment_is_flagged_on_its_institution_page(client, plan):
+    first, second = plan.commitments.get(number=1), plan.commitments.get(number=2)
+    revise(plan, (first, RevisionChange.MERGED, {"merged_into": second}))
+
+    with translation.override("en"):
+        response = client.get(
+            reverse("commitments:institution_detail", args=[first.lead_institution_id])
+        )
+
+    (group,) = [g for g in response.context["plans"] if g.key == plan.pk]
+    assert numbers(group.left) == [1]
+    assert group.rollup.total == len(group.commitments) - 1
+    assert ">Merged into another</a>" in response.content.decode()

@@ -3,6 +3,7 @@ the readers' comments on a report's draft, the commitments' OGP template,
 the plans' revisions with what each did to the commitments."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Model
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
@@ -20,6 +21,10 @@ from ogptracker.spreadsheets.irm_resources import (
     IRMAssessmentResource,
     SelfAssessmentReportResource,
 )
+from ogptracker.spreadsheets.revision_resources import (
+    CommitmentDesignResource,
+    PlanRevisionResource,
+)
 
 from .directions import TypingDirectionMixin
 from .history import DeletedRecordsMixin
@@ -31,6 +36,8 @@ class IRMAssessmentAdmin(
     TypingDirectionMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin
 ):
     resource_classes = [IRMAssessmentResource]
+    # The IRM publishes its reports over HTTPS: an address typed without its scheme is one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "commitment",
         "report",
@@ -76,8 +83,13 @@ class SelfAssessmentReportAdmin(
 
 @admin.register(CommitmentDesign)
 class CommitmentDesignAdmin(
-    TypingDirectionMixin, DeletedRecordsMixin, SimpleHistoryAdmin, TranslationAdmin
+    TypingDirectionMixin,
+    DeletedRecordsMixin,
+    SpreadsheetAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
+    resource_classes = [CommitmentDesignResource]
     list_display = ["commitment", "budget_planned", "budget_secured", "sdg_targets"]
     list_filter = ["commitment__plan"]
     list_select_related = ["commitment"]
@@ -94,10 +106,13 @@ class CommitmentRevisionInline(TypingDirectionMixin, admin.TabularInline):
 
 
 @admin.register(PlanRevision)
-class PlanRevisionAdmin(TypingDirectionMixin, DeletedRecordsMixin, SimpleHistoryAdmin):
-    list_display = ["plan", "date", "decision"]
+class PlanRevisionAdmin(
+    TypingDirectionMixin, DeletedRecordsMixin, SpreadsheetAdmin, SimpleHistoryAdmin
+):
+    resource_classes = [PlanRevisionResource]
+    list_display = ["plan", "date", "next_step"]
     list_filter = ["plan"]
-    list_select_related = ["plan", "decision"]
-    autocomplete_fields = ["decision"]
+    list_select_related = ["plan", "next_step"]
+    autocomplete_fields = ["next_step"]
     ordering = ["plan__number", "date"]
     inlines = [CommitmentRevisionInline]
