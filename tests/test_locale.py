@@ -140,7 +140,8 @@ def admin_only(reference):
 
 
 def untranslated_entries(text):
-    """(msgid, references) of each entry msgattrib printed."""
+    """(msgid, references) of each entry msgattrib printed (untranslated, or fuzzy:
+    a near match gettext would not show)."""
     for block in text.split("\n\n"):
         references = [
             reference
@@ -185,10 +186,9 @@ def test_amazigh_translates_every_message_outside_the_admin(tmp_path):
     untranslated, fuzzy = messages_left("zgh", tmp_path)
     missing = [
         (msgid, references)
-        for msgid, references in untranslated_entries(untranslated)
+        for msgid, references in [*untranslated_entries(untranslated), *untranslated_entries(fuzzy)]
         if not all(admin_only(reference) for reference in references)
     ]
-    assert fuzzy == ""
     assert missing == []
 
 

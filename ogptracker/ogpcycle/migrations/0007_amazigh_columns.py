@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ogpcycle", "0004_ogp_template_and_comments"),
+        ("ogpcycle", "0006_one_revision_a_day"),
     ]
 
     operations = [
