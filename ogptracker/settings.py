@@ -202,7 +202,7 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "ogptracker_cache",
             "TIMEOUT": None,
-            # Room for every public page in three languages before entries are culled: two
+            # Room for every public page in four languages before entries are culled: two
             # entries each, the page and the list of headers its address varies on.
             "OPTIONS": {"MAX_ENTRIES": 100000},
         }
