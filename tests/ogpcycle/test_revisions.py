@@ -102,7 +102,10 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     new_end = {"revised_end": datetime.date(2026, 12, 31)}
     revise(plan, (commitment, RevisionChange.RESCHEDULED, new_end))
     revise(
-        plan, (commitment, RevisionChange.RESCHEDULED, {"revised_end": datetime.date(2027, 3, 31)})
+        plan,
+        (commitment, RevisionChange.RESCHEDULED, {"revised_end": datetime.date(2027, 3, 31)}),
+        # One revision a day per plan.
+        date=datetime.date(2026, 9, 30),
     )
     plan.revised_end = datetime.date(2028, 6, 30)
     plan.save()
@@ -147,7 +150,7 @@ def test_revisions_page_query_count_does_not_grow(client, plan, django_assert_nu
 
     for number in range(10, 20):
         added = make_commitment(plan, number)
-        revise(plan, (added, RevisionChange.ADDED, {}))
+        revise(plan, (added, RevisionChange.ADDED, {}), date=datetime.date(2026, 7, number))
     with django_assert_num_queries(3):
         page(client, plan)
 

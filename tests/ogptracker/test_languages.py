@@ -133,7 +133,7 @@ def test_feeds_mark_the_arabic_fallback(client, only_arabic):
         feed = client.get(reverse("meetings:minutes_feed")).content.decode()
 
     # The entry's summary is HTML, escaped inside the Atom XML.
-    assert '&lt;li&gt;&lt;bdi lang="ar" dir="rtl"&gt;تقدم الأنشطة&lt;/bdi&gt;' in feed
+    assert '&lt;li lang="ar" dir="rtl"&gt;تقدم الأنشطة&lt;/li&gt;' in feed
 
 
 @pytest.mark.parametrize(
