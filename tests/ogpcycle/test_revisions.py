@@ -104,7 +104,6 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     revise(
         plan,
         (commitment, RevisionChange.RESCHEDULED, {"revised_end": datetime.date(2027, 3, 31)}),
-        # One revision a day per plan.
         date=datetime.date(2026, 9, 30),
     )
     plan.revised_end = datetime.date(2028, 6, 30)
@@ -115,6 +114,20 @@ def test_slippage_counts_days_from_the_adopted_end_and_times_rescheduled(client,
     (slipped,) = response.context["revised"].slippage
     assert (slipped.commitment.number, slipped.days, slipped.times) == (2, 274, 2)
     assert response.context["revised"].plan_days_late == 182
+
+
+def test_a_plan_has_one_revision_a_day(plan):
+    revise(plan)
+
+    with pytest.raises(ValidationError) as refused:
+        PlanRevision(
+            plan=plan,
+            date=datetime.date(2026, 6, 30),
+            reason="x",
+            next_step=make_next_step(plan.committees.first().meetings.first()),
+        ).full_clean()
+
+    assert refused.value.messages == ["لهذه الخطة مراجعة في هذا التاريخ."]
 
 
 def test_revision_follows_a_next_step_of_published_minutes_of_its_plan(plan):

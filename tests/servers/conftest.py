@@ -86,6 +86,7 @@ def two_servers(django_db_setup, static_root, redis_url, s3_endpoint, tmp_path_f
     s3_client(s3_endpoint).create_bucket(Bucket=bucket)
     secret_key = secrets.token_urlsafe(50)
     started = []
+    environments = {}
     try:
         for name in ("a", "b"):
             port = free_port()
@@ -102,6 +103,7 @@ def two_servers(django_db_setup, static_root, redis_url, s3_endpoint, tmp_path_f
                 FAIR_SHARE_ANONYMOUS="",
                 **s3_environment(s3_endpoint, bucket),
             )
+            environments[name] = environment
             with log.open("w") as output:
                 process = subprocess.Popen(
                     [str(GUNICORN), "ogptracker.wsgi"],
@@ -114,7 +116,13 @@ def two_servers(django_db_setup, static_root, redis_url, s3_endpoint, tmp_path_f
             started.append(Server(process, port, log))
         for server in started:
             server.wait_until_healthy()
-        yield Pair(*started, bucket=bucket, endpoint=s3_endpoint, folder=folder)
+        yield Pair(
+            *started,
+            bucket=bucket,
+            endpoint=s3_endpoint,
+            folder=folder,
+            environments=environments,
+        )
     finally:
         for server in started:
             stop(server.process)
@@ -127,3 +135,5 @@ class Pair:
     bucket: str
     endpoint: str
     folder: Path
+    # Each machine's environment, to run its other processes (the task worker) as it would.
+    environments: dict[str, dict[str, str]]

@@ -4,6 +4,7 @@ what is done on either is seen at once on the other, and losing one loses nothin
 import json
 import os
 import signal
+import subprocess
 import threading
 import time
 
@@ -12,8 +13,17 @@ import redis
 from django.core.management import call_command
 from django.urls import reverse
 
-from commitments.enums import ReportStatus
-from tests.factories import PDF_BYTES, make_commitment, make_report, make_user
+from commitments.enums import MeetingStatus, ReportStatus
+from meetings.models import Meeting
+from tests.factories import (
+    PDF_BYTES,
+    make_commitment,
+    make_committee,
+    make_meeting,
+    make_report,
+    make_user,
+)
+from tests.servers.conftest import GUNICORN, ROOT
 from tests.servers.web import Visitor, form_fields
 from tests.services import bucket_objects
 
@@ -143,6 +153,51 @@ def test_a_lockout_on_one_server_holds_on_the_other_until_lifted(two_servers, le
     assert wrong == [200, 200, 200, 200, 429, 429]
     assert locked_on == [429, 429]
     assert lifted_on == [302, 302]
+
+
+def test_minutes_published_on_one_server_are_rendered_by_the_worker_of_the_other(two_servers, led):
+    secretariat = make_user("secretariat_worker", secretariat=True)
+    meeting = make_meeting(make_committee(led.plan), status=MeetingStatus.DRAFT)
+    make_report(led, percent=85, meeting=meeting, date=meeting.date, status=ReportStatus.DRAFT)
+    workspace = reverse("admin:meetings_meeting_workspace", args=[meeting.pk])
+    visitor = Visitor()
+    visitor.sign_in(two_servers.a.port, secretariat.username)
+    fields = form_fields(visitor.get(two_servers.a.port, workspace).text, "ws-form")
+
+    published = visitor.post(two_servers.a.port, workspace, {**fields, "_publish": "1"})
+    queued_pdfs = [key for key in bucket_objects(two_servers.endpoint, two_servers.bucket)
+                   if key.startswith(f"minutes-pdf/{meeting.pk}/")]  # fmt: skip
+    # The worker of machine b, which has never served the meeting, runs what a queued.
+    worker = subprocess.run(
+        [
+            str(GUNICORN.parent / "python"),
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+        ],
+        cwd=ROOT,
+        env=two_servers.environments["b"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    stored = {
+        key.split("/")[2]: body
+        for key, body in bucket_objects(two_servers.endpoint, two_servers.bucket).items()
+        if key.startswith(f"minutes-pdf/{meeting.pk}/")
+    }
+    served = Visitor().get(two_servers.a.port, reverse("meetings:minutes_pdf", args=[meeting.pk]))
+
+    assert published.status == 302
+    assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.PUBLISHED
+    assert queued_pdfs == []
+    assert worker.returncode == 0, worker.stderr
+    assert sorted(stored) == ["ar", "en", "fr"]
+    assert all(body.startswith(b"%PDF") for body in stored.values())
+    # Server a serves the file b's worker rendered, from the bucket, without rendering it.
+    assert (served.status, served.body) == (200, stored["ar"])
+    assert [path.name for path in two_servers.folder.glob("media-*/**/*")] == []
 
 
 def test_killing_one_server_during_a_load_run_loses_nothing(two_servers, lead, led):
