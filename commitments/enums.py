@@ -51,6 +51,15 @@ class ReportStatus(models.TextChoices):
     PUBLISHED = "published", pgettext_lazy("report status", "Published")
 
 
+class ReportVoice(models.TextChoices):
+    """Whose word a report is: the government's leads, or the civil-society co-leads'."""
+
+    # Translators: whose progress report: the public administration's.
+    GOVERNMENT = "government", pgettext_lazy("report voice", "Government")
+    # Translators: whose progress report: the civil-society co-leads'.
+    CIVIL_SOCIETY = "civil_society", pgettext_lazy("report voice", "Civil society")
+
+
 class MeetingStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("meeting status", "Draft")
     PUBLISHED = "published", pgettext_lazy("meeting status", "Published")

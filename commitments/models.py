@@ -24,6 +24,7 @@ from .enums import (
     PlanStatus,
     PlatformStatus,
     ReportStatus,
+    ReportVoice,
 )
 
 PERCENT_VALIDATORS = [MaxValueValidator(100)]
@@ -124,7 +125,11 @@ class CommitmentQuerySet(models.QuerySet):
             return self
         if not user.is_authenticated:
             return self.none()
-        return self.filter(leads=user)
+        # Two id lists rather than two joins: a join of both would repeat the rows.
+        return self.filter(
+            Q(pk__in=Commitment.leads.through.objects.filter(user=user).values("commitment"))
+            | Q(pk__in=Commitment.co_leads.through.objects.filter(user=user).values("commitment"))
+        )
 
     def with_latest_progress(self) -> Self:
         """Annotate each commitment with its latest published report's figures.
@@ -206,6 +211,14 @@ class Commitment(models.Model):
         blank=True,
         related_name="led_commitments",
         verbose_name=_("project leads"),
+    )
+    # They report too, in their own name: their reports go through the same review
+    # and are shown apart from the government's, never counted in its figure.
+    co_leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_led_commitments",
+        verbose_name=_("civil-society co-leads"),
     )
     # Moved on by every save of a report or of the activities, a lead's or the
     # secretariat's: a form loaded at an older one is refused (versions.py).
@@ -372,8 +385,16 @@ class ProgressReportQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_REPORT)
 
     def by_leads(self) -> Self:
-        """Leads' reports, not the rows of a meeting's status table."""
+        """Leads' and co-leads' reports, not the rows of a meeting's status table."""
         return self.filter(meeting__isnull=True)
+
+    def official(self) -> Self:
+        """The government's word: its leads' reports and the meetings' status tables."""
+        return self.filter(voice=ReportVoice.GOVERNMENT)
+
+    def civil_society(self) -> Self:
+        """The civil-society co-leads' reports."""
+        return self.filter(voice=ReportVoice.CIVIL_SOCIETY)
 
     def awaiting_review(self) -> Self:
         return self.filter(status=ReportStatus.SUBMITTED)
@@ -390,14 +411,15 @@ class ProgressReportQuerySet(models.QuerySet):
         )
 
     def figures(self) -> Self:
-        """Published figures, each counted once: a report that published minutes
-        adopted (their row was prepared from it) counts as that row, not again."""
+        """The official published figures, each counted once: a report that published
+        minutes adopted (their row was prepared from it) counts as that row, not again.
+        Civil-society co-leads' reports are never part of the official figure."""
         adopted = self.model.objects.filter(
             prepared_from=OuterRef("pk"),
             status=ReportStatus.PUBLISHED,
             meeting__status=MeetingStatus.PUBLISHED,
         )
-        return self.published().exclude(Exists(adopted))
+        return self.published().official().exclude(Exists(adopted))
 
     def latest_first(self) -> Self:
         return self.order_by("-date", "-pk")
@@ -443,6 +465,13 @@ class ProgressReport(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
+    voice = models.CharField(
+        _("reported by"),
+        max_length=20,
+        choices=ReportVoice.choices,
+        default=ReportVoice.GOVERNMENT,
+        help_text=_("The government's leads, or the commitment's civil-society co-leads."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -477,7 +506,22 @@ class ProgressReport(models.Model):
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
         ordering = ["commitment__plan__number", "commitment__number", "-date"]
-        constraints = [percent_constraint("snapshot_percent_between_0_and_100")]
+        constraints = [
+            percent_constraint("snapshot_percent_between_0_and_100"),
+            models.CheckConstraint(
+                condition=Q(voice__in=ReportVoice.values),
+                name="report_voice_known",
+                violation_error_message=_("A report is the government's or civil society's."),
+            ),
+            # A meeting's status table is the committee's official record.
+            models.CheckConstraint(
+                condition=Q(voice=ReportVoice.GOVERNMENT) | Q(meeting__isnull=True),
+                name="civil_society_report_outside_meetings",
+                violation_error_message=_(
+                    "A civil-society co-lead's report is never a row of a meeting's status table."
+                ),
+            ),
+        ]
         indexes = [
             models.Index(fields=["commitment", "status", "-date"], name="snapshot_latest_idx"),
         ]

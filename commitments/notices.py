@@ -1,12 +1,12 @@
 """E-mails of the review workflow.
 
 The secretariat hears of each report submitted for review; the commitment's
-project leads hear of the decision on it (returned with the comment, or
-published). One message per recipient, in Arabic (the language of the
-committee's minutes), in Amazigh (the other official language), then in French,
-as the ministries write, each part with
-its link to the pages in that language; sent once the transaction commits. A
-mail server that fails is logged and never undoes the decision.
+project leads (or, for theirs, its civil-society co-leads) hear of the decision
+on it (returned with the comment, or published). One message per recipient,
+in Arabic (the language of the committee's minutes), in Amazigh (the other
+official language), then in French, as the ministries write, each part with its
+link to the pages in that language; sent once the transaction commits. A mail
+server that fails is logged and never undoes the decision.
 """
 
 import logging
@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .enums import ReportVoice
 from .models import ProgressReport
 from .roles import SECRETARIAT_GROUP
 
@@ -43,13 +44,19 @@ def report_submitted(request: HttpRequest, report: ProgressReport) -> None:
     )
 
 
+def _reporters(report):
+    """Who wrote in the report's voice: the project leads, or the civil-society co-leads."""
+    if report.voice == ReportVoice.CIVIL_SOCIETY:
+        return report.commitment.co_leads.all()
+    return report.commitment.leads.all()
+
+
 def report_returned(request: HttpRequest, report: ProgressReport) -> None:
-    leads = report.commitment.leads.all()
     _send(
         request,
         "returned",
         report,
-        leads,
+        _reporters(report),
         ("leads:commitment_update", [report.commitment_id]),
     )
 
@@ -60,7 +67,7 @@ def report_published(request: HttpRequest, report: ProgressReport) -> None:
         request,
         "published",
         report,
-        commitment.leads.all(),
+        _reporters(report),
         ("commitments:commitment_detail", [commitment.plan.number, commitment.number]),
     )
 

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db.models import Q
 
 SECRETARIAT_GROUP = "secretariat"
-SECRETARIAT_APPS = ("commitments", "meetings", "ogpcycle")
+SECRETARIAT_APPS = ("commitments", "meetings", "ogpcycle", "civilsociety")
 # The groups the secretariat may give; project leads are named on commitments.
 ROLE_GROUPS = (SECRETARIAT_GROUP,)
 ACCOUNT_PERMISSIONS = {

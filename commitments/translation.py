@@ -69,4 +69,4 @@ register_history(
     excluded_fields=["search_text"],
     table_name="commitments_historicalprogresssnapshot",
 )
-register_history(Commitment, m2m_fields=["leads"], excluded_fields=["search_text"])
+register_history(Commitment, m2m_fields=["leads", "co_leads"], excluded_fields=["search_text"])

@@ -361,7 +361,8 @@ def latest_reports(
 ) -> dict[int, ProgressReport]:
     """Each commitment's latest report submitted or published after the date `since`
     (and by the date `until`, if given)."""
-    reports = ProgressReport.objects.filter(
+    # Civil-society co-leads' reports are their own word, never the committee's table.
+    reports = ProgressReport.objects.official().filter(
         commitment__in=commitment_ids,
         meeting__isnull=True,
         status__in=REPORTED,

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "commitments",
     "meetings",
     "ogptracker.ogpcycle",
+    "ogptracker.civilsociety",
     "ogptracker.publishing",
     "ogptracker.leads",
     "ogptracker.spreadsheets",

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("meetings/", include("ogptracker.publishing.minutes_urls")),
     path("", include("ogptracker.leads.urls")),
+    path("", include("ogptracker.civilsociety.urls")),
     path("", include("ogptracker.publishing.urls")),
 )
 

@@ -19,9 +19,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
+from commitments.enums import ReportVoice
 from commitments.models import Commitment, ProgressReport
 from meetings.models import Meeting
 from ogptracker.admin_languages import ADMIN_LANGUAGES
+from ogptracker.civilsociety.models import Assessment, Forum
 from ogptracker.ogpcycle.models import SelfAssessmentReport
 from tests.commitments.lead_forms import activity_key, load_report_form
 from tests.factories import make_activity, make_report, make_user
@@ -97,10 +99,41 @@ def serve_pages(languages=LANGUAGES):
         comments_until=today + datetime.timedelta(days=20),
     )
 
+    # Civil society beside the official figure: the forum's assessment, far from it,
+    # with evidence, and a co-lead's published report.
+    forum = Forum.objects.create(name="المنتدى الوطني للمجتمع المدني")
+    member = make_user("amal", first_name="أمال", last_name="بناني")
+    forum.members.add(member)
+    official = Commitment.objects.with_latest_progress().get(pk=commitment.pk).latest_percent
+    period_end = datetime.date(commitment.plan.end.year, 6, 30)
+    assessment = Assessment.objects.create(
+        forum=forum,
+        commitment=commitment,
+        period_end=min(period_end, datetime.date(2020, 6, 30)),
+        percent=max((official or 0) - 25, 0),
+        completion="limited",
+        narrative="زرنا ثلاث جماعات: البوابة لم تُفتح بعد.",
+        recorded_by=member,
+    )
+    assessment.evidence.create(
+        file="evidence/civil-society/survey.pdf", content_type="application/pdf"
+    )
+    co_lead = make_user("karim", first_name="كريم", last_name="العلوي")
+    commitment.co_leads.add(co_lead)
+    make_report(
+        commitment,
+        30,
+        date=datetime.date(2020, 5, 1),
+        voice=ReportVoice.CIVIL_SOCIETY,
+        narrative="الجمعيات لم تُستشر بعد",
+    )
+
     uid = urlsafe_base64_encode(force_bytes(lead.pk))
     anonymous, lead_client, secretariat = Client(), Client(), Client()
+    member_client = Client()
     lead_client.force_login(lead)
     secretariat.force_login(staff)
+    member_client.force_login(member)
     served = []
 
     def get(client, name, url):
@@ -143,6 +176,15 @@ def serve_pages(languages=LANGUAGES):
             data.update({"percent": "140", "action": "submit"})
             data[activity_key(data, activity, "revised_end")] = "2019-12-31"
             post(lead_client, "report form with errors", update, data)
+            get(member_client, "forum assessments", _url("civilsociety:my_assessments"))
+            assess = _url(("civilsociety:assessment_edit", commitment.pk))
+            get(member_client, "assessment form", assess)
+            post(
+                member_client,
+                "assessment form with errors",
+                assess,
+                {"forum": forum.pk, "period_end": "2020-03-31", "percent": "140"},
+            )
             get(lead_client, "password change", _url("password_change"))
             post(lead_client, "password change refused", _url("password_change"), {})
 

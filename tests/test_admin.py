@@ -92,6 +92,7 @@ def test_admin_index_lists_plans_before_meetings_in_working_order(client, secret
         "commitments",
         "meetings",
         "ogpcycle",
+        "civilsociety",
         "auth",
         "axes",
     ]

@@ -13,10 +13,11 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from commitments.enums import MeetingStatus
+from commitments.enums import MeetingStatus, ReportVoice
 from commitments.models import ActionPlan, Commitment
 from meetings.enums import CommitteeKind
 from meetings.models import Meeting, NextStep
+from ogptracker.civilsociety.models import Assessment, Forum
 from ogptracker.devdata.synthetic import SyntheticData
 from ogptracker.ogpcycle.enums import IRMReport, RevisionChange
 from ogptracker.ogpcycle.models import (
@@ -25,6 +26,7 @@ from ogptracker.ogpcycle.models import (
     IRMAssessment,
     PlanRevision,
 )
+from tests.factories import make_report, make_user
 
 SIZES = {
     "small": {"plans": 1, "commitments": 2, "reports": 2},
@@ -35,7 +37,7 @@ SIZES = {
 PAGES = [
     ("home", 4),
     ("plan_dashboard", 8),
-    ("commitment_detail", 7),
+    ("commitment_detail", 10),
     ("institution_detail", 4),
     ("search", 7),
     ("open_data", 2),
@@ -43,6 +45,7 @@ PAGES = [
     ("plan_download_next_steps", 2),
     ("plan_download_irm", 2),
     ("plan_download_revisions", 2),
+    ("plan_download_civil_society", 2),
     ("meeting_list", 2),
     ("minutes_feed", 2),
     ("plan_feed", 2),
@@ -59,6 +62,7 @@ PAGES = [
     ("api_meetings", 3),
     ("api_irm", 3),
     ("api_revisions", 3),
+    ("api_civil_society", 3),
     ("self_assessment", 10),
     ("self_assessment_docx", 10),
     ("plan_governance", 7),
@@ -69,8 +73,11 @@ PAGES = [
 @pytest.fixture(params=list(SIZES))
 def data(request, db):
     SyntheticData(**SIZES[request.param], seed=3, today=datetime.date(2026, 11, 23)).generate()
+    forum = Forum.objects.create(name="منتدى المجتمع المدني")
+    co_lead = make_user("co_lead", first_name="كريم", last_name="العلوي")
     for commitment in Commitment.objects.all():
         irm_assessments(commitment)
+        civil_society(commitment, forum, co_lead)
         CommitmentDesign.objects.create(commitment=commitment, objective="الهدف", budget_planned=1)
     for plan in ActionPlan.objects.all():
         revise(plan)
@@ -124,6 +131,22 @@ def irm_assessments(commitment):
     )
 
 
+def civil_society(commitment, forum, co_lead):
+    """A co-lead's published report and two half-years of the forum's assessments."""
+    commitment.co_leads.add(co_lead)
+    make_report(commitment, 35, date=datetime.date(2026, 1, 15), voice=ReportVoice.CIVIL_SOCIETY)
+    for year in (2025, 2026):
+        assessment = Assessment.objects.create(
+            forum=forum,
+            commitment=commitment,
+            period_end=datetime.date(year, 6, 30),
+            percent=30,
+            completion="limited",
+            narrative="تقييم المنتدى",
+        )
+        assessment.evidence.create(file=f"evidence/civil-society/{assessment.pk}.pdf")
+
+
 def page_url(name, commitment, meeting):
     plan = commitment.plan.number
     with override("ar"):
@@ -148,6 +171,9 @@ def page_url(name, commitment, meeting):
             "plan_download_irm": lambda: reverse(
                 "commitments:plan_download", args=[plan, "irm", "csv"]
             ),
+            "plan_download_civil_society": lambda: reverse(
+                "commitments:plan_download", args=[plan, "civil-society", "csv"]
+            ),
             "plan_download_revisions": lambda: reverse(
                 "commitments:plan_download", args=[plan, "revisions", "json"]
             ),
@@ -167,6 +193,7 @@ def page_url(name, commitment, meeting):
             "api_meetings": lambda: "/api/meetings/",
             "api_irm": lambda: f"/api/plans/{plan}/irm/",
             "api_revisions": lambda: f"/api/plans/{plan}/revisions/",
+            "api_civil_society": lambda: f"/api/plans/{plan}/civil-society/",
             "self_assessment": lambda: reverse(
                 "commitments:self_assessment", args=[plan, "end-of-term"]
             ),

@@ -16,6 +16,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
@@ -23,6 +24,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from commitments.enums import ReportStatus
+from ogptracker.civilsociety.models import Assessment, AssessmentEvidence, Forum
 from ogptracker.ogpcycle.models import (
     CommitmentDesign,
     IRMAssessment,
@@ -30,6 +32,7 @@ from ogptracker.ogpcycle.models import (
     SelfAssessmentReport,
 )
 from tests.factories import (
+    PDF_BYTES,
     make_activity,
     make_committee,
     make_evidence,
@@ -51,7 +54,9 @@ STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
 # accounts, not those over groups, passwords and the sign-in logs.
 STAFF_WITHOUT_PERMISSION = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 
-TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle", "civilsociety")
+# Those whose admin pages import and export spreadsheets.
+SPREADSHEET_APPS = ("commitments", "meetings", "ogpcycle")
 ACCOUNT_APPS = ("auth", "axes")
 
 EXPECTED = {
@@ -122,6 +127,13 @@ EXPECTED = {
     "api:plan_decisions_moved": (REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "api:plan_irm": EVERYONE,
     "api:plan_revisions": EVERYONE,
+    "api:plan_civil_society": EVERYONE,
+    # The civil-society forum's pages: its members only (none of the cast is one);
+    # the secretariat names members and corrects assessments in the admin.
+    "civilsociety:my_assessments": (LOGIN, 403, 403, 403),
+    "civilsociety:assessment_edit": (LOGIN, 403, 403, 403),
+    # An assessment is public once saved, and so is its evidence.
+    "civilsociety:assessment_evidence": EVERYONE,
     "commitments:self_assessment": EVERYONE,
     "commitments:plan_governance": EVERYONE,
     "commitments:plan_revisions": EVERYONE,
@@ -146,10 +158,9 @@ EXPECTED = {
             "history",
             "simple_history",
             "deleted",
-            "import",
-            "export",
         )
     },  # fmt: skip
+    **{f"admin:{app}/*/{kind}": STAFF for app in SPREADSHEET_APPS for kind in ("import", "export")},
     # The meeting workspace: the secretariat's page for preparing and publishing a meeting.
     "admin:meetings/meeting/workspace": STAFF,
     # A plan's texts to translate, exported and imported back.
@@ -161,7 +172,11 @@ EXPECTED = {
     **{
         f"admin:{app}/*/{kind}": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
         for app in TRACKER_APPS
-        for kind in ("restore", "process_import")
+        for kind in ("restore",)
+    },
+    **{
+        f"admin:{app}/*/process_import": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 405)
+        for app in SPREADSHEET_APPS
     },
     **{
         f"admin:{app}/*/{kind}": STAFF_WITHOUT_PERMISSION
@@ -190,6 +205,7 @@ EXPECTED = {
 # errors is a 200, a refusal must come before anything is written.
 POST_EXPECTED = {
     "leads:commitment_update": (LOGIN, 404, 200, 403),
+    "civilsociety:assessment_edit": (LOGIN, 403, 403, 403),
     # Back to the meeting's page, with how many were invited.
     "admin:meetings/meeting/invite": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT),
     # An empty page saves nothing: the workspace comes back with what is missing.
@@ -308,6 +324,13 @@ def url_builders(world):
         "api:plan_decisions_moved": lambda: reverse("api:plan_decisions_moved", args=[plan.number]),
         "api:plan_irm": lambda: reverse("api:plan_irm", args=[plan.number]),
         "api:plan_revisions": lambda: reverse("api:plan_revisions", args=[plan.number]),
+        "api:plan_civil_society": lambda: reverse("api:plan_civil_society", args=[plan.number]),
+        "civilsociety:assessment_edit": lambda: reverse(
+            "civilsociety:assessment_edit", args=[commitment.pk]
+        ),
+        "civilsociety:assessment_evidence": lambda: reverse(
+            "civilsociety:assessment_evidence", args=[world["assessment_evidence"].pk]
+        ),
         "commitments:self_assessment_comment": lambda: reverse(
             "commitments:self_assessment_comment", args=[plan.number, "mid-term"]
         ),
@@ -410,6 +433,20 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         next_step=meeting.next_steps.get(),
     )
     revision.changes.create(commitment=commitment, change="withdrawn")
+    forum = Forum.objects.create(name="منتدى المجتمع المدني")
+    assessment = Assessment.objects.create(
+        forum=forum,
+        commitment=commitment,
+        period_end=datetime.date(2020, 6, 30),
+        percent=30,
+        completion="limited",
+        narrative="تقييم",
+    )
+    assessment_evidence = AssessmentEvidence(
+        assessment=assessment, content_type="application/pdf", size=len(PDF_BYTES)
+    )
+    assessment_evidence.file.save("survey.pdf", ContentFile(PDF_BYTES), save=False)
+    assessment_evidence.save()
     # One row behind every admin page, the accounts' and the lockout log's too.
     Group.objects.get_or_create(name="observers")
     seen = {"username": "someone", "ip_address": "192.0.2.10", "user_agent": "walker"}
@@ -421,6 +458,7 @@ def world(db, settings, tmp_path, commitment, owning_lead, other_lead, secretari
         "activity": activity,
         "meeting": meeting,
         "draft_evidence": draft_evidence,
+        "assessment_evidence": assessment_evidence,
         "owning_lead": owning_lead,
         "other_lead": other_lead,
         "secretariat": secretariat,

@@ -3,45 +3,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import as_proposed
 from commitments.enums import PlatformStatus
-from commitments.evidence import ACCEPT_ATTRIBUTE, check_evidence_file
+from commitments.evidence import EvidenceFilesField
 from commitments.models import Activity, Evidence
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class EvidenceFilesField(forms.FileField):
-    """Several files in one input; each checked by content (see evidence.py)."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-        self.widget.attrs["accept"] = ACCEPT_ATTRIBUTE
-
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        uploads = data if isinstance(data, list | tuple) else [data] if data else []
-        errors = []
-        cleaned = []
-        for upload in uploads:
-            upload = super().clean(upload, initial)
-            try:
-                upload.detected_type = check_evidence_file(upload)
-            except ValidationError as error:
-                errors.append(error)
-            else:
-                cleaned.append(upload)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
 
 
 def text_area(rows: int) -> forms.Textarea:

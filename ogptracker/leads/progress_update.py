@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.activity_changes import FIELDS as ACTIVITY_FIELDS
 from commitments.activity_changes import as_proposed, propose
-from commitments.enums import ReportStatus
+from commitments.enums import ReportStatus, ReportVoice
 from commitments.models import REPORT_TEXTS, Commitment, Evidence, ProgressReport
 from commitments.versions import StaleUpdate
 from meetings import cycle
@@ -42,24 +42,33 @@ class Difference:
     yours: object
 
 
-def editable_report(commitment: Commitment) -> ProgressReport | None:
-    """The report a lead works on: an open draft or returned one, if any.
+def editable_report(
+    commitment: Commitment, voice: str = ReportVoice.GOVERNMENT
+) -> ProgressReport | None:
+    """The report a lead (or, with `voice` civil society, a co-lead) works on: an open
+    draft or returned one, if any.
 
     A meeting's draft status row is the secretariat's, never a lead's report.
     """
     return (
         commitment.reports.by_leads()
-        .filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
+        .filter(voice=voice, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
         .latest_first()
         .first()
     )
 
 
-def submitted_report(commitment: Commitment) -> ProgressReport | None:
-    return commitment.reports.by_leads().awaiting_review().latest_first().first()
+def submitted_report(
+    commitment: Commitment, voice: str = ReportVoice.GOVERNMENT
+) -> ProgressReport | None:
+    return (
+        commitment.reports.by_leads().filter(voice=voice).awaiting_review().latest_first().first()
+    )
 
 
-def initial_values(commitment: Commitment, report: ProgressReport | None) -> dict[str, Any]:
+def initial_values(
+    commitment: Commitment, report: ProgressReport | None, voice: str = ReportVoice.GOVERNMENT
+) -> dict[str, Any]:
     """What the form shows: the open report, else a new one from the last published figures."""
     if report is not None:
         source = report
@@ -68,7 +77,7 @@ def initial_values(commitment: Commitment, report: ProgressReport | None) -> dic
         values.update({name: getattr(source, f"{name}_ar") for name in TEXT_FIELDS})
         values.update({name: getattr(source, name) for name in FRENCH_FIELDS})
         return values
-    published = commitment.reports.published().latest_first().first()
+    published = commitment.reports.published().filter(voice=voice).latest_first().first()
     return {
         "percent": published.percent if published else 0,
         "no_progress": False,
@@ -90,6 +99,7 @@ def save_update(
     *,
     submit: bool,
     request: HttpRequest | None = None,
+    voice: str = ReportVoice.GOVERNMENT,
 ) -> ProgressReport:
     """Save the report and the activity changes it proposes; raise StaleUpdate if stale.
 
@@ -98,10 +108,12 @@ def save_update(
     """
     data = form.cleaned_data
     with transaction.atomic():
-        if submitted_report(commitment) is not None:
-            # Submitted in the meantime by a co-lead whose save raced ours.
+        if submitted_report(commitment, voice) is not None:
+            # Submitted in the meantime by another lead whose save raced ours.
             raise StaleUpdate
-        report = editable_report(commitment) or ProgressReport(commitment=commitment)
+        report = editable_report(commitment, voice) or ProgressReport(
+            commitment=commitment, voice=voice
+        )
         for name in ("percent", "no_progress", "platform_status"):
             setattr(report, name, data[name])
         for name in TEXT_FIELDS:
@@ -153,12 +165,15 @@ def shown(field: forms.Field, value: Any) -> object:
 
 
 def differences(
-    commitment: Commitment, form: ProgressUpdateForm, formset: BaseActivityFormSet
+    commitment: Commitment,
+    form: ProgressUpdateForm,
+    formset: BaseActivityFormSet,
+    voice: str = ReportVoice.GOVERNMENT,
 ) -> list[Difference]:
     """Fields someone else changed since the form was loaded: then, now, and what you typed."""
     changed = []
-    report = editable_report(commitment) or submitted_report(commitment)
-    current = initial_values(commitment, report)
+    report = editable_report(commitment, voice) or submitted_report(commitment, voice)
+    current = initial_values(commitment, report, voice)
     for name in REPORT_FIELDS:
         field = form.fields[name]
         loaded = loaded_value(form, name)

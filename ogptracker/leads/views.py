@@ -1,6 +1,5 @@
 """Project leads' pages: their commitments, the progress report form, evidence files."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,15 +12,15 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from commitments.activity_changes import as_proposed
-from commitments.enums import ActivityStatus
-from commitments.evidence import INLINE_KINDS
+from commitments.enums import ActivityStatus, ReportVoice
+from commitments.evidence import serve
 from commitments.models import Commitment, Evidence
 from commitments.roles import is_secretariat
 from meetings.models import Meeting
+from ogptracker.civilsociety.roles import is_forum_member
 
 from .due import with_due_items
 from .forms import ActivityFormSet, ProgressUpdateForm
@@ -37,7 +36,8 @@ from .progress_update import (
 
 
 def _commitment_for_user(request, pk):
-    """The commitment if the user may see its lead pages, and whether they may report on it.
+    """The commitment if the user may see its lead pages, and in whose voice they report
+    on it: the government's (a project lead), civil society's (a co-lead), or None.
 
     Another lead's commitment is a 404, as if it did not exist. The secretariat
     sees every commitment but reviews in the admin: the report is the leads' word.
@@ -46,8 +46,12 @@ def _commitment_for_user(request, pk):
         Commitment.objects.for_user(request.user).select_related("plan", "lead_institution"),
         pk=pk,
     )
-    can_edit = commitment.leads.filter(pk=request.user.pk).exists()
-    return commitment, can_edit
+    voice = None
+    if commitment.leads.filter(pk=request.user.pk).exists():
+        voice = ReportVoice.GOVERNMENT
+    elif commitment.co_leads.filter(pk=request.user.pk).exists():
+        voice = ReportVoice.CIVIL_SOCIETY
+    return commitment, voice
 
 
 @login_required
@@ -63,30 +67,47 @@ def my_commitments(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "leads/my_commitments.html",
-        {"commitments": commitments, "is_secretariat": is_secretariat(request.user)},
+        {
+            "commitments": commitments,
+            "is_secretariat": is_secretariat(request.user),
+            "is_forum_member": is_forum_member(request.user),
+        },
     )
 
 
 @login_required
 def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment, can_edit = _commitment_for_user(request, pk)
+    commitment, voice = _commitment_for_user(request, pk)
+    can_edit = voice is not None
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
-    report = editable_report(commitment)
-    awaiting = submitted_report(commitment)
+    shown_voice = voice or ReportVoice.GOVERNMENT
+    report = editable_report(commitment, shown_voice)
+    awaiting = submitted_report(commitment, shown_voice)
+    # The activities are the government's plan: only its leads' reports change them.
     activities = commitment.activities.order_by("number")
+    if voice == ReportVoice.CIVIL_SOCIETY:
+        activities = activities.none()
     conflict = None
-    initial = {"version": commitment.version, **initial_values(commitment, report)}
+    initial = {"version": commitment.version, **initial_values(commitment, report, shown_voice)}
     if request.method == "POST" and awaiting is None:
         form = ProgressUpdateForm(request.POST, request.FILES, initial=initial, report=report)
         formset = ActivityFormSet(request.POST, queryset=activities, report=report)
         if form.is_valid() and formset.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
-                save_update(commitment, form, formset, request.user, submit=submit, request=request)
+                save_update(
+                    commitment,
+                    form,
+                    formset,
+                    request.user,
+                    submit=submit,
+                    request=request,
+                    voice=voice,
+                )
             except StaleUpdate:
                 commitment.refresh_from_db()
-                conflict = differences(commitment, form, formset)
+                conflict = differences(commitment, form, formset, voice)
             else:
                 if submit:
                     messages.success(request, _("Your report was sent to the secretariat."))
@@ -96,14 +117,14 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
         if conflict is not None:
             # Keep what the lead typed, rebased on what is saved now: saving again is a
             # knowing choice over the new version.
-            report = editable_report(commitment)
-            data = _rebased(request.POST, commitment, report)
+            report = editable_report(commitment, voice)
+            data = _rebased(request.POST, commitment, report, voice)
             form = ProgressUpdateForm(data, report=report)
             formset = ActivityFormSet(data, queryset=activities, report=report)
     else:
         form = ProgressUpdateForm(initial=initial, report=report)
         formset = ActivityFormSet(queryset=activities, report=report or awaiting)
-    awaiting = submitted_report(commitment)
+    awaiting = submitted_report(commitment, shown_voice)
     summarized = awaiting or report
     return render(
         request,
@@ -112,6 +133,7 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
             "commitment": commitment,
             "can_edit": can_edit and awaiting is None,
             "is_lead": can_edit,
+            "is_co_lead": voice == ReportVoice.CIVIL_SOCIETY,
             "form": form,
             "activity_rows": _activity_rows(formset, timezone.localdate()),
             "formset": formset,
@@ -121,18 +143,19 @@ def commitment_update(request: HttpRequest, pk: int) -> HttpResponse:
             "proposed_changes": (
                 summarized.activity_changes.select_related("activity") if summarized else []
             ),
-            "reports": commitment.reports.latest_first()
+            "reports": commitment.reports.filter(voice=shown_voice)
+            .latest_first()
             .select_related("author")
             .prefetch_related("evidence", "review_comments__author"),
         },
     )
 
 
-def _rebased(posted, commitment, report):
+def _rebased(posted, commitment, report, voice):
     """What the lead posted, as if they had loaded the form as it is saved now."""
     data = posted.copy()
     data["version"] = str(commitment.version)
-    for name, value in initial_values(commitment, report).items():
+    for name, value in initial_values(commitment, report, voice).items():
         data[f"initial-{name}"] = _as_posted(value)
     prefix = ActivityFormSet.get_default_prefix()
     activities = {
@@ -169,52 +192,11 @@ def _activity_rows(formset, today):
 
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse | HttpResponseRedirect:
-    """Evidence is public once its report is published; before that, only its people see it.
-
-    Served by the site, or, with a bucket and S3_SIGNED_URL_SECONDS, handed to the
-    bucket by a signed address that expires in those seconds, once the same checks passed.
-    """
+    """Evidence is public once its report is published; before that, only its people see it."""
     evidence = get_object_or_404(Evidence.objects.select_related("report__meeting"), pk=pk)
     report = evidence.report
     if not report.is_published:
         visible = Commitment.objects.for_user(request.user).filter(pk=report.commitment_id)
         if not visible.exists():
             raise Http404
-    name = evidence.file.name.rsplit("/", 1)[-1]
-    if settings.S3_BUCKET and settings.S3_SIGNED_URL_SECONDS:
-        return _signed_redirect(evidence, name)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=evidence.content_type not in INLINE_KINDS,
-        filename=name,
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    if not report.is_published:
-        response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _signed_redirect(evidence: Evidence, name: str) -> HttpResponseRedirect:
-    """To the bucket's copy, with the headers the site would have sent."""
-    if not evidence.file.storage.exists(evidence.file.name):
-        raise Http404
-    content_type = evidence.content_type or "application/octet-stream"
-    url = evidence.file.storage.url(
-        evidence.file.name,
-        parameters={
-            "ResponseContentType": content_type,
-            "ResponseContentDisposition": content_disposition_header(
-                content_type not in INLINE_KINDS, name
-            ),
-        },
-        expire=settings.S3_SIGNED_URL_SECONDS,
-    )
-    response = HttpResponseRedirect(url)
-    # The address expires: no copy of this answer may outlive it.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return serve(evidence.file, evidence.content_type, public=report.is_published)

@@ -5,7 +5,7 @@ import uuid
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-TRACKED_APPS = {"commitments", "meetings", "ogpcycle"}
+TRACKED_APPS = {"commitments", "meetings", "ogpcycle", "civilsociety"}
 # The package is imported before the models are ready; its table name is known anyway.
 _READ = "SELECT token FROM pagecache_dataversion WHERE id = 1"
 

@@ -159,6 +159,7 @@ def _plan(request, plan):
         "reports_url": _absolute(request, "api:plan_reports", number=plan.number),
         "next_steps_url": _absolute(request, "api:plan_next_steps", number=plan.number),
         "irm_url": _absolute(request, "api:plan_irm", number=plan.number),
+        "civil_society_url": _absolute(request, "api:plan_civil_society", number=plan.number),
         "revisions_url": _absolute(request, "api:plan_revisions", number=plan.number),
         "downloads": _downloads(request, plan),
     }
@@ -280,6 +281,16 @@ def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
     if commitment is not None:
         assessments = assessments.filter(commitment__number=commitment)
     return _json(paginate(request, assessments, opendata.IRM.record))
+
+
+@api_view
+def plan_civil_society(request: HttpRequest, number: int) -> JsonResponse:
+    found = _get_plan(number)
+    assessments = opendata.plan_assessments(found)
+    commitment = cleaned(request, "commitment")
+    if commitment is not None:
+        assessments = assessments.filter(commitment__number=commitment)
+    return _json(paginate(request, assessments, opendata.CIVIL_SOCIETY.record))
 
 
 @api_view

@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/<int:number>/reports/", api.plan_reports, name="plan_reports"),
     path("plans/<int:number>/next-steps/", api.plan_next_steps, name="plan_next_steps"),
     path("plans/<int:number>/irm/", api.plan_irm, name="plan_irm"),
+    path("plans/<int:number>/civil-society/", api.plan_civil_society, name="plan_civil_society"),
     path("plans/<int:number>/revisions/", api.plan_revisions, name="plan_revisions"),
     path("meetings/", api.meetings, name="meetings"),
     # Former addresses, which outside users may have kept.

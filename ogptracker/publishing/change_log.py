@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from commitments.enums import ReportStatus
+from commitments.enums import ReportStatus, ReportVoice
 from commitments.models import ActivityChange, Commitment, Evidence, ProgressReport
 from meetings.models import Meeting
 from ogptracker.common.languages import translated
@@ -112,9 +112,10 @@ def published_change_log(
             .filter(reports__commitment=commitment)
             .values_list("pk", flat=True)
         )
-    records = ProgressReport.history.filter(commitment_id=commitment.pk).order_by(
-        "history_date", "history_id"
-    )
+    # The official figure's history: civil-society co-leads' reports are listed apart.
+    records = ProgressReport.history.filter(
+        commitment_id=commitment.pk, voice=ReportVoice.GOVERNMENT
+    ).order_by("history_date", "history_id")
     previous = {}
     # Currently published reports: (date, id) -> (id, percent); the max key is the figure.
     published = {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from commitments import progress
 from commitments.models import ActionPlan, Commitment, PlanProgress
+from ogptracker.civilsociety.side_by_side import side_by_side
 from ogptracker.ogpcycle.enums import RevisionChange
 
 
@@ -35,6 +36,8 @@ def flag_commitment(commitment: Commitment, today: datetime.date) -> Commitment:
         end_date=end,
         today=today,
     )
+    # Civil society's latest figure, on lists annotated by `with_latest_assessment`.
+    commitment.civil_society = side_by_side(commitment)
     return commitment
 
 
@@ -87,6 +90,10 @@ class PlanSummary(RolledUp):
     plan: object
     commitments: list
     committee_record: object = None
+
+    @property
+    def has_civil_society(self) -> bool:
+        return any(getattr(c, "civil_society", None) for c in self.commitments)
 
     @property
     def last_update(self) -> datetime.date | None:

@@ -42,8 +42,10 @@ class PlanProgressFeed(Feed):
         return publisher()
 
     def items(self, plan: ActionPlan) -> QuerySet[ProgressReport]:
+        # The official reports: each entry's author is the commitment's lead institution.
         return (
             ProgressReport.objects.published()
+            .official()
             .filter(commitment__plan=plan)
             .select_related("commitment__plan", "commitment__lead_institution")
             .order_by("-published_at", "-date", "-pk")[:ITEMS]

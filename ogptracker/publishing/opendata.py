@@ -25,6 +25,8 @@ from django.utils.translation import pgettext_lazy
 
 from commitments.models import ActionPlan, Activity, Commitment, ProgressReport
 from meetings.models import NextStep
+from ogptracker.civilsociety.models import Assessment
+from ogptracker.civilsociety.side_by_side import with_latest_assessment
 from ogptracker.common import languages
 from ogptracker.common.cells import escape_formula
 from ogptracker.common.counting import row_count
@@ -131,11 +133,13 @@ class Dataset:
 
 
 def plan_commitments(plan: ActionPlan) -> QuerySet[Commitment]:
-    return revisions.with_revision_marks(
-        Commitment.objects.filter(plan=plan)
-        .with_latest_progress()
-        .select_related("plan", "axis", "lead_institution", "design")
-        .order_by("number")
+    return with_latest_assessment(
+        revisions.with_revision_marks(
+            Commitment.objects.filter(plan=plan)
+            .with_latest_progress()
+            .select_related("plan", "axis", "lead_institution", "design")
+            .order_by("number")
+        )
     )
 
 
@@ -154,6 +158,21 @@ def plan_reports(plan: ActionPlan) -> QuerySet[ProgressReport]:
         .select_related("commitment__plan", "meeting")
         .order_by("commitment__number", "date", "pk")
     )
+
+
+def plan_assessments(plan: ActionPlan) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(commitment__plan=plan)
+        .with_official_figure()
+        .select_related("commitment__plan", "forum")
+        .order_by("commitment__number", "period_end", "forum__name", "pk")
+    )
+
+
+def _civil_society_gap(commitment):
+    civil = commitment.civil_society_percent
+    official = commitment.civil_society_official_percent
+    return None if civil is None or official is None else civil - official
 
 
 def plan_next_steps(plan: ActionPlan) -> QuerySet[NextStep]:
@@ -255,6 +274,30 @@ COMMITMENTS = Dataset(
         ),
         Field(
             "latest_date", DATE, _("Date of the latest published progress report."), "latest_date"
+        ),
+        Field(
+            "civil_society_percent",
+            INTEGER,
+            _(
+                "Progress, in percent, in the latest assessment of a civil-society forum "
+                "(see the civil-society dataset); empty if none."
+            ),
+            "civil_society_percent",
+        ),
+        Field(
+            "civil_society_period_end",
+            DATE,
+            _("Last day of the half-year that assessment is of."),
+            "civil_society_period_end",
+        ),
+        Field(
+            "civil_society_gap",
+            INTEGER,
+            _(
+                "That assessment's percent minus the official figure published by the end of "
+                "its half-year; empty if either is missing."
+            ),
+            _civil_society_gap,
         ),
         Field("problem", TEXT, _("Problem addressed."), "problem", translated=True),
         Field("status_quo", TEXT, _("Status quo."), "status_quo", translated=True),
@@ -435,8 +478,73 @@ REPORTS = Dataset(
             _("Identifier of the meeting that recorded it (see /api/meetings/), if any."),
             _published_meeting_id,
         ),
+        Field(
+            "reported_by",
+            TEXT,
+            _(
+                "government (the project leads, or a meeting's status table) or civil_society "
+                "(the commitment's civil-society co-leads, never part of the official figure)."
+            ),
+            "voice",
+        ),
     ),
     plan_reports,
+)
+
+CIVIL_SOCIETY = Dataset(
+    "civil-society",
+    pgettext_lazy("open data", "Civil society's assessments"),
+    (
+        plan_number("commitment.plan.number"),
+        commitment_number("commitment.number"),
+        Field(
+            "ogp_id", TEXT, _("Identifier on the OGP website, such as MO0005."), "commitment.ogp_id"
+        ),
+        Field("forum", TEXT, _("The civil-society forum that assessed it."), "forum.name"),
+        Field("period_start", DATE, _("First day of the half-year assessed."), "period.start"),
+        Field("period_end", DATE, _("Last day of the half-year assessed."), "period_end"),
+        Field("percent", INTEGER, _("Progress in the forum's view, in percent."), "percent"),
+        Field(
+            "completion",
+            TEXT,
+            _(
+                "Completion on the IRM's scale: not_started, limited, substantial, complete "
+                "(plans until 2020); no_evidence too (from 2021)."
+            ),
+            "completion",
+        ),
+        Field(
+            "official_percent",
+            INTEGER,
+            _("The official figure published by the end of the half-year; empty if none."),
+            "official_percent",
+        ),
+        Field(
+            "gap",
+            INTEGER,
+            _("percent minus official_percent; empty without an official figure."),
+            "gap",
+        ),
+        Field(
+            "gap_flagged",
+            BOOLEAN,
+            _("True when the gap is 20 points or more, either way."),
+            "flagged",
+        ),
+        Field(
+            "narrative",
+            TEXT,
+            _("What the assessment rests on, as the forum wrote it."),
+            "narrative",
+        ),
+        Field(
+            "updated_on",
+            DATE,
+            _("Day the assessment was last saved."),
+            lambda assessment: timezone.localdate(assessment.updated_at),
+        ),
+    ),
+    plan_assessments,
 )
 
 NEXT_STEPS = Dataset(
@@ -589,7 +697,7 @@ REVISIONS = Dataset(
 
 DATASETS = {
     dataset.name: dataset
-    for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM, REVISIONS)
+    for dataset in (COMMITMENTS, ACTIVITIES, REPORTS, NEXT_STEPS, IRM, REVISIONS, CIVIL_SOCIETY)
 }
 # Former names of datasets, answered with a permanent redirect: links to them live on elsewhere.
 FORMER_NAMES = {"snapshots": REPORTS.name, "decisions": NEXT_STEPS.name}
@@ -606,6 +714,7 @@ def plans_with_dataset_sizes() -> QuerySet[ActionPlan]:
         next_steps_rows=row_count(NextStep.objects.published(), "meeting__committee__plan"),
         irm_rows=row_count(IRMAssessment.objects.all(), "commitment__plan"),
         revisions_rows=row_count(CommitmentRevision.objects.all(), "revision__plan"),
+        civil_society_rows=row_count(Assessment.objects.all(), "commitment__plan"),
         latest_published=Subquery(latest.values("date")[:1]),
     ).order_by("number")
 

@@ -121,6 +121,7 @@ PARAMETERS = {
         **API_LIST,
     },
     "api:plan_irm": {"commitment": positive_integer, **API_LIST},
+    "api:plan_civil_society": {"commitment": positive_integer, **API_LIST},
     "api:plan_revisions": {"commitment": positive_integer, **API_LIST},
     "api:meetings": {
         "plan": positive_integer,

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from commitments import progress
-from commitments.enums import MeetingStatus
+from commitments.enums import MeetingStatus, ReportVoice
 from commitments.models import (
     ActionPlan,
     Activity,
@@ -23,6 +23,8 @@ from commitments.models import (
     ProgressReport,
 )
 from meetings.models import Meeting, NextStep, Participant
+from ogptracker.civilsociety.models import Assessment
+from ogptracker.civilsociety.side_by_side import with_latest_assessment
 from ogptracker.common import charts
 from ogptracker.ogpcycle import irm, monitor, revisions
 from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
@@ -64,7 +66,7 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
     records = list(PlanProgress.objects.public().filter(plan=plan).order_by("-date"))
     (summary,) = dashboard.summarise_plans(
         [plan],
-        revisions.with_left_plan(plan.commitments.for_dashboard()),
+        with_latest_assessment(revisions.with_left_plan(plan.commitments.for_dashboard())),
         records,
         timezone.localdate(),
     )
@@ -121,11 +123,19 @@ def plan_dashboard(request: HttpRequest, number: int) -> HttpResponse:
 def _public_commitment(plan_number, number):
     """The commitment with everything its public page shows, published rows only."""
     reports = ProgressReport.objects.published().latest_first().select_related("meeting__committee")
+    assessments = (
+        Assessment.objects.with_official_figure()
+        .select_related("forum")
+        .prefetch_related("evidence")
+        .latest_first()
+    )
     return get_object_or_404(
-        revisions.with_left_plan(Commitment.objects.for_dashboard())
+        with_latest_assessment(revisions.with_left_plan(Commitment.objects.for_dashboard()))
         .select_related("design")
         .prefetch_related(
             "leads",
+            "co_leads",
+            Prefetch("civil_society_assessments", queryset=assessments, to_attr="assessment_list"),
             Prefetch("activities", queryset=Activity.objects.order_by("number")),
             Prefetch("reports", queryset=reports, to_attr="published_reports"),
             Prefetch(
@@ -161,16 +171,21 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
     meetings = list(meetings)
     for activity in commitment.activities.all():
         activity.slippage = progress.slippage_days(activity.planned_end, activity.revised_end)
-    series = [
-        progress.TimePoint(report.date, report.percent, 1)
-        for report in reversed(commitment.published_reports)
+    # The civil-society co-leads' reports are their own word, listed apart.
+    official = [r for r in commitment.published_reports if r.voice == ReportVoice.GOVERNMENT]
+    co_leads_reports = [
+        r for r in commitment.published_reports if r.voice != ReportVoice.GOVERNMENT
     ]
+    series = [progress.TimePoint(report.date, report.percent, 1) for report in reversed(official)]
     return render(
         request,
         "publishing/commitment_detail.html",
         {
             "commitment": commitment,
             "plan": commitment.plan,
+            "official_reports": official,
+            "co_leads_reports": co_leads_reports,
+            "assessments": [(assessment, False) for assessment in commitment.assessment_list],
             "meetings": meetings,
             "series": series,
             "line_chart": charts.LineChart(series, [], rtl=translation.get_language_bidi()),
@@ -179,6 +194,11 @@ def commitment_detail(request: HttpRequest, plan_number: int, number: int) -> Ht
             # Login names are not public: only leads with a full name are listed.
             "leads": [
                 lead.get_full_name() for lead in commitment.leads.all() if lead.get_full_name()
+            ],
+            "co_leads": [
+                co_lead.get_full_name()
+                for co_lead in commitment.co_leads.all()
+                if co_lead.get_full_name()
             ],
         },
     )

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 # The admin index in the order the secretariat works: plans and their
 # commitments first (the review queue on top: it is where submitted reports
 # wait), then committees and meetings, then accounts and sign-in lockouts.
-APP_ORDER = ["commitments", "meetings", "ogpcycle", "auth", "axes"]
+APP_ORDER = ["commitments", "meetings", "ogpcycle", "civilsociety", "auth", "axes"]
 MODEL_ORDER = [
     "ReportAwaitingReview",
     "ActionPlan",
@@ -23,6 +23,8 @@ MODEL_ORDER = [
     "Participant",
     "AgendaItem",
     "NextStep",
+    "Forum",
+    "Assessment",
 ]
 
 

@@ -43,6 +43,7 @@ from commitments.models import (
 )
 from commitments.roles import ensure_secretariat_group
 from meetings.models import AgendaItem, Committee, Meeting, NextStep, Participant
+from ogptracker.civilsociety.models import Assessment, AssessmentEvidence, Forum
 from ogptracker.ogpcycle.models import (
     CommitmentDesign,
     CommitmentRevision,
@@ -52,7 +53,7 @@ from ogptracker.ogpcycle.models import (
     SelfAssessmentReport,
 )
 
-from . import irm_resources, meeting_resources, revision_resources
+from . import civilsociety_resources, irm_resources, meeting_resources, revision_resources
 from . import plan_resources as resources
 from .backup_files import (
     BackupError,
@@ -77,7 +78,7 @@ from .sheets import TrackerResource
 
 FORMAT = "ogptracker-backup"
 VERSION = 1
-TRACKER_APPS = ("commitments", "meetings", "ogpcycle")
+TRACKER_APPS = ("commitments", "meetings", "ogpcycle", "civilsociety")
 
 # In dependency order: a file only points to rows of the files before it.
 TABLES = [
@@ -100,6 +101,8 @@ TABLES = [
     ("commitment_revisions.csv", revision_resources.CommitmentRevisionResource),
     ("commitment_designs.csv", revision_resources.CommitmentDesignResource),
     ("self_assessment_comments.csv", revision_resources.SelfAssessmentCommentResource),
+    ("forums.csv", civilsociety_resources.ForumResource),
+    ("assessments.csv", civilsociety_resources.AssessmentResource),
 ]
 # Tables a backup written before them lacks: it restores without them.
 LATER_TABLES = {
@@ -107,6 +110,8 @@ LATER_TABLES = {
     "commitment_revisions.csv",
     "commitment_designs.csv",
     "self_assessment_comments.csv",
+    "forums.csv",
+    "assessments.csv",
 }
 # Kept by a backup though no spreadsheet import may set them.
 BOOKKEEPING = ("version", "created_at", "updated_at")
@@ -170,6 +175,7 @@ def export_all(directory: str | Path) -> dict[str, Any]:
         files.append(("evidence.csv", export_evidence(directory)))
         files.append(("activity_changes.csv", export_activity_changes(directory)))
         files.append(("review_comments.csv", export_review_comments(directory)))
+        files.append(("assessment_evidence.csv", export_assessment_evidence(directory)))
         files.append((ROW_IDS, export_row_ids(directory, row_ids)))
         files += export_history(directory, TRACKER_APPS, table_models())
     manifest = {
@@ -429,6 +435,8 @@ def _restore(directory, expected, replace, stored_files):
         counts["activity_changes.csv"] = import_activity_changes(directory)
     if "review_comments.csv" in expected:
         counts["review_comments.csv"] = import_review_comments(directory)
+    if "assessment_evidence.csv" in expected:
+        counts["assessment_evidence.csv"] = import_assessment_evidence(directory, stored_files)
     # Last: restoring a meeting's participants touches the meeting's updated_at.
     for restore_bookkeeping in bookkeeping:
         restore_bookkeeping()
@@ -449,6 +457,9 @@ def _restore(directory, expected, replace, stored_files):
 def delete_tracker_rows() -> None:
     # Children first: meetings and institutions are protected while referenced.
     for model in (
+        AssessmentEvidence,
+        Assessment,
+        Forum,
         # Before the next steps they follow and the commitments they merge into.
         PlanRevision,
         CommitmentRevision,
@@ -685,6 +696,111 @@ def import_review_comments(directory: Path) -> int:
             )
         )
     ReviewComment.objects.bulk_create(comments, batch_size=1000)
+    return len(rows)
+
+
+ASSESSMENT_EVIDENCE_COLUMNS = [
+    "plan",
+    "commitment",
+    "forum",
+    "period_end",
+    "file",
+    "description",
+    "content_type",
+    "size",
+    "uploaded_by",
+    "uploaded_at",
+]
+
+
+def export_assessment_evidence(directory: Path) -> int:
+    """The files civil society attached to its assessments, copied under evidence/civil-society/."""
+    rows = []
+    evidence = AssessmentEvidence.objects.select_related(
+        "assessment__commitment__plan", "assessment__forum", "uploaded_by"
+    ).order_by("pk")
+    for number, item in enumerate(evidence, start=1):
+        assessment = item.assessment
+        copy = f"evidence/civil-society/{number}/{Path(item.file.name).name}"
+        if item.file and default_storage.exists(item.file.name):
+            target = directory / copy
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with default_storage.open(item.file.name, "rb") as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+        else:
+            copy = ""
+        rows.append(
+            [
+                assessment.commitment.plan.number,
+                assessment.commitment.number,
+                assessment.forum.name,
+                assessment.period_end.isoformat(),
+                copy,
+                item.description,
+                item.content_type,
+                item.size,
+                item.uploaded_by.get_username() if item.uploaded_by else "",
+                as_text(item.uploaded_at),
+            ]
+        )
+    write_csv(directory / "assessment_evidence.csv", ASSESSMENT_EVIDENCE_COLUMNS, rows)
+    return len(rows)
+
+
+def import_assessment_evidence(directory: Path, stored_files: list[str]) -> int:
+    path = directory / "assessment_evidence.csv"
+    headers, rows = read_csv(path, columns=ASSESSMENT_EVIDENCE_COLUMNS)
+    users = dict(get_user_model().objects.values_list("username", "pk"))
+    assessments = {
+        (plan, commitment, forum, period_end): pk
+        for pk, plan, commitment, forum, period_end in Assessment.objects.values_list(
+            "pk", "commitment__plan__number", "commitment__number", "forum__name", "period_end"
+        )
+    }
+    for line, row in enumerate(rows, start=2):
+        record = dict(zip(headers, row, strict=True))
+        try:
+            key = (
+                int(record["plan"]),
+                int(record["commitment"]),
+                record["forum"],
+                datetime.date.fromisoformat(record["period_end"]),
+            )
+        except ValueError:
+            key = None
+        if key not in assessments:
+            raise cannot_restore(
+                path.name,
+                [Problem(path.name, line, "period_end", _("No such civil-society assessment."))],
+            )
+        source = directory / record["file"] if record["file"] else None
+        if source is None or not source.is_file():
+            raise cannot_restore(
+                path.name,
+                [
+                    Problem(
+                        path.name,
+                        line,
+                        "file",
+                        _("%(file)s is missing from the backup.") % {"file": record["file"]},
+                    )
+                ],
+            )
+        evidence = AssessmentEvidence(
+            assessment_id=assessments[key],
+            description=record["description"],
+            content_type=record["content_type"],
+            size=int(record["size"] or 0),
+            uploaded_by_id=users.get(record["uploaded_by"]),
+        )
+        with open(source, "rb") as stream:
+            evidence.file.save(source.name, File(stream), save=False)
+        stored_files.append(evidence.file.name)
+        evidence.save()
+        if record["uploaded_at"]:
+            AssessmentEvidence.objects.filter(pk=evidence.pk).update(
+                uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
+            )
     return len(rows)
 
 

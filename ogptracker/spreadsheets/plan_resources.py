@@ -187,11 +187,17 @@ CommitmentResource = resource(
             widget=keys.UsersWidget(),
             label=_("project leads (usernames)"),
         ),
+        "co_leads": Field(
+            attribute="co_leads",
+            column_name="co_leads",
+            widget=keys.UsersWidget(),
+            label=_("civil-society co-leads (usernames)"),
+        ),
     },
     import_id_fields=["plan", "number"],
     ordering=["plan__number", "number"],
     related=["plan", "axis", "lead_institution"],
-    prefetch=["leads"],
+    prefetch=["leads", "co_leads"],
 )
 
 ActivityResource = resource(
@@ -231,7 +237,7 @@ ProgressReportResource = resource(
         **model_fields(ProgressReport, ["no_progress", "platform_status"]),
         **model_fields(ProgressReport, translated("platform_note", "schedule")),
         **meeting_fields(),
-        **model_fields(ProgressReport, ["status"]),
+        **model_fields(ProgressReport, ["status", "voice"]),
         "author": Field(
             attribute="author",
             column_name="author",

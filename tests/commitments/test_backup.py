@@ -22,11 +22,12 @@ from django.core.management import CommandError, call_command
 from django.db import models
 from django.utils import translation
 
-from commitments.enums import ActivityStatus, ReportStatus
+from commitments.enums import ActivityStatus, ReportStatus, ReportVoice
 from commitments.models import ActionPlan, ActivityChange, Axis, Commitment, Evidence, Institution
 from commitments.roles import ensure_secretariat_group
 from meetings.enums import CommitteeKind, ParticipantRole
 from meetings.models import Meeting
+from ogptracker.civilsociety.models import Assessment, AssessmentEvidence, Forum
 from ogptracker.devdata.demo import load_seed_data
 from ogptracker.ogpcycle.enums import RevisionChange
 from ogptracker.ogpcycle.models import (
@@ -281,6 +282,25 @@ def make_tracker(settings, tmp_path):
         early_results="marginal",
         starred=True,
     )
+    # Civil society: a forum, its assessment with evidence, a co-lead's report.
+    forum = Forum.objects.create(name="منتدى المجتمع المدني")
+    forum.members.add(lead)
+    assessment = Assessment.objects.create(
+        forum=forum,
+        commitment=first,
+        period_end=datetime.date(2020, 6, 30),
+        percent=40,
+        completion="limited",
+        narrative="=تقييم يبدأ بعلامة",
+        recorded_by=lead,
+    )
+    attached = AssessmentEvidence(
+        assessment=assessment, content_type="application/pdf", size=4, uploaded_by=lead
+    )
+    attached.file.save("survey.pdf", ContentFile(b"%PDF"), save=False)
+    attached.save()
+    second.co_leads.add(lead)
+    make_report(second, percent=60, date=datetime.date(2020, 9, 1), voice=ReportVoice.CIVIL_SOCIETY)
     return first
 
 
@@ -324,16 +344,19 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
     assert counts == {
         "groups.csv": 2, "users.csv": 2, "institutions.csv": 2, "action_plans.csv": 2,
         "axes.csv": 1, "committees.csv": 2, "meetings.csv": 3, "commitments.csv": 3,
-        "activities.csv": 2, "progress_snapshots.csv": 3, "plan_progress.csv": 1,
+        "activities.csv": 2, "progress_snapshots.csv": 4, "plan_progress.csv": 1,
         "participants.csv": 2, "memberships.csv": 1, "agenda_items.csv": 1,
         "next_steps.csv": 1, "irm_assessments.csv": 1, "self_assessment_reports.csv": 1,
         "plan_revisions.csv": 1, "commitment_revisions.csv": 2, "commitment_designs.csv": 1,
-        "self_assessment_comments.csv": 2, "evidence.csv": 1,
-        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 32,
+        "self_assessment_comments.csv": 2,
+        "forums.csv": 1, "assessments.csv": 1, "assessment_evidence.csv": 1,
+        "evidence.csv": 1,
+        "activity_changes.csv": 2, "review_comments.csv": 0, "row_ids.csv": 35,
         "history/historicalinstitution.csv": 2, "history/historicalactionplan.csv": 2,
         "history/historicalaxis.csv": 1, "history/historicalplanprogress.csv": 1,
-        "history/historicalactivity.csv": 2, "history/historicalprogressreport.csv": 3,
-        "history/historicalcommitment.csv": 4, "history/historicalcommitment_leads.csv": 1,
+        "history/historicalactivity.csv": 2, "history/historicalprogressreport.csv": 4,
+        "history/historicalcommitment.csv": 5, "history/historicalcommitment_leads.csv": 1,
+        "history/historicalcommitment_co_leads.csv": 1,
         "history/historicalcommittee.csv": 2, "history/historicalparticipant.csv": 2,
         "history/historicalmeeting.csv": 3, "history/historicalagendaitem.csv": 1,
         "history/historicalnextstep.csv": 1, "history/historicalmembership.csv": 1,
@@ -342,6 +365,8 @@ def test_backup_manifest_gives_format_version_and_counts(settings, tmp_path):
         "history/historicalplanrevision.csv": 1, "history/historicalcommitmentrevision.csv": 2,
         "history/historicalcommitmentdesign.csv": 1,
         "history/historicalselfassessmentcomment.csv": 2,
+        "history/historicalforum.csv": 2, "history/historicalforum_members.csv": 1,
+        "history/historicalassessment.csv": 1,
     }  # fmt: skip
 
 

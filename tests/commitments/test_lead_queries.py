@@ -114,8 +114,9 @@ def test_my_commitments_page_query_count_does_not_grow(
         make_meeting(committee, date=NEXT_MONTH + datetime.timedelta(days=day), status=DRAFT)
     client.force_login(owning_lead)
 
-    # session, user, the user's groups (secretariat?), the list, the next meetings
-    with django_assert_num_queries(5):
+    # session, user, the user's groups (secretariat?), their forums (a forum member?),
+    # the list, the next meetings
+    with django_assert_num_queries(6):
         response = client.get(reverse("leads:my_commitments"))
 
     assert len(response.context["commitments"]) == count

@@ -62,7 +62,7 @@ def test_open_data_page_lists_the_fields_of_each_dataset(client):
 
     assert content.count("<code>narrative_ar</code>") == 1
     assert content.count("<code>latest_percent</code>") == 1
-    assert content.count("Number of the commitment within its plan.") == 5
+    assert content.count("Number of the commitment within its plan.") == 6
 
 
 @pytest.mark.parametrize("plans", [1, 3])
@@ -113,6 +113,7 @@ def test_open_data_page_counts_rows_of_published_data_only(client):
         ("next-steps", 1),
         ("irm", 1),
         ("revisions", 0),
+        ("civil-society", 0),
     ]
     latest = "dernier rapport d'avancement publié : 17 juin 2020"
     assert response.content.decode().count(latest) == 1
@@ -128,7 +129,15 @@ def test_plan_downloads_tag_links_the_eighteen_files_and_the_open_data_page():
 
     assert re.findall(r'href="(/fr/plans/3/data/[a-z-]+\.[a-z]+)"', html) == [
         f"/fr/plans/3/data/{dataset}.{fmt}"
-        for dataset in ("commitments", "activities", "reports", "next-steps", "irm", "revisions")
+        for dataset in (
+            "commitments",
+            "activities",
+            "reports",
+            "next-steps",
+            "irm",
+            "revisions",
+            "civil-society",
+        )
         for fmt in ("csv", "xlsx", "json")
     ]
     assert html.count('href="/fr/open-data/"') == 1

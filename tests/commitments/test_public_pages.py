@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from commitments.models import PlanProgress
+from ogptracker.civilsociety.models import Assessment, Forum
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -14,6 +15,7 @@ from tests.factories import (
     make_meeting,
     make_plan,
     make_report,
+    make_user,
 )
 from tests.text import readable
 
@@ -226,18 +228,32 @@ def make_detailed_commitment(activities=2, reports=2, meetings=2):
     for index in range(meetings):
         meeting = make_meeting(date=datetime.date(2021, 1, 1 + index))
         meeting.participants.create(name="حاتم مورادي").commitments.add(commitment)
+    # Civil society: a co-lead, and one assessment with evidence per report.
+    commitment.co_leads.add(make_user(first_name="كريم", last_name="العلوي"))
+    forum = Forum.objects.get_or_create(name="منتدى المجتمع المدني")[0]
+    for index in range(reports):
+        assessment = Assessment.objects.create(
+            forum=forum,
+            commitment=commitment,
+            period_end=datetime.date(2010 + index, 6, 30),
+            percent=40,
+            completion="limited",
+            narrative="تقييم",
+        )
+        assessment.evidence.create(file=f"evidence/civil-society/{index}.pdf")
     return commitment
 
 
 def test_commitment_page_query_count_does_not_grow(client, db, django_assert_num_queries):
-    # 6 for the page, 3 for the change log (report history, evidence, activity changes).
+    # 9 for the page (3 of them civil society's: co-leads, assessments, their evidence),
+    # 3 for the change log (report history, evidence, activity changes).
     small = make_detailed_commitment(1, 1, 1)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         client.get(url("commitment_detail", plan_number=1, number=small.number))
 
     small.plan.delete()
     large = make_detailed_commitment(15, 12, 8)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         response = client.get(url("commitment_detail", plan_number=1, number=large.number))
     assert len(response.context["meetings"]) == 20
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from commitments.models import Commitment, Evidence
+from ogptracker.civilsociety.models import AssessmentEvidence
 from ogptracker.publishing.change_log import published_change_log
 from tests.commitments.test_backup import history_rows, make_tracker_with_a_past
 from tests.factories import make_evidence
@@ -77,10 +78,16 @@ def change_logs():
 
 
 def evidence_files():
-    return sorted(
+    """The reports' evidence and civil society's, each with its commitment and description."""
+    reports = [
         (item.report.commitment.number, item.description, item.file.read())
         for item in Evidence.objects.select_related("report__commitment")
-    )
+    ]
+    civil_society = [
+        (item.assessment.commitment.number, item.description, item.file.read())
+        for item in AssessmentEvidence.objects.select_related("assessment__commitment")
+    ]
+    return sorted(reports + civil_society)
 
 
 @pytest.mark.django_db(transaction=True)

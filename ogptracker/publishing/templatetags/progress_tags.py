@@ -55,9 +55,25 @@ def flag_label(flag: str) -> str | Promise:
 
 
 @register.inclusion_tag("publishing/_meter.html")
-def meter(value: Decimal | int | None) -> dict[str, Any]:
-    """A small 0-100 bar growing from the inline-start side."""
-    return {"value": value, "bar": Bar(value or 0, rtl=get_language_bidi())}
+def meter(value: Decimal | int | None, civil_society: int | None = None) -> dict[str, Any]:
+    """A small 0-100 bar growing from the inline-start side; with `civil_society`, a
+    second mark (a dark notch, its value also in the label) at civil society's figure."""
+    rtl = get_language_bidi()
+    mark = None
+    # A missing figure reaches a tag as "" from the template (`civil.percent` of None).
+    if civil_society in (None, ""):
+        civil_society = None
+    else:
+        # The notch is centred on the figure, kept whole inside the bar at 0 and 100.
+        position = Bar(civil_society, rtl=rtl)
+        edge = float(position.x if rtl else position.length)
+        mark = f"{min(max(edge - 1.5, 0), 97):g}"
+    return {
+        "value": value,
+        "bar": Bar(value or 0, rtl=rtl),
+        "civil_society": civil_society,
+        "mark": mark,
+    }
 
 
 @register.filter

@@ -1,3 +1,3 @@
 """The secretariat's admin: each module registers the pages of its models."""
 
-from . import accounts, committees, ogpcycle, plans  # noqa: F401
+from . import accounts, civilsociety, committees, ogpcycle, plans  # noqa: F401

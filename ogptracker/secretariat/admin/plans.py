@@ -139,7 +139,7 @@ class CommitmentAdmin(LockedAdmin, TrackedAdmin):
     list_filter = [OwesFilter, "plan", "lead_institution", "axis"]
     search_fields = ["title", "ogp_id", "description"]
     ordering = ["plan__number", "number"]
-    autocomplete_fields = ["lead_institution", "axis", "leads"]
+    autocomplete_fields = ["lead_institution", "axis", "leads", "co_leads"]
     list_select_related = ["plan", "lead_institution"]
     inlines = [ActivityInline, ReportInline]
 
@@ -330,9 +330,18 @@ class ReviewActionsMixin:
 class ProgressReportAdmin(LockedAdmin, ReviewActionsMixin, TrackedAdmin):
     resource_classes = [resources.ProgressReportResource]
     form = ReportAdminForm
-    list_display = ["commitment", "date", "percent", "platform_status", "status", "meeting"]
+    list_display = [
+        "commitment",
+        "date",
+        "percent",
+        "voice",
+        "platform_status",
+        "status",
+        "meeting",
+    ]
     list_filter = [
         "status",
+        "voice",
         "commitment__plan",
         "platform_status",
         "meeting__committee",
@@ -379,16 +388,18 @@ class ReportAwaitingReviewAdmin(
         "plan",
         "date",
         "percent",
+        "voice",
         "author",
         "activity_change_count",
         "evidence_count",
     ]
-    list_filter = ["commitment__plan"]
+    list_filter = ["commitment__plan", "voice"]
     list_select_related = ["commitment__plan", "author"]
     search_fields = ["commitment__title", "narrative"]
     ordering = ["updated_at"]
     fields = [
         "commitment",
+        "voice",
         "last_published",
         "date",
         "percent",
@@ -400,7 +411,7 @@ class ReportAwaitingReviewAdmin(
         "review_comment",
         "author",
     ]
-    readonly_fields = ["commitment", "last_published", "author"]
+    readonly_fields = ["commitment", "voice", "last_published", "author"]
     inlines = [ActivityChangeInline, ReviewCommentInline, ReviewEvidenceInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ReportAwaitingReview]:
@@ -420,9 +431,10 @@ class ReportAwaitingReviewAdmin(
 
     @admin.display(description=_("Progress now published"))
     def last_published(self, report: ProgressReport) -> str | Promise:
+        # Beside a co-lead's report, the co-leads' last published one.
         published = (
             ProgressReport.objects.published()
-            .filter(commitment=report.commitment_id)
+            .filter(commitment=report.commitment_id, voice=report.voice)
             .latest_first()
             .first()
         )

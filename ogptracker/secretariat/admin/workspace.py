@@ -161,6 +161,7 @@ def workspace_rows(meeting: Meeting) -> QuerySet[ProgressReport]:
     commitment's last figure published before the meeting."""
     last_published = (
         ProgressReport.objects.published()
+        .official()
         .filter(commitment=OuterRef("commitment"), date__lt=meeting.date)
         .exclude(meeting=meeting)
         .order_by("-date", "-pk")

@@ -9,7 +9,7 @@ from ogptracker.common.trigram import AddTrigramIndex
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commitments", "0012_commitment_search_trigram_indexes"),
+        ("commitments", "0013_civil_society_co_leads"),
     ]
 
     operations = [
