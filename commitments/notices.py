@@ -3,10 +3,10 @@
 The secretariat hears of each report submitted for review; the commitment's
 project leads (or, for theirs, its civil-society co-leads) hear of the decision
 on it (returned with the comment, or published). One message per recipient,
-in Arabic (the language of the committee's minutes) then in French, as the
-ministries write, each part with its link to the pages in that language; sent
-once the transaction commits. A mail server that fails is logged and never
-undoes the decision.
+in Arabic (the language of the committee's minutes), in Amazigh (the other
+official language), then in French, as the ministries write, each part with its
+link to the pages in that language; sent once the transaction commits. A mail
+server that fails is logged and never undoes the decision.
 """
 
 import logging
@@ -28,7 +28,7 @@ from .roles import SECRETARIAT_GROUP
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("ar", "fr")
+LANGUAGES = ("ar", "zgh", "fr")
 # Between a message's parts in each language.
 SEPARATOR = "\n\n" + "—" * 24 + "\n\n"
 

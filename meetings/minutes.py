@@ -12,10 +12,13 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, npgettext, override, pgettext
 
 from commitments.enums import PlatformStatus, ReportStatus
 from ogptracker.common.bidi import isolated
+from ogptracker.common.languages import marked, shown_language
 
 from .enums import Honorific, ParticipantRole
 
@@ -154,26 +157,35 @@ def list_separator() -> str:
     return pgettext("list separator", ", ")
 
 
-def participant_line(participant: "Participant") -> str:
-    """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once."""
+def participant_line(participant: "Participant") -> SafeString:
+    """«السيد حاتم مورادي، رئيس المشروع المكلف بالالتزامات 1، 2، 8», the function said once.
+
+    HTML: a function or organisation shown in another language than the page's (its
+    Arabic, when the page's is empty) is marked with its language and direction.
+    """
     separator = list_separator()
     # What was typed is isolated (ogptracker/common/bidi.py): a control in a name stops at its end.
-    head = isolated(participant.name)
+    head = conditional_escape(isolated(participant.name))
     if participant.honorific:
-        head = f"{Honorific(participant.honorific).label} {head}"
+        head = format_html("{} {}", Honorific(participant.honorific).label, head)
     parts = [head]
     function = participant.function
     if function:
-        parts.append(isolated(function))
+        parts.append(typed(participant, "function"))
     elif participant.role != ParticipantRole.MEMBER:
-        parts.append(str(ParticipantRole(participant.role).label))
+        parts.append(conditional_escape(ParticipantRole(participant.role).label))
     if participant.organisation and participant.organisation not in function:
-        parts.append(isolated(participant.organisation))
+        parts.append(typed(participant, "organisation"))
     numbers = [c.number for c in getattr(participant, "commitments_in_charge", [])]
     named = {int(n) for n in re.findall(r"\d+", function)}
     if numbers and not set(numbers) <= named:
-        parts.append(in_charge_of(numbers, participant.honorific, separator))
-    return separator.join(parts)
+        parts.append(conditional_escape(in_charge_of(numbers, participant.honorific, separator)))
+    return mark_safe(conditional_escape(separator).join(parts))
+
+
+def typed(instance: object, name: str) -> SafeString:
+    """A translated field as typed, isolated, marked when it shows another language."""
+    return marked(isolated(getattr(instance, name)) or "", shown_language(instance, name))
 
 
 def in_charge_of(numbers: Sequence[int], honorific: str, separator: str) -> str:
@@ -203,12 +215,17 @@ def in_charge_of(numbers: Sequence[int], honorific: str, separator: str) -> str:
     return text % {"numbers": listed}
 
 
-def participant_groups(participants: Iterable["Participant"]) -> list[tuple[str, list[str]]]:
+def participant_groups(
+    participants: Iterable["Participant"],
+) -> list[tuple[str, list[SafeString]]]:
     """Consecutive participants under the same heading, in their order."""
-    return [
-        (heading, [participant_line(p) for p in members])
-        for heading, members in groupby(participants, key=lambda p: p.group)
-    ]
+    groups = []
+    for heading, members in groupby(participants, key=lambda p: p.group):
+        members = list(members)
+        # The heading in the language the group's first participant shows it in.
+        marked_heading = typed(members[0], "group") if heading else heading
+        groups.append((marked_heading, [participant_line(p) for p in members]))
+    return groups
 
 
 def minutes_context(meeting: "Meeting", *, preview: bool) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -119,6 +120,8 @@ MIDDLEWARE = [
     "ogptracker.publishing.params.QueryParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin under a language it is not translated into answers in Arabic.
+    "ogptracker.admin_languages.AdminLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     # `request.htmx`: the meeting workspace answers its grid's requests with a row.
     "django_htmx.middleware.HtmxMiddleware",
@@ -201,7 +204,7 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "ogptracker_cache",
             "TIMEOUT": None,
-            # Room for every public page in three languages before entries are culled: two
+            # Room for every public page in four languages before entries are culled: two
             # entries each, the page and the list of headers its address varies on.
             "OPTIONS": {"MAX_ENTRIES": 100000},
         }
@@ -255,13 +258,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Arabic first: the secretariat works in Arabic; French and English follow.
+# Arabic first: the secretariat works in Arabic; Amazigh beside it (the
+# Constitution's two official languages; organic law 26-16, article 26, asks
+# public bodies' websites to carry it); French and English follow.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [
     ("ar", _("Arabic")),
+    ("zgh", _("Amazigh")),
     ("fr", _("French")),
     ("en", _("English")),
 ]
+# Django knows no Standard Moroccan Amazigh: its name and direction are declared
+# here, where `{% get_language_info %}` and `get_language_info()` read them. A
+# Django release that adds it keeps its own (setdefault). Its catalogue is
+# locale/zgh, its formats ogptracker/formats/zgh (docs/languages.md).
+LANG_INFO.setdefault(
+    "zgh",
+    {
+        "bidi": False,
+        "code": "zgh",
+        "name": "Standard Moroccan Amazigh",
+        "name_local": "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+    },
+)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 LOCALE_PATHS = [BASE_DIR / "locale"]

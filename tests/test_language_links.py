@@ -14,10 +14,14 @@ def test_language_links_point_to_the_same_page_in_each_language(client):
     links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', page)
     assert links == [
         ("/ar/plans/2/?sort=progress", "ar"),
+        ("/zgh/plans/2/?sort=progress", "zgh"),
         ("/fr/plans/2/?sort=progress", "fr"),
         ("/en/plans/2/?sort=progress", "en"),
     ]
     assert 'hreflang="fr" lang="fr"\n          aria-current="page"' in page
+    amazigh = '<a href="/zgh/plans/2/?sort=progress" hreflang="zgh" lang="zgh"\n          >'
+    amazigh += "ⵜⴰⵎⴰⵣⵉⵖⵜ</a>"
+    assert amazigh in page
 
 
 @pytest.mark.django_db
@@ -44,6 +48,7 @@ def test_page_head_offers_the_page_in_each_language_and_a_default(client):
 
     assert ALTERNATE.findall(head) == [
         ("ar", "http://testserver/ar/plans/2/?sort=progress"),
+        ("zgh", "http://testserver/zgh/plans/2/?sort=progress"),
         ("fr", "http://testserver/fr/plans/2/?sort=progress"),
         ("en", "http://testserver/en/plans/2/?sort=progress"),
         ("x-default", "http://testserver/plans/2/?sort=progress"),

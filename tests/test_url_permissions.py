@@ -191,6 +191,8 @@ EXPECTED = {
     **{f"admin:{app}/*/{kind}": STAFF for app in SPREADSHEET_APPS for kind in ("import", "export")},
     # The meeting workspace: the secretariat's page for preparing and publishing a meeting.
     "admin:meetings/meeting/workspace": STAFF,
+    # A plan's texts to translate, exported and imported back.
+    "admin:commitments/actionplan/translations": STAFF,
     # The review queue only lists what leads submitted: nothing to add or delete there.
     "admin:commitments/reportawaitingreview/add": STAFF_WITHOUT_PERMISSION,
     "admin:commitments/reportawaitingreview/delete": STAFF_WITHOUT_PERMISSION,
@@ -238,6 +240,8 @@ POST_EXPECTED = {
     "admin:meetings/meeting/invite": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, REDIRECT),
     # An empty page saves nothing: the workspace comes back with what is missing.
     "admin:meetings/meeting/workspace": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
+    # No file, nothing imported: the translations page comes back with the field's error.
+    "admin:commitments/actionplan/translations": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200),
     # Only a deleted record can be restored; this one still exists.
     **{
         f"admin:{app}/*/restore": (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 404)

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from meetings.minutes import meeting_name as _meeting_name
 from ogptracker.common.bidi import isolated
+from ogptracker.common.languages import marked, shown_language
 
 register = template.Library()
 
@@ -36,3 +37,10 @@ def isolate(text: str | None, autoescape: bool = True) -> str | None:
     escaped = conditional_escape(text) if autoescape else text
     unbroken = LEFT_TO_RIGHT_RUN.sub(r'<span class="unbroken">\g<0></span>', str(escaped))
     return mark_safe(isolated(unbroken))
+
+
+@register.filter
+def isolate_field(instance: object, name: str) -> str | None:
+    """A translated field as `isolate` gives it, marked with its language and direction
+    when it shows another language than the page's (ogptracker/common/languages.py)."""
+    return marked(isolate(getattr(instance, name)) or "", shown_language(instance, name))

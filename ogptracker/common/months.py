@@ -1,4 +1,4 @@
-"""Morocco's month names.
+"""Morocco's month names, and the Amazigh month and weekday names.
 
 Django's Arabic catalog has the Middle-Eastern names (مايو، يوليو، أغسطس…).
 Morocco writes ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر; locale/ar overrides
@@ -51,4 +51,26 @@ MONTHS_ABBREVIATED = [
     pgettext_lazy("abbrev. month", "Oct."),
     pgettext_lazy("abbrev. month", "Nov."),
     pgettext_lazy("abbrev. month", "Dec."),
+]
+
+# Weekday names («l» in a date format): Django's catalogues have them in Arabic and
+# French; Amazigh's come from locale/zgh (CLDR zgh: ⴰⵢⵏⴰⵙ, ⴰⵙⵉⵏⴰⵙ…), kept by these.
+WEEKDAYS = [
+    gettext_noop("Monday"),
+    gettext_noop("Tuesday"),
+    gettext_noop("Wednesday"),
+    gettext_noop("Thursday"),
+    gettext_noop("Friday"),
+    gettext_noop("Saturday"),
+    gettext_noop("Sunday"),
+]
+
+WEEKDAYS_ABBREVIATED = [
+    gettext_noop("Mon"),
+    gettext_noop("Tue"),
+    gettext_noop("Wed"),
+    gettext_noop("Thu"),
+    gettext_noop("Fri"),
+    gettext_noop("Sat"),
+    gettext_noop("Sun"),
 ]

@@ -101,6 +101,9 @@ class ActivityUpdateForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["status", "revised_end"]
+        # Named here, not by the model: the lead's pages are translated in every
+        # language, the models' names only for the admin (tests/test_locale.py).
+        labels = {"status": _("Status"), "revised_end": _("Revised end")}
         widgets = {"revised_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

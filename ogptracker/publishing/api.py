@@ -1,7 +1,7 @@
 """Read-only JSON API of the published data: plans, commitments, activities, progress, meetings.
 
 Field names and values follow the downloads (`ogptracker/publishing/opendata.py`): every
-translated text in the three languages (`title_ar`, `title_fr`, `title_en`),
+translated text in the four languages (`title_ar`, `title_zgh`, `title_fr`, `title_en`),
 ISO 8601 dates, natural keys (plan, commitment and activity numbers). The
 commitments' and meetings' lists take `q`, words to find as the site's search
 finds them (`ogptracker/publishing/search.py`, `ogptracker/publishing/minutes_search.py`).

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, Commitment, ProgressReport
 from meetings.models import Committee
+from ogptracker.common import languages
 from ogptracker.participation.enums import FollowTarget, NoticeKind
 from ogptracker.participation.models import Notice
 from ogptracker.participation.notices import notice_path
@@ -58,14 +59,17 @@ class PlanProgressFeed(Feed):
 
     def item_title(self, report: ProgressReport) -> str:
         commitment = report.commitment
-        return f"{commitment.number}. {commitment.title} — {report.percent} %"
+        # Plain text: a title falling back to Arabic is isolated right to left.
+        return f"{commitment.number}. {languages.plain(commitment, 'title')} — {report.percent} %"
 
     def item_author_name(self, report: ProgressReport) -> str:
         return report.commitment.lead_institution.name
 
     def item_description(self, report: ProgressReport) -> str:
         """The actions taken, as HTML (feed readers show entries as HTML)."""
-        return linebreaksbr(report.narrative or report.schedule, autoescape=True)
+        name = "narrative" if report.narrative else "schedule"
+        text = linebreaksbr(getattr(report, name), autoescape=True)
+        return languages.marked(text, languages.shown_language(report, name))
 
     def item_link(self, report: ProgressReport) -> str:
         commitment = report.commitment

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting
+from ogptracker.common import languages
 
 from .feeds import publisher
 
@@ -46,7 +47,8 @@ class MinutesFeed(Feed):
         )
 
     def item_title(self, meeting: Meeting) -> str:
-        return f"{meeting.committee.name} — {date_format(meeting.date, 'j F Y')}"
+        name = languages.plain(meeting.committee, "name")
+        return f"{name} — {date_format(meeting.date, 'j F Y')}"
 
     def item_author_name(self, meeting: Meeting) -> str:
         """The committee that met and adopted the minutes."""

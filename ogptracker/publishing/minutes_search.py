@@ -4,7 +4,7 @@ Every term of the query (ogptracker/publishing/search.py: words, less stop words
 quoted phrases) must occur in the meeting's title, one of its agenda items (title,
 discussion or points), a row of its status table (actions taken, tracking
 platform note, new schedule; published reports only) or one of its next
-steps, in any of the three languages, folded as the commitments' search folds
+steps, in any of the site's languages, folded as the commitments' search folds
 them (ogptracker/publishing/search.py). Each of those keeps its folded text in a column
 (`search_text`).
 """

@@ -2,8 +2,8 @@
 
 Each dataset's fields are defined once here; the downloads, the open-data page
 and the field list of docs/open-data-and-api.md all follow these definitions. Field names are
-stable English snake_case; translated text comes in the three languages
-(`title_ar`, `title_fr`, `title_en`), raw, without falling back to Arabic.
+stable English snake_case; translated text comes in the four languages
+(`title_ar`, `title_zgh`, `title_fr`, `title_en`), raw, without falling back to Arabic.
 """
 
 import csv

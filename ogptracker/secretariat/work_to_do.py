@@ -6,7 +6,9 @@ their leads, published reports without their French version, draft minutes,
 commitments of plans under way owing a report or with activities past their
 end date (what reminders are sent about,
 ogptracker/leads/reminders.py), the committees' next steps past their due date,
-and OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py).
+OGP's minimum requirements due soon or missed (ogptracker/ogpcycle/monitor.py),
+and the public texts still to translate into each language, which each plan's
+«Translations» page exports and imports (ogptracker/spreadsheets/translations.py).
 Lines with nothing to count are left out, as are those whose list the user
 may not see.
 """
@@ -32,6 +34,7 @@ from ogptracker.ogpcycle import monitor
 from ogptracker.ogpcycle.enums import SelfAssessmentKind
 from ogptracker.participation.enums import QuestionStatus
 from ogptracker.participation.models import Question
+from ogptracker.spreadsheets import translations
 
 
 @dataclass
@@ -41,7 +44,8 @@ class Task:
 
 
 def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> list[Task]:
-    """The lines of work waiting, for `user`: a Task each. Twelve queries."""
+    """The lines of work waiting, for `user`: a Task each. Twenty-three queries:
+    twelve, and one per kind of translated record (translations.KINDS)."""
     today = today or timezone.localdate()
     found = []
 
@@ -144,7 +148,30 @@ def tasks(user: User | AnonymousUser, today: datetime.date | None = None) -> lis
     )
     if user.has_perm("ogpcycle.view_selfassessmentreport"):
         found += requirement_tasks(today)
+    if user.has_perm("commitments.change_actionplan"):
+        for language, count in translations.missing_counts().items():
+            add(count, UNTRANSLATED[language], "commitments.actionplan")
     return found
+
+
+# Texts written in Arabic whose version in the language is empty, by language.
+UNTRANSLATED = {
+    "zgh": ngettext_lazy(
+        "%(count)s public text lacks its Amazigh version",
+        "%(count)s public texts lack their Amazigh version",
+        "count",
+    ),
+    "fr": ngettext_lazy(
+        "%(count)s public text lacks its French version",
+        "%(count)s public texts lack their French version",
+        "count",
+    ),
+    "en": ngettext_lazy(
+        "%(count)s public text lacks its English version",
+        "%(count)s public texts lack their English version",
+        "count",
+    ),
+}
 
 
 REQUIREMENT_TASK = {

@@ -94,10 +94,23 @@ def test_api_plan_detail_has_axes_and_recorded_progress(client):
     body = client.get("/api/plans/1/").json()
 
     assert body["axes"] == [
-        {"number": 1, "title_ar": "الشفافية", "title_fr": "", "title_en": "Transparency"}
+        {
+            "number": 1,
+            "title_ar": "الشفافية",
+            "title_zgh": "",
+            "title_fr": "",
+            "title_en": "Transparency",
+        }
     ]
     assert body["progress_records"] == [
-        {"date": "2020-09-18", "percent": 86, "note_ar": "", "note_fr": "", "note_en": ""}
+        {
+            "date": "2020-09-18",
+            "percent": 86,
+            "note_ar": "",
+            "note_zgh": "",
+            "note_fr": "",
+            "note_en": "",
+        }
     ]
 
 
@@ -342,6 +355,7 @@ def test_api_meetings_list_published_meetings_with_agenda_and_participants(clien
     assert result["committee"] == {
         "kind": "execution",
         "name_ar": "لجنة التنفيذ",
+        "name_zgh": "",
         "name_fr": "",
         "name_en": "",
         "plan_number": 1,

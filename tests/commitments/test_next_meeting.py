@@ -68,7 +68,7 @@ def test_reminders_name_the_next_meeting_of_each_plan(plan, mailoutbox):
 
     call_command("remind_leads", "--site", "https://ogp.example.ma", stdout=io.StringIO())
 
-    arabic, french = mailoutbox[0].body.split(SEPARATOR)
+    arabic, _amazigh, french = mailoutbox[0].body.split(SEPARATOR)
     assert arabic.count("لجنة التنفيذ، الثلاثاء 6 ماي 2025") == 1
     assert "الاجتماعات المقبلة:" in arabic
     assert "Prochaines réunions :" in french

@@ -59,11 +59,16 @@ def test_submitted_report_is_announced_to_each_active_member_of_the_secretariat(
     ]
     mail = mailoutbox[0]
     assert mail.subject == (
-        f"تقرير في انتظار المراجعة: {commitment} / Rapport en attente d'examen : {commitment}"
+        f"تقرير في انتظار المراجعة: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵔⴰⵊⵓⵏ ⴰⵙⵎⵇⵇⵍ: {commitment}"
+        f" / Rapport en attente d'examen : {commitment}"
     )
     review_url = reverse("admin:commitments_reportawaitingreview_change", args=[report.pk])
-    arabic, french = mail.body.split(notices.SEPARATOR)
+    arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
     assert f"http://testserver{review_url}" in arabic
+    with override("zgh"):
+        amazigh_url = reverse("admin:commitments_reportawaitingreview_change", args=[report.pk])
+    assert f"http://testserver{amazigh_url}" in amazigh
+    assert "ⴰⵙⵎⵖⵓⵔ: 40 %" in amazigh
     assert review_url.startswith("/ar/")
     assert "40 %" in arabic
     french_url = in_french("admin:commitments_reportawaitingreview_change", [report.pk])
@@ -97,15 +102,17 @@ def test_returned_report_sends_the_secretariats_comment_to_the_leads(
     (mail,) = mailoutbox
     assert mail.to == ["lead@example.org"]
     assert mail.subject == (
-        f"أعيد التقرير للمراجعة: {commitment} / Rapport renvoyé pour révision : {commitment}"
+        f"أعيد التقرير للمراجعة: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵔⵔ ⵉ ⵓⵍⵙⴰ ⵏ ⵜⵉⵔⴰ: {commitment}"
+        f" / Rapport renvoyé pour révision : {commitment}"
     )
-    arabic, french = mail.body.split(notices.SEPARATOR)
+    arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
     update_url = reverse("leads:commitment_update", args=[commitment.pk])
     assert f"http://testserver{update_url}" in arabic
     french_url = in_french("leads:commitment_update", [commitment.pk])
     assert f"http://testserver{french_url}" in french
     # The comment is given as the secretariat wrote it, in both parts.
     assert "أرفقوا لائحة الحضور" in arabic
+    assert "أرفقوا لائحة الحضور" in amazigh
     assert "أرفقوا لائحة الحضور" in french
 
 
@@ -121,14 +128,16 @@ def test_published_report_sends_the_public_page_to_the_leads(
     (mail,) = mailoutbox
     assert (mail.to, mail.subject) == (
         ["lead@example.org"],
-        f"نشر التقرير: {commitment} / Rapport publié : {commitment}",
+        f"نشر التقرير: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵙⵙⵓⴼⵖ: {commitment}"
+        f" / Rapport publié : {commitment}",
     )
-    arabic, french = mail.body.split(notices.SEPARATOR)
+    arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
     args = [commitment.plan.number, commitment.number]
     public_url = reverse("commitments:commitment_detail", args=args)
     assert f"http://testserver{public_url}" in arabic
     assert f"http://testserver{in_french('commitments:commitment_detail', args)}" in french
     assert "55 %" in arabic
+    assert "55 %" in amazigh
     assert "55 %" in french
 
 

@@ -91,9 +91,11 @@ def test_remind_leads_sends_one_message_per_lead_in_arabic_then_french(
     (mail,) = [mail for mail in mailoutbox if mail.to == ["huda@example.org"]]
     assert mail.subject == (
         "تقارير التقدم المنتظرة قبل الاجتماع المقبل للجنة"
+        " / ⵉⵏⵇⵇⵉⵙⵏ ⵏ ⵓⵙⵎⵖⵓⵔ ⵉⵜⵜⵡⴰⵕⵊⴰⵏ ⵓⵇⴱⵍ ⴰⴳⵔⴰⵡ ⴷ ⵉⵍⴽⵎⵏ ⵏ ⵜⵎⵙⵙⵓⵔⵜ"
         " / Rapports d'avancement attendus avant la prochaine réunion du comité"
     )
-    arabic, french = mail.body.split(SEPARATOR)
+    arabic, amazigh, french = mail.body.split(SEPARATOR)
+    assert "ⴰⵣⵓⵍ هدى بويهي," in amazigh
     assert "السلام عليكم هدى بويهي،" in arabic
     assert "لا تقرير منذ اجتماع 18 مارس 2025" in arabic
     assert f"{SITE}{reverse('leads:commitment_update', args=[first.pk])}" in arabic

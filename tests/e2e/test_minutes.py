@@ -34,13 +34,15 @@ def test_visitor_reads_the_minutes_and_downloads_the_pdf(journey):
     assert trip.page.get_by_role("heading", level=1).inner_text() == (
         "محضر الاجتماع الثاني للجنة التنفيذ"
     )
-    # The shipped Amiri face is what the page is set in, not a fallback.
+    # The shipped Amiri face is what the page is set in, not a fallback; the language
+    # switcher names Amazigh in Tifinagh, in the shipped Noto Sans Tifinagh.
     loaded = trip.page.evaluate(
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
     )
     assert sorted(face for face in loaded if "Shipped" in face) == [
         "Amiri Shipped 400",
         "Amiri Shipped 700",
+        "Noto Sans Tifinagh Shipped 400",
     ]
     with trip.page.expect_download() as download:
         trip.page.get_by_role("link", name="تحميل بصيغة PDF").click()

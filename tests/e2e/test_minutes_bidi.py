@@ -23,7 +23,12 @@ EDGES = """word => {
 @pytest.mark.django_db(transaction=True)
 def test_participant_name_override_leaves_the_function_after_it_in_reading_order(journey):
     meeting = make_meeting(committee=make_committee(plan=make_plan(1), name="Comité"))
-    participant = make_participant(meeting, name="Ahmed Alami", function="Directeur des études")
+    participant = make_participant(
+        meeting,
+        name="Ahmed Alami",
+        function="Directeur des études",
+        function_fr="Directeur des études",
+    )
     # A row saved before names were cleaned.
     with connection.cursor() as cursor:
         cursor.execute(

@@ -123,7 +123,8 @@ def test_invitation_goes_to_participants_in_arabic_then_french_with_the_ics(
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == ["h.mouradi@example.org"]
-    arabic, french = message.body.split("—" * 24)
+    arabic, amazigh, french = message.body.split("—" * 24)
+    assert "10:30" in amazigh
     assert ("10:30" in arabic, "Rabat" in french) == (True, True)
     ((filename, content, mimetype),) = message.attachments
     (event,) = Calendar.from_ical(content).walk("VEVENT")

@@ -330,8 +330,9 @@ def test_publishing_minutes_queues_their_pdfs_which_the_task_renders_in_every_la
     queued = [r for r in default_task_backend.results if r.task.name == "render_minutes_pdfs"]
     assert [result.args for result in queued] == [[draft.pk]]
     renders = pdf.render_count
-    assert render_minutes_pdfs.call(draft.pk) == 3
-    assert pdf.render_count == renders + 3
+    # One PDF per language: Arabic, Amazigh, French and English.
+    assert render_minutes_pdfs.call(draft.pk) == 4
+    assert pdf.render_count == renders + 4
     assert render_minutes_pdfs.call(draft.pk) == 0
 
 

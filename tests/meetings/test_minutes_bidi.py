@@ -20,7 +20,12 @@ def meeting_with_an_override():
     """A participant whose name kept an override, as saved before names were cleaned."""
     cache.clear()
     meeting = make_meeting(committee=make_committee(plan=make_plan(1), name="Comité"))
-    participant = make_participant(meeting, name="Ahmed Alami", function="Directeur des études")
+    participant = make_participant(
+        meeting,
+        name="Ahmed Alami",
+        function="Directeur des études",
+        function_fr="Directeur des études",
+    )
     # Written past the model, which would take the override out: a row saved before the rule.
     with connection.cursor() as cursor:
         cursor.execute(

@@ -64,7 +64,7 @@ def minutes_pdf(client, meeting, language):
     return pikepdf.open(io.BytesIO(response.content)), html
 
 
-@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+@pytest.mark.parametrize("language", ["ar", "zgh", "fr", "en"])
 def test_minutes_pdf_is_tagged_with_its_language_title_headings_lists_and_table(
     client, seed_data, language
 ):

@@ -11,7 +11,7 @@ from django.urls import resolve, reverse
 from commitments.enums import ReportStatus
 from tests.factories import make_activity, make_meeting, make_report, make_user
 
-EXPECTED_DIRECTION = {"ar": "rtl", "fr": "ltr", "en": "ltr"}
+EXPECTED_DIRECTION = {"ar": "rtl", "zgh": "ltr", "fr": "ltr", "en": "ltr"}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from tests.factories import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+@pytest.mark.parametrize("language", ["ar", "zgh", "fr", "en"])
 def test_sign_in_lands_on_my_commitments_in_the_same_language(client, language):
     make_user("h.bouihi")
 

@@ -28,7 +28,7 @@ def test_sitemap_lists_every_public_page_in_every_language(client):
         f"/sitemap-{name}.xml"
         for name in ("sections", "plans", "commitments", "institutions", "minutes")
     ]
-    for language in ("ar", "fr", "en"):
+    for language in ("ar", "zgh", "fr", "en"):
         assert f"/{language}/" in pages
         assert f"/{language}/plans/2/" in pages
         assert f"/{language}/plans/2/commitments/7/" in pages

@@ -1,9 +1,11 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db.models import Count, Model, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +39,7 @@ from .history import DeletedRecordsMixin
 from .imports import SpreadsheetAdmin
 from .report_forms import ReportAdminForm, ReportRowForm, ReviewForm
 from .search import FoldedSearchMixin
+from .translations import translations_view
 from .versions import LoadedValuesForm, LockedAdmin, VersionedForm
 
 
@@ -72,6 +75,16 @@ class ActionPlanAdmin(TrackedAdmin):
     search_fields = ["title", "summary"]
     ordering = ["number"]
     inlines = [AxisInline, PlanProgressInline]
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "<path:object_id>/translations/",
+                self.admin_site.admin_view(partial(translations_view, self)),
+                name="commitments_actionplan_translations",
+            ),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Axis)
