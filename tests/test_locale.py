@@ -170,7 +170,10 @@ def messages_left(language, tmp_path):
     catalogue = tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"
     return [
         subprocess.run(
-            ["msgattrib", option, str(catalogue)], capture_output=True, text=True, check=True
+            ["msgattrib", "--no-wrap", option, str(catalogue)],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for option in ("--untranslated", "--only-fuzzy")
     ]
