@@ -705,7 +705,7 @@ QUESTIONS = Dataset(
             _("Date of the progress report it is about; empty if about the commitment."),
             "report.date",
         ),
-        Field("language", TEXT, _("Language it was asked in: ar, fr or en."), "language"),
+        Field("language", TEXT, _("Language it was asked in: ar, zgh, fr or en."), "language"),
         Field("text", TEXT, _("The question, as typed."), "text"),
         Field(
             "answers",
