@@ -12,7 +12,6 @@ history was kept restores too, and starts a new history.
 
 import datetime
 import json
-import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,7 @@ from .backup_files import (
     Problem,
     as_text,
     cannot_restore,
+    copy_stored_file,
     field_value,
     messages_of,
     read_csv,
@@ -268,14 +268,9 @@ def export_evidence(directory: Path) -> int:
     for number, item in enumerate(evidence, start=1):
         report = item.report
         # Numbered folders: two evidence files may share a name.
-        copy = f"evidence/{number}/{Path(item.file.name).name}"
-        if item.file and default_storage.exists(item.file.name):
-            target = directory / copy
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with default_storage.open(item.file.name, "rb") as source, open(target, "wb") as out:
-                shutil.copyfileobj(source, out)
-        else:
-            copy = ""
+        copy = copy_stored_file(
+            item.file, directory, f"evidence/{number}/{Path(item.file.name).name}"
+        )
         rows.append(
             [
                 report.commitment.plan.number,
@@ -721,14 +716,9 @@ def export_assessment_evidence(directory: Path) -> int:
     ).order_by("pk")
     for number, item in enumerate(evidence, start=1):
         assessment = item.assessment
-        copy = f"evidence/civil-society/{number}/{Path(item.file.name).name}"
-        if item.file and default_storage.exists(item.file.name):
-            target = directory / copy
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with default_storage.open(item.file.name, "rb") as source, open(target, "wb") as out:
-                shutil.copyfileobj(source, out)
-        else:
-            copy = ""
+        copy = copy_stored_file(
+            item.file, directory, f"evidence/civil-society/{number}/{Path(item.file.name).name}"
+        )
         rows.append(
             [
                 assessment.commitment.plan.number,

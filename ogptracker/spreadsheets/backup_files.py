@@ -4,12 +4,15 @@ reports when one of them is wrong (in the language of the command or the admin).
 import csv
 import datetime
 import json
+import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db.models import Field, JSONField
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 
@@ -124,3 +127,15 @@ def field_value(field: Field, text: str) -> object:
 
 def messages_of(invalid: ValidationError) -> list[str]:
     return [str(message) for message in invalid.messages]
+
+
+def copy_stored_file(file: FieldFile, directory: Path, copy: str) -> str:
+    """Copies a stored file (disk or bucket) to `directory / copy`; returns `copy`, or ""
+    when the storage no longer holds the file."""
+    if not file or not default_storage.exists(file.name):
+        return ""
+    target = directory / copy
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with default_storage.open(file.name, "rb") as source, open(target, "wb") as out:
+        shutil.copyfileobj(source, out)
+    return copy
