@@ -367,7 +367,7 @@ COMMITMENTS = Dataset(
             "sdg_targets",
             TEXT,
             _("SDG targets, as their numbers separated by commas (16.6, 16.10)."),
-            lambda c: _text(_resolve(c, "design.sdg_targets")),
+            "design.sdg_targets",
         ),
         Field(
             "actors_government",

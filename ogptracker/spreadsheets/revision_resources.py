@@ -10,7 +10,6 @@ those minutes, as the minutes print it.
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -46,23 +45,16 @@ class NextStepWidget(KeyWidget):
 
     def __init__(self):
         super().__init__(render=lambda step: step.order)
-        self.kinds = ChoiceWidget(CommitteeKind)
+        self.meetings = keys.MeetingWidget()
 
     def key(self, value: Any, row: Mapping[str, Any]) -> tuple:
-        meeting = DateWidget().clean(row.get("meeting"))
-        return (self.kinds.clean(row.get("committee")), keys.plan_cell(row), meeting, value)
+        # The meeting's key (committee kind, plan, date) from the row, then the number.
+        return (*self.meetings.key(row.get("meeting"), row), cell_number(value))
 
     def resolve(self, key: tuple) -> NextStep | None:
-        kind, plan, date, order = key
-        steps = NextStep.objects.filter(
-            Q(meeting__committee__plan__number=plan) | Q(meeting__committee__plan__isnull=True),
-            meeting__committee__kind=kind,
-            meeting__date=date,
-            order=cell_number(order),
-        ).select_related("meeting__committee")
-        # The plan's own committee before a committee serving every plan, as for meetings.
-        matches = sorted(steps, key=lambda step: step.meeting.committee.plan_id is None)
-        return matches[0] if matches else None
+        *meeting_key, order = key
+        meeting = self.meetings.resolve(tuple(meeting_key))
+        return meeting.next_steps.filter(order=order).first() if meeting else None
 
     def missing(self, key: tuple) -> str:
         kind, plan, date, order = key
