@@ -117,3 +117,26 @@ def test_env_int_rejects_a_non_number(monkeypatch):
 
     with pytest.raises(ValueError, match="SECURE_HSTS_SECONDS must be a whole number"):
         env_int("SECURE_HSTS_SECONDS", 0)
+
+
+def test_site_connections_plan_for_solid_state_reads(db):
+    """The search looks commitments up by key rather than reading their table whole."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
+def test_random_page_cost_is_the_servers_own_when_left_empty():
+    shown = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))",
+        DATABASE_URL="postgres://user@db.example/ogptracker",
+        POSTGRES_RANDOM_PAGE_COST="",
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "random_page_cost" not in shown.stdout
