@@ -44,6 +44,8 @@ class Institution(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=InstitutionKind.choices, default=InstitutionKind.MINISTRY
     )
+    # The public search's folded name and acronym, in every language.
+    search_text = search_column(*translated("name"), "acronym")
 
     class Meta:
         verbose_name = _("institution")
@@ -138,11 +140,9 @@ class CommitmentQuerySet(models.QuerySet):
         its activities' weights (to weight the plan's roll-up); all subqueries,
         so the list stays one query however many commitments it holds.
         """
-        latest = ProgressReport.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
+        latest = _latest_figures()
         activities = Activity.objects.filter(commitment=OuterRef("pk")).order_by()
-        return self.annotate(
-            latest_percent=Subquery(latest.values("percent")[:1]),
-            latest_date=Subquery(latest.values("date")[:1]),
+        return self.with_latest_figure().annotate(
             latest_no_progress=Subquery(latest.values("no_progress")[:1]),
             latest_platform_status=Subquery(latest.values("platform_status")[:1]),
             previous_percent=Subquery(latest.values("percent")[1:2]),
@@ -160,9 +160,22 @@ class CommitmentQuerySet(models.QuerySet):
             ),
         )
 
+    def with_latest_figure(self) -> Self:
+        """Annotate each commitment with its latest published percent and its date."""
+        latest = _latest_figures()
+        return self.annotate(
+            latest_percent=Subquery(latest.values("percent")[:1]),
+            latest_date=Subquery(latest.values("date")[:1]),
+        )
+
     def for_dashboard(self) -> Self:
         """What a public list of commitments shows: latest progress, institution, axis."""
         return self.with_latest_progress().select_related("plan", "axis", "lead_institution")
+
+
+def _latest_figures():
+    """A commitment's published figures, latest first, in a subquery of commitments."""
+    return ProgressReport.objects.figures().filter(commitment=OuterRef("pk")).latest_first()
 
 
 # Searched in every language; the lead institution's name is searched apart.

@@ -60,9 +60,10 @@ class PlanProgressTranslation(TranslationOptions):
     fields = ("note",)
 
 
-for model in (Institution, ActionPlan, Axis, PlanProgress):
+for model in (ActionPlan, Axis, PlanProgress):
     register_history(model)
 # The search text is derived by the database: nothing to keep in the history.
+register_history(Institution, excluded_fields=["search_text"])
 register_history(Activity, excluded_fields=["search_text"])
 register_history(
     ProgressReport,

@@ -39,7 +39,7 @@ PAGES = [
     ("plan_dashboard", 10),
     ("commitment_detail", 12),
     ("institution_detail", 4),
-    ("search", 7),
+    ("search", 6),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("plan_download_next_steps", 2),

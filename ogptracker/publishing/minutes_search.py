@@ -14,8 +14,9 @@ from django.db.models import Exists, OuterRef
 from commitments.enums import ReportStatus
 from commitments.models import ProgressReport
 from meetings.models import AgendaItem, Meeting, NextStep
+from ogptracker.common.languages import translated
 
-from .search import attach_parts_found, holding, holding_every_word, terms
+from .search import attach_parts_found, first_of_each, holding, holding_every_word, terms
 
 # Where an excerpt of a minutes found is taken from, in this order: its text,
 # and its anchor on the minutes page.
@@ -55,6 +56,12 @@ def attach_rows_found(meetings, query):
     rows = (
         ProgressReport.objects.published()
         .select_related("commitment__plan")
+        # What a row shows under its minutes: its commitment's number and title.
+        .only(
+            "meeting",
+            *(f"commitment__{name}" for name in ["number", *translated("title")]),
+            "commitment__plan__number",
+        )
         .order_by("commitment__plan__number", "commitment__number")
     )
     return attach_parts_found(meetings, rows, query, "meeting")
@@ -64,13 +71,15 @@ def attach_excerpt_texts(meetings, query):
     """Give each minutes found `excerpt_text`: the text, in the active language,
     of its first agenda item, else its first next step, that holds every word of
     `query` (None if no single one does), and `excerpt_anchor`: its place on the
-    minutes page. One query for each source."""
+    minutes page. One query for each source, none once each has one."""
     found = {meeting.pk: (None, None) for meeting in meetings}
     for model, text_of, anchor_of in EXCERPT_SOURCES:
-        parts = model.objects.filter(meeting__in=meetings).order_by("meeting", "order")
-        for part in holding_every_word(parts, query):
-            if found[part.meeting_id] == (None, None):
-                found[part.meeting_id] = (text_of(part), anchor_of(part))
+        wanting = [pk for pk, excerpt in found.items() if excerpt == (None, None)]
+        if not wanting:
+            break
+        parts = model.objects.filter(meeting__in=wanting).order_by("order")
+        for part in first_of_each(holding_every_word(parts, query), "meeting", 1):
+            found[part.meeting_id] = (text_of(part), anchor_of(part))
     for meeting in meetings:
         meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]
     return meetings

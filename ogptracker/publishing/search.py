@@ -11,22 +11,21 @@ institution's; then the newest plan first.
 
 The commitments' folded text is a column the database keeps
 (`Commitment.search_text`, and their titles alone `Commitment.search_title`),
-as do their activities' titles and notes (`Activity.search_text`);
-institutions, few, are folded as they are read.
+as do their activities' titles and notes (`Activity.search_text`) and
+institutions' names and acronyms (`Institution.search_text`).
 """
 
 import re
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from commitments.models import Activity, Commitment, Institution
-from ogptracker.common.folding import fold, folded_text
-from ogptracker.common.languages import translated
+from ogptracker.common.folding import fold
 from ogptracker.common.stemming import forms
 
-INSTITUTION_FIELDS = [*translated("name"), "acronym"]
 MAX_WORDS = 8
 # Parts of a result shown under it as where its words were found.
 PARTS_SHOWN = 5
@@ -48,9 +47,11 @@ STOP_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
 def terms(query):
     """The query's terms, each a tuple of strings any of which a text must hold
-    to hold the term; at most MAX_WORDS."""
+    to hold the term; at most MAX_WORDS. Remembered: a results page marks its
+    words in every title and excerpt it shows."""
     phrases, words, stop_words = [], [], []
     for *quoted, word in TOKENS.findall(query or ""):
         phrase = " ".join(fold("".join(quoted)).split())
@@ -60,7 +61,7 @@ def terms(query):
         word = ELISION.sub("", fold(word).strip(PUNCTUATION))
         if word:
             (stop_words if word in STOP_WORDS else words).append(forms(word))
-    return (phrases + (words or stop_words))[:MAX_WORDS]
+    return tuple(phrases + (words or stop_words))[:MAX_WORDS]
 
 
 def holding(term, column="search_text"):
@@ -98,9 +99,7 @@ def _own(term, column="search_text"):
 def _holders(term):
     """The ids of the commitments holding `term`: in their own text, an
     activity's or their lead institution's name."""
-    institutions = Institution.objects.alias(searched=folded_text(*INSTITUTION_FIELDS)).filter(
-        holding(term, "searched")
-    )
+    institutions = Institution.objects.filter(holding(term)).order_by()
     return _own(term).union(
         Activity.objects.filter(holding(term)).order_by().values("commitment"),
         Commitment.objects.filter(lead_institution__in=institutions).order_by().values("pk"),
@@ -126,17 +125,32 @@ def attach_parts_found(results, parts, query, parent):
     """Give each result `found`: its first PARTS_SHOWN `parts` (activities,
     status rows: a queryset with a `search_text` column, in the order to show
     them) holding every word of `query`, and `more_found`: how many others do.
-    `parent` names the parts' field pointing to the results. One query."""
+    `parent` names the parts' field pointing to the results. One query, which
+    reads no more than PARTS_SHOWN parts of each result."""
     by_result = {result.pk: [] for result in results}
     if by_result:
-        parts = holding_every_word(parts.filter(**{f"{parent}__in": results}), query)
+        parts = first_of_each(
+            holding_every_word(parts.filter(**{f"{parent}__in": results}), query),
+            parent,
+            PARTS_SHOWN,
+        )
         for part in parts:
             by_result[getattr(part, f"{parent}_id")].append(part)
     for result in results:
         found = by_result[result.pk]
-        result.found = found[:PARTS_SHOWN]
-        result.more_found = len(found) - len(result.found)
+        result.found = found
+        result.more_found = found[0].of_parent - len(found) if found else 0
     return results
+
+
+def first_of_each(parts, parent, count):
+    """The first `count` of `parts` (in their order) of each `parent`, each
+    with `of_parent`: how many `parts` that parent has in all."""
+    by_parent = {"partition_by": F(parent)}
+    return parts.annotate(
+        place=Window(RowNumber(), order_by=list(parts.query.order_by), **by_parent),
+        of_parent=Window(Count("pk"), **by_parent),
+    ).filter(place__lte=count)
 
 
 def attach_activities_found(commitments, query):

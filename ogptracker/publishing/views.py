@@ -308,7 +308,7 @@ def search(request: HttpRequest) -> HttpResponse:
         search_commitments(query),
         cleaned(request, "page", 1),
         RESULTS_PER_PAGE,
-        Commitment.objects.with_latest_progress().select_related("plan", "lead_institution"),
+        Commitment.objects.with_latest_figure().select_related("plan", "lead_institution"),
     )
     page.object_list = attach_activities_found(page.object_list, query)
     minutes = []
