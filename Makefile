@@ -9,8 +9,9 @@ BIN := $(VENV)/bin
 SITE_DEBS := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-hosny-amiri
 # And for the tests: a real PostgreSQL, Chromium for the browser tests,
 # poppler-utils to read the PDFs back, Java for the W3C Nu HTML checker, and
-# Redis for the two servers sharing one cache (tests/servers/).
-TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils default-jre-headless redis-server
+# Redis for the two servers sharing one cache and nginx in front of gunicorn
+# (tests/servers/).
+TEST_DEBS := $(SITE_DEBS) postgresql chromium poppler-utils default-jre-headless redis-server nginx
 
 .PHONY: demo test lint format clean deploy release serve bench
 

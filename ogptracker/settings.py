@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "ogptracker.spreadsheets",
     "ogptracker.secretariat",
     "ogptracker.devdata",
+    "ogptracker.frontproxy",
 ]
 
 MIDDLEWARE = [

@@ -103,3 +103,26 @@ def bucket_objects(endpoint: str, bucket: str) -> dict[str, bytes]:
 def s3_environment(endpoint: str, bucket: str) -> dict[str, str]:
     """What an operator sets for a bucket (docs/deploy.md)."""
     return {"S3_BUCKET": bucket, "S3_ENDPOINT_URL": endpoint, "S3_REGION": S3_REGION, **S3_KEYS}
+
+
+@contextmanager
+def nginx_server(folder: Path, site: Path, port: int, workers: int = 1):
+    """Debian's nginx serving `site` (a file for its http block) in the foreground,
+    everything it writes under `folder`."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    temporary = "\n".join(
+        f"    {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi")
+    )
+    main = folder / "nginx.conf"
+    main.write_text(
+        # As root, its workers would be nobody's, who cannot read a test's folders.
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes {workers};\npid {folder / 'nginx.pid'};\n"
+        + "events { worker_connections 1024; }\n"
+        + "http {\n    access_log off;\n    include /etc/nginx/mime.types;\n"
+        + f"{temporary}\n    uwsgi_temp_path {folder / 'uwsgi'};\n"
+        + f"    scgi_temp_path {folder / 'scgi'};\n    include {site};\n}}\n"
+    )
+    command = [binary, "-e", "stderr", "-p", str(folder), "-c", str(main), "-g", "daemon off;"]
+    with running(command, port, folder / "nginx.log"):
+        yield f"http://127.0.0.1:{port}"
