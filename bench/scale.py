@@ -164,7 +164,7 @@ def count_queries(pages):
 class Server:
     """gunicorn serving the site on 127.0.0.1, as in production."""
 
-    def __init__(self, port, page_cache_seconds, workers=2):
+    def __init__(self, port, page_cache_seconds, workers=2, **environment):
         self.port = port
         self.log = tempfile.TemporaryFile()
         # gunicorn.conf.py as in production (sync workers), two by default, no access log.
@@ -174,6 +174,7 @@ class Server:
             GUNICORN_BIND=f"127.0.0.1:{port}",
             WEB_CONCURRENCY=str(workers),
             GUNICORN_ACCESS_LOG="",
+            **environment,
         )
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "ogptracker.wsgi"],
