@@ -256,6 +256,11 @@ class Commitment(models.Model):
                 fields=["ogp_id"], condition=~Q(ogp_id=""), name="unique_commitment_ogp_id"
             ),
         ]
+        indexes = [
+            # The search ranks the commitments it found by their plan and number:
+            # read from this index alone, not from the table's wide rows.
+            models.Index(fields=["id"], include=["plan", "number"], name="commitment_rank_idx"),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"

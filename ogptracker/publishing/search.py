@@ -24,6 +24,7 @@ from django.db.models.functions import RowNumber
 
 from commitments.models import Activity, Commitment, Institution
 from ogptracker.common.folding import fold
+from ogptracker.common.languages import translated
 from ogptracker.common.stemming import forms
 
 MAX_WORDS = 8
@@ -155,5 +156,7 @@ def first_of_each(parts, parent, count):
 
 def attach_activities_found(commitments, query):
     """Under each commitment found, the activities that hold every word."""
-    activities = Activity.objects.order_by("number")
+    # What is shown of each: its number and title.
+    activities = Activity.objects.only("commitment", "number", *translated("title"))
+    activities = activities.order_by("number")
     return attach_parts_found(commitments, activities, query, "commitment")

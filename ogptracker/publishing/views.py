@@ -26,6 +26,7 @@ from meetings.models import Meeting, NextStep, Participant
 from ogptracker.civilsociety.models import Assessment
 from ogptracker.civilsociety.side_by_side import with_latest_assessment
 from ogptracker.common import charts
+from ogptracker.common.languages import translated
 from ogptracker.ogpcycle import irm, monitor, revisions
 from ogptracker.ogpcycle.enums import FIELD_LABELS, SelfAssessmentKind
 from ogptracker.ogpcycle.models import IRMAssessment, irm_era
@@ -308,7 +309,17 @@ def search(request: HttpRequest) -> HttpResponse:
         search_commitments(query),
         cleaned(request, "page", 1),
         RESULTS_PER_PAGE,
-        Commitment.objects.with_latest_figure().select_related("plan", "lead_institution"),
+        Commitment.objects.with_latest_figure()
+        .select_related("plan", "lead_institution")
+        # What a result shows: the commitment's texts, its plan's and its institution's.
+        .only(
+            "number",
+            "ogp_id",
+            *translated("title", "description"),
+            "plan__number",
+            *(f"plan__{name}" for name in translated("title")),
+            *(f"lead_institution__{name}" for name in translated("name")),
+        ),
     )
     page.object_list = attach_activities_found(page.object_list, query)
     minutes = []
