@@ -160,6 +160,11 @@ def serve_pages(languages=LANGUAGES):
                 "search results in two words",
                 _url("commitments:search", "?q=المجتمع المدني"),
             )
+            get(
+                anonymous,
+                "minutes found by a search",
+                _url("commitments:search_minutes", "?q=الالتزامات"),
+            )
             get(anonymous, "page not found", f"/{language}/plans/999/")
             comment = _url(("commitments:self_assessment_comment", 3, "mid-term"))
             get(anonymous, "comment on a self-assessment", comment)

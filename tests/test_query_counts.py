@@ -40,6 +40,7 @@ PAGES = [
     ("commitment_detail", 12),
     ("institution_detail", 4),
     ("search", 6),
+    ("search_minutes", 4),
     ("open_data", 2),
     ("plan_download_csv", 2),
     ("plan_download_next_steps", 2),
@@ -171,6 +172,7 @@ def page_url(name, commitment, meeting):
             "open_data": lambda: reverse("commitments:open_data"),
             # «ال», the article: every synthetic commitment, a page of them.
             "search": lambda: reverse("commitments:search") + "?q=%D8%A7%D9%84",
+            "search_minutes": lambda: reverse("commitments:search_minutes") + "?q=%D8%A7%D9%84",
             "plan_download_csv": lambda: reverse(
                 "commitments:plan_download", args=[plan, "reports", "csv"]
             ),

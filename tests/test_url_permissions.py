@@ -99,6 +99,7 @@ EXPECTED = {
     "commitments:plan_dashboard": EVERYONE,
     "commitments:plan_feed": EVERYONE,
     "commitments:search": EVERYONE,
+    "commitments:search_minutes": EVERYONE,
     "commitments:commitment_detail": EVERYONE,
     "commitments:institution_detail": EVERYONE,
     "commitments:open_data": EVERYONE,

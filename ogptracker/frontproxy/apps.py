@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class FrontProxyConfig(AppConfig):
+    """No models and no pages: the `proxy_config` command."""
+
     name = "ogptracker.frontproxy"
     label = "frontproxy"
-    verbose_name = _("Front proxy")

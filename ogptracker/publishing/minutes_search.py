@@ -83,3 +83,9 @@ def attach_excerpt_texts(meetings, query):
     for meeting in meetings:
         meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]
     return meetings
+
+
+def attach_minutes_found(meetings, query):
+    """What a list of minutes found shows under each: its rows and excerpt."""
+    attach_rows_found(meetings, query)
+    return attach_excerpt_texts(meetings, query)

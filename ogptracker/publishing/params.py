@@ -92,6 +92,7 @@ PARAMETERS = {
     "commitments:plan_dashboard": {"sort": choice(*SORTS)},
     "commitments:institution_detail": PAGE,
     "commitments:search": {"q": text, **PAGE},
+    "commitments:search_minutes": {"q": text, **PAGE},
     "commitments:open_data": PAGE,
     "meetings:meeting_list": PAGE,
     "meetings:minutes_pdf": {"inline": flag},

@@ -41,6 +41,7 @@ urlpatterns = [
     path("plans/<int:number>/how-it-is-run/", views.plan_governance, name="plan_governance"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
     path("search/", views.search, name="search"),
+    path("search/minutes/", views.minutes_found, name="search_minutes"),
     path("open-data/", opendata_views.open_data, name="open_data"),
     path(
         "plans/<int:number>/data/<slug:dataset>.<slug:fmt>",

@@ -36,14 +36,16 @@ from ogptracker.participation.stats import answers_by_institution
 
 from . import dashboard, opendata
 from .change_log import published_change_log
-from .minutes_search import attach_excerpt_texts, attach_rows_found, search_minutes
+from .minutes_search import attach_minutes_found, search_minutes
 from .params import cleaned, page_of
 from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
 RESULTS_PER_PAGE = 20
-# Minutes found are listed under the commitments, on the first page only.
-MINUTES_SHOWN = 10
+# The latest minutes found are listed under the commitments, on the first page
+# only, with a link to all of them (`minutes_found`), MINUTES_PER_PAGE a page.
+MINUTES_SHOWN = 3
+MINUTES_PER_PAGE = 10
 # Committees' next steps still open, listed on a plan's dashboard.
 OPEN_STEPS_SHOWN = 10
 
@@ -273,6 +275,11 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def searched(request: HttpRequest) -> str:
+    """The search's words as typed, spaces made single; its first 200 characters."""
+    return " ".join(request.GET.get("q", "").split())[:200]
+
+
 class CountedPaginator(Paginator):
     """A paginator told how many rows there are, so it does not count them again."""
 
@@ -304,7 +311,7 @@ def counted_page(found: QuerySet, number: int, per_page: int, rows: QuerySet) ->
 
 @cache_public_page
 def search(request: HttpRequest) -> HttpResponse:
-    query = " ".join(request.GET.get("q", "").split())[:200]
+    query = searched(request)
     page = counted_page(
         search_commitments(query),
         cleaned(request, "page", 1),
@@ -326,8 +333,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if page.number == 1:
         # One row more than shown says whether there are more.
         minutes = list(search_minutes(query).select_related("committee__plan")[: MINUTES_SHOWN + 1])
-        attach_rows_found(minutes[:MINUTES_SHOWN], query)
-        attach_excerpt_texts(minutes[:MINUTES_SHOWN], query)
+        attach_minutes_found(minutes[:MINUTES_SHOWN], query)
     return render(
         request,
         "publishing/search.html",
@@ -338,4 +344,18 @@ def search(request: HttpRequest) -> HttpResponse:
             "minutes": minutes[:MINUTES_SHOWN],
             "more_minutes": len(minutes) > MINUTES_SHOWN,
         },
+    )
+
+
+@cache_public_page
+def minutes_found(request: HttpRequest) -> HttpResponse:
+    """Every published minutes holding the search's words, latest first, a page at a time."""
+    query = searched(request)
+    found = search_minutes(query).select_related("committee__plan")
+    page = page_of(request, found, MINUTES_PER_PAGE)
+    page.object_list = attach_minutes_found(list(page.object_list), query)
+    return render(
+        request,
+        "publishing/minutes_found.html",
+        {"query": query, "page": page, "keep": urlencode({"q": query}) + "&"},
     )

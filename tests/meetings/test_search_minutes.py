@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from commitments.enums import MeetingStatus, ReportStatus
 from ogptracker.publishing.minutes_search import search_minutes
@@ -138,19 +139,65 @@ def test_search_page_points_to_the_minutes_below_the_commitments(client, meeting
     assert 'id="minutes-found"' in page
 
 
-def test_search_page_lists_ten_minutes_and_says_there_are_more(client):
+def twelve_minutes():
     committee = make_committee(plan=make_plan(2))
     for day in range(1, 13):
         meeting = make_meeting(committee, date=datetime.date(2022, 5, day))
         make_agenda_item(meeting, "تقدم إنجاز الالتزامات")
 
+
+def test_search_page_lists_the_latest_three_minutes_and_links_to_all(client):
+    twelve_minutes()
+
     page = search_page(client, "تقدم")
 
-    assert page.count('class="meeting-pdf"') == 10
+    assert page.count('class="meeting-pdf"') == 3
     assert ">12 ماي 2022 —" in page
-    assert ">3 ماي 2022 —" in page
-    assert ">2 ماي 2022 —" not in page
-    assert "لا تظهر إلا آخر 10 محاضر" in page
+    assert ">10 ماي 2022 —" in page
+    assert ">9 ماي 2022 —" not in page
+    link = reverse("commitments:search_minutes") + "?q=%D8%AA%D9%82%D8%AF%D9%85&amp;"
+    assert f'<a href="{link}">كل المحاضر التي تذكر «<bdi>تقدم</bdi>»</a>' in page
+
+
+def test_no_link_to_all_the_minutes_when_all_are_shown(client, meetings):
+    page = search_page(client, "دليل المرتفق")
+
+    assert reverse("commitments:search_minutes") not in page
+
+
+def test_minutes_found_are_listed_ten_a_page_latest_first(client):
+    twelve_minutes()
+    url = reverse("commitments:search_minutes")
+
+    first = client.get(url, {"q": "تقدم"}).content.decode()
+    second = client.get(url, {"q": "تقدم", "page": 2}).content.decode()
+
+    assert "المحاضر المنشورة التي وردت فيها: 12" in first
+    assert "<h1>محاضر تذكر «<bdi>تقدم</bdi>»</h1>" in first
+    assert first.count('class="meeting-pdf"') == 10
+    assert ">12 ماي 2022 —" in first and ">3 ماي 2022 —" in first
+    assert second.count('class="meeting-pdf"') == 2
+    assert ">2 ماي 2022 —" in second and ">1 ماي 2022 —" in second
+    # Each with where the words are, as on the search page.
+    assert "<mark>تقدم</mark> إنجاز الالتزامات" in second
+    assert 'rel="next" href="?q=%D8%AA%D9%82%D8%AF%D9%85&amp;page=2"' in first
+    assert client.get(url, {"q": "تقدم", "page": 3}).status_code == 400
+
+
+def test_minutes_found_page_in_french_and_with_nothing_found(client):
+    twelve_minutes()
+    url = reverse("commitments:search_minutes")
+
+    with override("fr"):
+        page = client.get(reverse("commitments:search_minutes"), {"q": "تقدم"}).content.decode()
+    nothing = client.get(url, {"q": "غائبة"}).content.decode()
+    empty = client.get(url).content.decode()
+
+    assert "Procès-verbaux publiés trouvés : 12" in page
+    assert "المحاضر المنشورة التي وردت فيها: 0" in nothing
+    assert "جربوا كلمات أقل" in nothing
+    assert 'class="meeting-pdf"' not in empty
+    assert "<h1>البحث في الالتزامات والمحاضر</h1>" in empty
 
 
 def test_search_page_points_to_the_status_rows_that_hold_the_words(client, meetings):

@@ -145,6 +145,7 @@ def test_feeds_mark_the_arabic_fallback(client, only_arabic):
         ("meetings:meeting_list", ()),
         ("commitments:open_data", ()),
         ("commitments:search", ()),
+        ("commitments:search_minutes", ()),
     ],
 )
 def test_amazigh_pages_answer_in_tifinagh_left_to_right(client, only_arabic, name, args):
