@@ -197,11 +197,24 @@ def _activity_rows(formset, today):
 
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse | HttpResponseRedirect:
-    """Evidence is public once its report is published; before that, only its people see it."""
-    evidence = get_object_or_404(Evidence.objects.select_related("report__meeting"), pk=pk)
+    """Evidence is public once its report is published; before that, only the
+    secretariat and those who report in the report's voice see it: a project
+    lead the government's, a civil-society co-lead civil society's."""
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("report__meeting", "report__commitment"), pk=pk
+    )
     report = evidence.report
-    if not report.is_published:
-        visible = Commitment.objects.for_user(request.user).filter(pk=report.commitment_id)
-        if not visible.exists():
-            raise Http404
+    if not report.is_published and not _reports_in_its_voice(request.user, report):
+        raise Http404
     return serve(evidence.file, evidence.content_type, public=report.is_published)
+
+
+def _reports_in_its_voice(user, report) -> bool:
+    if is_secretariat(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    commitment = report.commitment
+    civil_society = report.voice == ReportVoice.CIVIL_SOCIETY
+    people = commitment.co_leads if civil_society else commitment.leads
+    return people.filter(pk=user.pk).exists()

@@ -11,7 +11,7 @@ from commitments.models import Commitment, ProgressReport
 from meetings.cycle import latest_reports
 from tests.commitments.lead_forms import load_report_form, post_report
 from tests.commitments.test_lead_workflow import secretariat_action
-from tests.factories import make_activity, make_commitment, make_user
+from tests.factories import make_activity, make_commitment, make_evidence, make_report, make_user
 
 
 @pytest.fixture
@@ -116,3 +116,21 @@ def test_next_meeting_s_status_table_takes_no_co_lead_report(co_lead, official):
     )
 
     assert latest_reports([official.pk], since=datetime.date(2025, 4, 1)) == {}
+
+
+@pytest.mark.django_db
+def test_unpublished_evidence_is_seen_only_in_its_own_voice(client, co_lead, official, secretariat):
+    lead = official.leads.first()
+    government = make_evidence(make_report(official, status=ReportStatus.SUBMITTED))
+    civil = make_evidence(
+        make_report(official, status=ReportStatus.DRAFT, voice=ReportVoice.CIVIL_SOCIETY)
+    )
+
+    def status(user, evidence):
+        client.force_login(user)
+        return client.get(reverse("leads:evidence_download", args=[evidence.pk])).status_code
+
+    # Each side's drafts are its own until published; the secretariat reviews both.
+    assert (status(lead, government), status(lead, civil)) == (200, 404)
+    assert (status(co_lead, government), status(co_lead, civil)) == (404, 200)
+    assert (status(secretariat, government), status(secretariat, civil)) == (200, 200)
