@@ -260,12 +260,16 @@ correct.alters_data = True
 
 
 @transaction.atomic
-def imported_rows(rows: list[ProgressReport], user: User | None) -> None:
+def imported_rows(
+    rows: list[ProgressReport], user: User | None, *, published: list[ProgressReport] = ()
+) -> None:
     """The steps of reports and status rows a spreadsheet import saved by batches.
 
     A row of published minutes is published with them; a report the file
-    publishes makes the activity changes it proposed. (A row of a draft
-    meeting cannot be published: the import refuses it.)
+    publishes makes the activity changes it proposed, and those of `published`
+    (the reports the file published) outside a meeting are announced, once the
+    import commits, as the admin's publication announces them. (A row of a
+    draft meeting cannot be published: the import refuses it.)
     """
     ids = [row.pk for row in rows if row.pk is not None]
     following = ProgressReport.objects.filter(
@@ -279,6 +283,9 @@ def imported_rows(rows: list[ProgressReport], user: User | None) -> None:
     make_pending_changes()
     meeting_ids = {row.meeting_id for row in rows if row.meeting_id is not None}
     _changed({row.commitment_id for row in rows}, meeting_ids)
+    for report in published:
+        if report.meeting_id is None:
+            _announce(report_published, report=report)
 
 
 imported_rows.alters_data = True

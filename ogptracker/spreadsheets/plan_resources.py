@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.results import Result
 from tablib import Dataset
 
+from commitments.enums import ReportStatus
 from commitments.models import (
     ActionPlan,
     Activity,
@@ -219,12 +220,29 @@ ActivityResource = resource(
 
 class FollowsTheReportingCycle:
     """Reports and status rows a file writes take the cycle's steps, as in the admin:
-    a published report makes its activity changes, a row of published minutes is
-    published with them (meetings/cycle.py, `imported_rows`)."""
+    a published report makes its activity changes and is announced to its
+    followers, a row of published minutes is published with them
+    (meetings/cycle.py, `imported_rows`)."""
+
+    def import_instance(self, instance: ProgressReport, row: Any, **kwargs: Any) -> None:
+        # What it was before the file: a report the file publishes is news.
+        instance.status_before_import = instance.status if instance.pk else None
+        super().import_instance(instance, row, **kwargs)
 
     def after_import(self, dataset: Dataset, result: Result, **kwargs: Any) -> None:
         super().after_import(dataset, result, **kwargs)
-        imported_rows(self.saved, self.user)
+        # A restored backup publishes nothing new: it was announced when it was.
+        published = (
+            []
+            if self.restore
+            else [
+                row
+                for row in self.saved
+                if row.status == ReportStatus.PUBLISHED
+                and getattr(row, "status_before_import", None) != ReportStatus.PUBLISHED
+            ]
+        )
+        imported_rows(self.saved, self.user, published=published)
 
 
 ProgressReportResource = resource(

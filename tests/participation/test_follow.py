@@ -5,6 +5,7 @@ import re
 
 import feedparser
 import pytest
+import tablib
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -12,6 +13,7 @@ from commitments.enums import MeetingStatus, ReportStatus
 from meetings import cycle
 from ogptracker.participation import tokens
 from ogptracker.participation.models import Follow, Notice
+from ogptracker.spreadsheets.plan_resources import ProgressReportResource
 from tests.factories import make_committee, make_meeting, make_plan, make_report
 
 
@@ -282,3 +284,28 @@ def test_minutes_published_again_by_a_restore_are_not_announced(
         cycle.publish_meeting(meeting, secretariat, announce=False)
 
     assert not Notice.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_report_a_spreadsheet_publishes_is_told_to_followers_once(
+    commitment, secretariat, follower, run_queued, mailoutbox, django_capture_on_commit_callbacks
+):
+    plan, number = commitment.plan.number, commitment.number
+    text = f"plan,commitment,date,percent,status\n{plan},{number},2025-05-02,66,published\n"
+
+    def import_file(dry_run):
+        with django_capture_on_commit_callbacks(execute=True):
+            ProgressReportResource().import_data(
+                tablib.Dataset().load(text, format="csv"), dry_run=dry_run, user=secretariat
+            )
+        run_queued()
+
+    import_file(dry_run=True)  # The preview publishes nothing.
+    assert mailoutbox == []
+    import_file(dry_run=False)
+    (message,) = mailoutbox
+    assert message.to == ["reader@example.org"]
+    assert "66 %" in message.body
+    mailoutbox.clear()
+    import_file(dry_run=False)  # The same file again: nothing new to tell.
+    assert mailoutbox == []
