@@ -64,8 +64,8 @@ PAGES = [
     ("api_irm", 3),
     ("api_revisions", 3),
     ("api_civil_society", 3),
-    ("self_assessment", 10),
-    ("self_assessment_docx", 10),
+    ("self_assessment", 11),
+    ("self_assessment_docx", 11),
     ("plan_governance", 7),
     ("plan_revisions", 3),
 ]

@@ -21,14 +21,16 @@ from .periods import Period
 ANNOTATIONS = ("percent", "completion", "period_end", "official_percent")
 
 
-def with_latest_assessment(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
+def with_latest_assessment(
+    commitments: QuerySet[Commitment], until: datetime.date | None = None
+) -> QuerySet[Commitment]:
     """Annotate each commitment with its latest civil-society assessment (latest period,
-    then latest saved) and the official figure published by the end of that period."""
-    latest = (
-        Assessment.objects.filter(commitment=OuterRef("pk"))
-        .with_official_figure()
-        .order_by("-period_end", "-updated_at", "-pk")
-    )
+    then latest saved; of a half-year ending by `until` if given) and the official
+    figure published by the end of that period."""
+    latest = Assessment.objects.filter(commitment=OuterRef("pk"))
+    if until is not None:
+        latest = latest.filter(period_end__lte=until)
+    latest = latest.with_official_figure().order_by("-period_end", "-updated_at", "-pk")
     return commitments.annotate(
         **{f"civil_society_{name}": Subquery(latest.values(name)[:1]) for name in ANNOTATIONS},
         civil_society_forum=Subquery(latest.values("forum__name")[:1]),
@@ -75,3 +77,13 @@ def side_by_side(commitment: Commitment) -> SideBySide | None:
         forum=commitment.civil_society_forum,
         official=commitment.civil_society_official_percent,
     )
+
+
+def plan_views(commitments: QuerySet[Commitment], until: datetime.date | None = None):
+    """By commitment id, civil society's latest view of each of `commitments` it
+    assessed (by `until`), as `side_by_side` reads it: one query."""
+    rows = with_latest_assessment(commitments.order_by(), until)
+    return {
+        commitment.pk: side_by_side(commitment)
+        for commitment in rows.filter(civil_society_percent__isnull=False)
+    }

@@ -11,11 +11,13 @@ from the right.
 import io
 from typing import Any
 
+from django.template.defaultfilters import floatformat
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from commitments.progress import RollUp
+from ogptracker.civilsociety.side_by_side import SideBySide
 from ogptracker.ogpcycle.self_assessment import SelfAssessment
 
 from .templatetags.progress_tags import percent as _percent
@@ -79,6 +81,23 @@ class _Writer:
 
 def _activity_headers() -> list[str]:
     return [_("No."), _("Activity"), _("Status"), _("Planned"), _("Revised end"), _("Slippage")]
+
+
+def _civil_society(civil: SideBySide) -> str:
+    """The page's line, in words: the figure, who and when, the official one, the gap."""
+    parts = [
+        _percent(civil.percent),
+        f"{civil.forum}, {civil.period.label}",
+        str(civil.completion_label),
+        _("Official figure at the end of that period: %(figure)s")
+        % {"figure": _percent(civil.official)},
+    ]
+    if civil.flagged:
+        above = _("Civil society: %(points)s points above the official figure")
+        below = _("Civil society: %(points)s points below the official figure")
+        points = floatformat(civil.gap_points, -1)
+        parts.append((above if civil.gap > 0 else below) % {"points": points})
+    return " · ".join(parts)
 
 
 def _mean(rollup: RollUp) -> str:
@@ -186,6 +205,9 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
                     for name, label in part.irm.items()
                 ]
                 writer.paragraph(separator.join(judgements), _("The IRM's judgement:"))
+            civil = getattr(part, "civil_society", None)
+            if civil is not None:
+                writer.paragraph(_civil_society(civil), _("Civil society's assessment:"))
 
     record = context.get("record")
     if context.get("published") and record.comments_from:

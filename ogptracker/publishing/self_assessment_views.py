@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan
 from meetings import pdf
+from ogptracker.civilsociety.side_by_side import plan_views
 from ogptracker.ogpcycle import self_assessment
 from ogptracker.ogpcycle.enums import SelfAssessmentKind
 from ogptracker.ogpcycle.models import SelfAssessmentReport
@@ -28,7 +29,14 @@ def _plan_and_kind(number, kind):
 
 
 def _report(number, kind):
-    return self_assessment.build(*_plan_and_kind(number, kind))
+    """The report, each commitment's part with civil society's latest view by the
+    report's date (`civil_society`, None where no forum assessed it)."""
+    report = self_assessment.build(*_plan_and_kind(number, kind))
+    views = plan_views(report.plan.commitments.all(), report.until)
+    for axis in report.axes:
+        for part in axis.commitments:
+            part.civil_society = views.get(part.commitment.pk)
+    return report
 
 
 def _record(report):
