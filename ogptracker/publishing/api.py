@@ -237,70 +237,58 @@ def plan_commitments(request: HttpRequest, number: int) -> JsonResponse:
     return _json(paginate(request, commitments, serialise))
 
 
+# The parameter most per-record lists read, and the field lookup it narrows on.
+COMMITMENT = {"commitment": "commitment__number"}
+
+
+def _narrowed(request: HttpRequest, rows: QuerySet, lookups: dict[str, str]) -> QuerySet:
+    """`rows` filtered on each parameter of `lookups` (its name → the field lookup
+    it sets) the request gives, checked as PARAMETERS says."""
+    for name, lookup in lookups.items():
+        value = cleaned(request, name)
+        if value is not None:
+            rows = rows.filter(**{lookup: value})
+    return rows
+
+
+def _plan_list(request, number, rows_of, dataset, lookups):
+    """A page of a plan's records of `dataset` (`rows_of(plan)`), narrowed by `lookups`."""
+    rows = _narrowed(request, rows_of(_get_plan(number)), lookups)
+    return _json(paginate(request, rows, dataset.record))
+
+
 @api_view
 def plan_activities(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    activities = opendata.plan_activities(found)
-    commitment = cleaned(request, "commitment")
-    if commitment is not None:
-        activities = activities.filter(commitment__number=commitment)
-    return _json(paginate(request, activities, opendata.ACTIVITIES.record))
+    return _plan_list(request, number, opendata.plan_activities, opendata.ACTIVITIES, COMMITMENT)
 
 
 @api_view
 def plan_reports(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    reports = opendata.plan_reports(found)
-    commitment = cleaned(request, "commitment")
-    if commitment is not None:
-        reports = reports.filter(commitment__number=commitment)
-    date = cleaned(request, "date")
-    if date is not None:
-        reports = reports.filter(date=date)
-    return _json(paginate(request, reports, opendata.REPORTS.record))
+    lookups = {**COMMITMENT, "date": "date"}
+    return _plan_list(request, number, opendata.plan_reports, opendata.REPORTS, lookups)
 
 
 @api_view
 def plan_next_steps(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    steps = opendata.plan_next_steps(found)
-    status = cleaned(request, "status")
-    if status is not None:
-        steps = steps.filter(status=status)
-    meeting = cleaned(request, "meeting")
-    if meeting is not None:
-        steps = steps.filter(meeting_id=meeting)
-    return _json(paginate(request, steps, opendata.NEXT_STEPS.record))
+    lookups = {"status": "status", "meeting": "meeting_id"}
+    return _plan_list(request, number, opendata.plan_next_steps, opendata.NEXT_STEPS, lookups)
 
 
 @api_view
 def plan_irm(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    assessments = opendata.plan_irm_assessments(found)
-    commitment = cleaned(request, "commitment")
-    if commitment is not None:
-        assessments = assessments.filter(commitment__number=commitment)
-    return _json(paginate(request, assessments, opendata.IRM.record))
+    return _plan_list(request, number, opendata.plan_irm_assessments, opendata.IRM, COMMITMENT)
 
 
 @api_view
 def plan_civil_society(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    assessments = opendata.plan_assessments(found)
-    commitment = cleaned(request, "commitment")
-    if commitment is not None:
-        assessments = assessments.filter(commitment__number=commitment)
-    return _json(paginate(request, assessments, opendata.CIVIL_SOCIETY.record))
+    return _plan_list(
+        request, number, opendata.plan_assessments, opendata.CIVIL_SOCIETY, COMMITMENT
+    )
 
 
 @api_view
 def plan_revisions(request: HttpRequest, number: int) -> JsonResponse:
-    found = _get_plan(number)
-    changes = opendata.plan_revisions(found)
-    commitment = cleaned(request, "commitment")
-    if commitment is not None:
-        changes = changes.filter(commitment__number=commitment)
-    return _json(paginate(request, changes, opendata.REVISIONS.record))
+    return _plan_list(request, number, opendata.plan_revisions, opendata.REVISIONS, COMMITMENT)
 
 
 def published_meetings() -> QuerySet[Meeting]:
@@ -340,13 +328,11 @@ def _meeting(request, meeting):
 
 @api_view
 def meetings(request: HttpRequest) -> JsonResponse:
-    found = _searched(request, published_meetings(), search_minutes)
-    plan_number = cleaned(request, "plan")
-    if plan_number is not None:
-        found = found.filter(committee__plan__number=plan_number)
-    committee = cleaned(request, "committee")
-    if committee is not None:
-        found = found.filter(committee__kind=committee)
+    found = _narrowed(
+        request,
+        _searched(request, published_meetings(), search_minutes),
+        {"plan": "committee__plan__number", "committee": "committee__kind"},
+    )
     return _json(paginate(request, found, lambda meeting: _meeting(request, meeting)))
 
 
