@@ -21,7 +21,6 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Model
@@ -55,14 +54,16 @@ from ogptracker.ogpcycle.models import (
 from . import civilsociety_resources, irm_resources, meeting_resources, revision_resources
 from . import plan_resources as resources
 from .backup_files import (
+    STORED_FILE_COLUMNS,
     BackupError,
     Problem,
     as_text,
     cannot_restore,
-    copy_stored_file,
     field_value,
     messages_of,
     read_csv,
+    restore_stored_file,
+    stored_file_cells,
     write_csv,
 )
 from .backup_history import (
@@ -134,12 +135,7 @@ EVIDENCE_COLUMNS = [
     "commitment",
     "snapshot_date",
     "snapshot_index",
-    "file",
-    "description",
-    "content_type",
-    "size",
-    "uploaded_by",
-    "uploaded_at",
+    *STORED_FILE_COLUMNS,
 ]
 
 
@@ -268,21 +264,14 @@ def export_evidence(directory: Path) -> int:
     for number, item in enumerate(evidence, start=1):
         report = item.report
         # Numbered folders: two evidence files may share a name.
-        copy = copy_stored_file(
-            item.file, directory, f"evidence/{number}/{Path(item.file.name).name}"
-        )
+        copy = f"evidence/{number}/{Path(item.file.name).name}"
         rows.append(
             [
                 report.commitment.plan.number,
                 report.commitment.number,
                 report.date.isoformat(),
                 positions[report.pk],
-                copy,
-                item.description,
-                item.content_type,
-                item.size,
-                item.uploaded_by.get_username() if item.uploaded_by else "",
-                as_text(item.uploaded_at),
+                *stored_file_cells(item, directory, copy),
             ]
         )
     write_csv(directory / "evidence.csv", EVIDENCE_COLUMNS, rows)
@@ -589,39 +578,12 @@ def import_evidence(directory: Path, stored_files: list[str]) -> int:
     copy in ``stored_files`` (so that a failed restore removes them)."""
     path = directory / "evidence.csv"
     headers, rows = read_csv(path, columns=EVIDENCE_COLUMNS)
-    User = get_user_model()
+    users = dict(get_user_model().objects.values_list("username", "pk"))
     reports = ReportKeys()
     for line, row in enumerate(rows, start=2):
         record = dict(zip(headers, row, strict=True))
-        report_pk = reports.pk(path, line, record)
-        evidence = Evidence(
-            report_id=report_pk,
-            description=record["description"],
-            content_type=record["content_type"],
-            size=int(record["size"] or 0),
-            uploaded_by=User.objects.filter(username=record["uploaded_by"]).first(),
-        )
-        source = directory / record["file"] if record["file"] else None
-        if source is None or not source.is_file():
-            raise cannot_restore(
-                path.name,
-                [
-                    Problem(
-                        path.name,
-                        line,
-                        "file",
-                        _("%(file)s is missing from the backup.") % {"file": record["file"]},
-                    )
-                ],
-            )
-        with open(source, "rb") as stream:
-            evidence.file.save(source.name, File(stream), save=False)
-        stored_files.append(evidence.file.name)
-        evidence.save()
-        if record["uploaded_at"]:
-            Evidence.objects.filter(pk=evidence.pk).update(
-                uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
-            )
+        evidence = Evidence(report_id=reports.pk(path, line, record))
+        restore_stored_file(evidence, record, directory, path, line, users, stored_files)
     return len(rows)
 
 
@@ -699,12 +661,7 @@ ASSESSMENT_EVIDENCE_COLUMNS = [
     "commitment",
     "forum",
     "period_end",
-    "file",
-    "description",
-    "content_type",
-    "size",
-    "uploaded_by",
-    "uploaded_at",
+    *STORED_FILE_COLUMNS,
 ]
 
 
@@ -716,21 +673,14 @@ def export_assessment_evidence(directory: Path) -> int:
     ).order_by("pk")
     for number, item in enumerate(evidence, start=1):
         assessment = item.assessment
-        copy = copy_stored_file(
-            item.file, directory, f"evidence/civil-society/{number}/{Path(item.file.name).name}"
-        )
+        copy = f"evidence/civil-society/{number}/{Path(item.file.name).name}"
         rows.append(
             [
                 assessment.commitment.plan.number,
                 assessment.commitment.number,
                 assessment.forum.name,
                 assessment.period_end.isoformat(),
-                copy,
-                item.description,
-                item.content_type,
-                item.size,
-                item.uploaded_by.get_username() if item.uploaded_by else "",
-                as_text(item.uploaded_at),
+                *stored_file_cells(item, directory, copy),
             ]
         )
     write_csv(directory / "assessment_evidence.csv", ASSESSMENT_EVIDENCE_COLUMNS, rows)
@@ -763,34 +713,8 @@ def import_assessment_evidence(directory: Path, stored_files: list[str]) -> int:
                 path.name,
                 [Problem(path.name, line, "period_end", _("No such civil-society assessment."))],
             )
-        source = directory / record["file"] if record["file"] else None
-        if source is None or not source.is_file():
-            raise cannot_restore(
-                path.name,
-                [
-                    Problem(
-                        path.name,
-                        line,
-                        "file",
-                        _("%(file)s is missing from the backup.") % {"file": record["file"]},
-                    )
-                ],
-            )
-        evidence = AssessmentEvidence(
-            assessment_id=assessments[key],
-            description=record["description"],
-            content_type=record["content_type"],
-            size=int(record["size"] or 0),
-            uploaded_by_id=users.get(record["uploaded_by"]),
-        )
-        with open(source, "rb") as stream:
-            evidence.file.save(source.name, File(stream), save=False)
-        stored_files.append(evidence.file.name)
-        evidence.save()
-        if record["uploaded_at"]:
-            AssessmentEvidence.objects.filter(pk=evidence.pk).update(
-                uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
-            )
+        evidence = AssessmentEvidence(assessment_id=assessments[key])
+        restore_stored_file(evidence, record, directory, path, line, users, stored_files)
     return len(rows)
 
 

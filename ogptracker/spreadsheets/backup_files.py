@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import Field, JSONField
 from django.db.models.fields.files import FieldFile
@@ -127,6 +128,47 @@ def field_value(field: Field, text: str) -> object:
 
 def messages_of(invalid: ValidationError) -> list[str]:
     return [str(message) for message in invalid.messages]
+
+
+# The cells of an uploaded file (a report's or an assessment's evidence), after its key.
+STORED_FILE_COLUMNS = ["file", "description", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+def stored_file_cells(item, directory: Path, copy: str) -> list[object]:
+    """The STORED_FILE_COLUMNS of `item`, its file copied to `directory / copy`."""
+    return [
+        copy_stored_file(item.file, directory, copy),
+        item.description,
+        item.content_type,
+        item.size,
+        item.uploaded_by.get_username() if item.uploaded_by else "",
+        as_text(item.uploaded_at),
+    ]
+
+
+def restore_stored_file(
+    item, record: dict, directory: Path, path: Path, line: int, users: dict, stored_files: list
+) -> None:
+    """Fill `item` (unsaved, its key set) from the STORED_FILE_COLUMNS of `record`
+    (line `line` of `path`), copy its file into storage, naming the copy in
+    `stored_files` (so that a failed restore removes it), and save it with the
+    time it was uploaded. `users`: the accounts' ids by username."""
+    source = directory / record["file"] if record["file"] else None
+    if source is None or not source.is_file():
+        missing = _("%(file)s is missing from the backup.") % {"file": record["file"]}
+        raise cannot_restore(path.name, [Problem(path.name, line, "file", missing)])
+    item.description = record["description"]
+    item.content_type = record["content_type"]
+    item.size = int(record["size"] or 0)
+    item.uploaded_by_id = users.get(record["uploaded_by"])
+    with open(source, "rb") as stream:
+        item.file.save(source.name, File(stream), save=False)
+    stored_files.append(item.file.name)
+    item.save()
+    if record["uploaded_at"]:
+        type(item).objects.filter(pk=item.pk).update(
+            uploaded_at=datetime.datetime.fromisoformat(record["uploaded_at"])
+        )
 
 
 def copy_stored_file(file: FieldFile, directory: Path, copy: str) -> str:
