@@ -62,9 +62,9 @@ def attach_rows_found(meetings, query):
             *(f"commitment__{name}" for name in ["number", *translated("title")]),
             "commitment__plan__number",
         )
-        .order_by("commitment__plan__number", "commitment__number")
     )
-    return attach_parts_found(meetings, rows, query, "meeting")
+    order = ["commitment__plan__number", "commitment__number"]
+    return attach_parts_found(meetings, rows, query, "meeting", order)
 
 
 def attach_excerpt_texts(meetings, query):
@@ -77,8 +77,8 @@ def attach_excerpt_texts(meetings, query):
         wanting = [pk for pk, excerpt in found.items() if excerpt == (None, None)]
         if not wanting:
             break
-        parts = model.objects.filter(meeting__in=wanting).order_by("order")
-        for part in first_of_each(holding_every_word(parts, query), "meeting", 1):
+        parts = holding_every_word(model.objects.filter(meeting__in=wanting), query)
+        for part in first_of_each(parts, "meeting", ["order"], 1):
             found[part.meeting_id] = (text_of(part), anchor_of(part))
     for meeting in meetings:
         meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]

@@ -122,17 +122,18 @@ def holding_every_word(queryset, query):
     return queryset
 
 
-def attach_parts_found(results, parts, query, parent):
+def attach_parts_found(results, parts, query, parent, order):
     """Give each result `found`: its first PARTS_SHOWN `parts` (activities,
-    status rows: a queryset with a `search_text` column, in the order to show
-    them) holding every word of `query`, and `more_found`: how many others do.
-    `parent` names the parts' field pointing to the results. One query, which
-    reads no more than PARTS_SHOWN parts of each result."""
+    status rows: a queryset with a `search_text` column) in `order` holding every
+    word of `query`, and `more_found`: how many others do. `parent` names the
+    parts' field pointing to the results. One query, which reads no more than
+    PARTS_SHOWN parts of each result."""
     by_result = {result.pk: [] for result in results}
     if by_result:
         parts = first_of_each(
             holding_every_word(parts.filter(**{f"{parent}__in": results}), query),
             parent,
+            order,
             PARTS_SHOWN,
         )
         for part in parts:
@@ -144,19 +145,23 @@ def attach_parts_found(results, parts, query, parent):
     return results
 
 
-def first_of_each(parts, parent, count):
-    """The first `count` of `parts` (in their order) of each `parent`, each
-    with `of_parent`: how many `parts` that parent has in all."""
+def first_of_each(parts, parent, order, count):
+    """The first `count` of `parts` in `order` (field names, "-" for descending) of
+    each `parent`, in that order, each with `of_parent`: how many `parts` that
+    parent has in all."""
     by_parent = {"partition_by": F(parent)}
-    return parts.annotate(
-        place=Window(RowNumber(), order_by=list(parts.query.order_by), **by_parent),
-        of_parent=Window(Count("pk"), **by_parent),
-    ).filter(place__lte=count)
+    return (
+        parts.annotate(
+            place=Window(RowNumber(), order_by=order, **by_parent),
+            of_parent=Window(Count("pk"), **by_parent),
+        )
+        .filter(place__lte=count)
+        .order_by(*order)
+    )
 
 
 def attach_activities_found(commitments, query):
     """Under each commitment found, the activities that hold every word."""
     # What is shown of each: its number and title.
     activities = Activity.objects.only("commitment", "number", *translated("title"))
-    activities = activities.order_by("number")
-    return attach_parts_found(commitments, activities, query, "commitment")
+    return attach_parts_found(commitments, activities, query, "commitment", ["number"])
