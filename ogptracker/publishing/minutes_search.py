@@ -9,13 +9,14 @@ them (ogptracker/publishing/search.py). Each of those keeps its folded text in a
 (`search_text`).
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from commitments.enums import ReportStatus
 from commitments.models import ProgressReport
 from meetings.models import AgendaItem, Meeting, NextStep
 from ogptracker.common.languages import translated
 
+from . import id_sets
 from .search import attach_parts_found, first_of_each, holding, holding_every_word, terms
 
 # Where an excerpt of a minutes found is taken from, in this order: its text,
@@ -37,11 +38,15 @@ def search_minutes(query):
         return Meeting.objects.none()
     found = Meeting.objects.published()
     for term in wanted:
+        parts = id_sets.either(
+            id_sets.holding(AgendaItem, term, selected="meeting_id"),
+            id_sets.holding(NextStep, term, selected="meeting_id"),
+        )
         found = found.filter(
             holding(term)
-            | Exists(AgendaItem.objects.filter(holding(term), meeting=OuterRef("pk")))
-            | Exists(NextStep.objects.filter(holding(term), meeting=OuterRef("pk")))
-            # The meeting is published, so are its rows that are.
+            | Q(pk__in=parts)
+            # The meeting is published, so are its rows that are. A common word is
+            # in thousands of them: each meeting is looked up in its own rows.
             | Exists(
                 ProgressReport.objects.filter(
                     holding(term), meeting=OuterRef("pk"), status=ReportStatus.PUBLISHED

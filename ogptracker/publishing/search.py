@@ -27,6 +27,8 @@ from ogptracker.common.folding import fold
 from ogptracker.common.languages import translated
 from ogptracker.common.stemming import forms
 
+from . import id_sets
+
 MAX_WORDS = 8
 # Parts of a result shown under it as where its words were found.
 PARTS_SHOWN = 5
@@ -94,16 +96,16 @@ def search_commitments(query):
 
 def _own(term, column="search_text"):
     """The ids of the commitments whose own `column` holds `term`."""
-    return Commitment.objects.filter(holding(term, column)).order_by().values("pk")
+    return id_sets.holding(Commitment, term, column=column)
 
 
 def _holders(term):
     """The ids of the commitments holding `term`: in their own text, an
     activity's or their lead institution's name."""
-    institutions = Institution.objects.filter(holding(term)).order_by()
-    return _own(term).union(
-        Activity.objects.filter(holding(term)).order_by().values("commitment"),
-        Commitment.objects.filter(lead_institution__in=institutions).order_by().values("pk"),
+    return id_sets.either(
+        _own(term),
+        id_sets.holding(Activity, term, selected="commitment_id"),
+        id_sets.led_by(Commitment, id_sets.holding(Institution, term)),
     )
 
 

@@ -259,3 +259,17 @@ def test_search_page_escapes_the_query_it_isolates(client, commitments):
 
     assert "لـ«<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>»: 0." in page
     assert "<b>x</b>" not in page
+
+
+def test_search_takes_like_wildcards_as_they_are_typed(db):
+    # The searches' SQL asks `LIKE`: «%» and «_» are the characters, not any text.
+    plan = make_plan(1)
+    full = make_commitment(plan=plan, number=1, title="إنجاز 100% من الأنشطة")
+    make_commitment(plan=plan, number=2, title="إنجاز 100 نشاط")
+    make_commitment(plan=plan, number=3, title="ab_cd")
+
+    assert found("100%") == [full.title]
+    assert found("b_") == ["ab_cd"]
+    assert found("a_") == []
+    assert found("b%") == []
+    assert found("%") == [full.title]

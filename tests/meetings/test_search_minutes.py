@@ -260,3 +260,13 @@ def test_search_page_shows_where_the_minutes_hold_the_words(client, meetings):
     page = client.get(reverse("commitments:search"), {"q": "العروض"}).content.decode()
     # Found in a status row only: its link says where, no excerpt.
     assert "search-excerpt" not in page
+
+
+def test_search_minutes_takes_like_wildcards_as_they_are_typed(meetings):
+    make_next_step(meetings["march"], "بلوغ 100% من الأهداف")
+    make_agenda_item(meetings["june"], "ab_cd")
+
+    assert found("100%", meetings) == ["march"]
+    assert found("b_", meetings) == ["june"]
+    assert found("a_", meetings) == []
+    assert found("b%", meetings) == []
