@@ -38,13 +38,10 @@ def search_minutes(query):
         return Meeting.objects.none()
     found = Meeting.objects.published()
     for term in wanted:
-        parts = id_sets.either(
-            id_sets.holding(AgendaItem, term, selected="meeting_id"),
-            id_sets.holding(NextStep, term, selected="meeting_id"),
-        )
         found = found.filter(
             holding(term)
-            | Q(pk__in=parts)
+            | Q(pk__in=id_sets.holding(AgendaItem, term, selected="meeting_id"))
+            | Q(pk__in=id_sets.holding(NextStep, term, selected="meeting_id"))
             # The meeting is published, so are its rows that are. A common word is
             # in thousands of them: each meeting is looked up in its own rows.
             | Exists(
