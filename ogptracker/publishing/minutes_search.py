@@ -17,17 +17,18 @@ from meetings.models import AgendaItem, Meeting, NextStep
 from ogptracker.common.languages import translated
 
 from . import id_sets
-from .search import attach_parts_found, first_of_each, holding, holding_every_word, terms
+from .search import attach_parts_found, holding, holding_every_word, terms
 
-# Where an excerpt of a minutes found is taken from, in this order: its text,
-# and its anchor on the minutes page.
+# Where an excerpt of a minutes found is taken from, in this order: the fields
+# read, its text, and its anchor on the minutes page.
 EXCERPT_SOURCES = [
     (
         AgendaItem,
+        translated("title", "body", "bullets"),
         lambda item: " ".join(filter(None, [item.title, item.body, item.bullets])),
         lambda item: f"agenda-{item.order}",
     ),
-    (NextStep, lambda step: step.text, lambda step: f"step-{step.order}"),
+    (NextStep, translated("text"), lambda step: step.text, lambda step: f"step-{step.order}"),
 ]
 
 
@@ -75,13 +76,16 @@ def attach_excerpt_texts(meetings, query):
     `query` (None if no single one does), and `excerpt_anchor`: its place on the
     minutes page. One query for each source, none once each has one."""
     found = {meeting.pk: (None, None) for meeting in meetings}
-    for model, text_of, anchor_of in EXCERPT_SOURCES:
-        wanting = [pk for pk, excerpt in found.items() if excerpt == (None, None)]
+    for model, fields, text_of, anchor_of in EXCERPT_SOURCES:
+        wanting = {pk for pk, excerpt in found.items() if excerpt == (None, None)}
         if not wanting:
             break
+        # A meeting has a few parts: all that hold the words are read, the first kept.
         parts = holding_every_word(model.objects.filter(meeting__in=wanting), query)
-        for part in first_of_each(parts, "meeting", ["order"], 1):
-            found[part.meeting_id] = (text_of(part), anchor_of(part))
+        for part in parts.only("meeting", "order", *fields).order_by("order"):
+            if part.meeting_id in wanting:
+                wanting.discard(part.meeting_id)
+                found[part.meeting_id] = (text_of(part), anchor_of(part))
     for meeting in meetings:
         meeting.excerpt_text, meeting.excerpt_anchor = found[meeting.pk]
     return meetings
