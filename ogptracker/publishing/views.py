@@ -41,7 +41,9 @@ from .params import cleaned, page_of
 from .search import attach_activities_found, search_commitments
 
 PLANS_PER_PAGE = 12
-RESULTS_PER_PAGE = 20
+# A result is a card (its excerpt, plan, figure and the activities found): ten of
+# them, as search engines list, keep the minutes found below within reach.
+RESULTS_PER_PAGE = 10
 # The latest minutes found are listed under the commitments, on the first page
 # only, with a link to all of them (`minutes_found`), MINUTES_PER_PAGE a page.
 MINUTES_SHOWN = 3
