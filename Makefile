@@ -63,6 +63,7 @@ release: $(VENV)/.production
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py forget_idle_clients
 
 serve: $(VENV)/.production
 	.ci/system-deps.sh $(SITE_DEBS)

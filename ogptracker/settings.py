@@ -443,7 +443,7 @@ if os.environ.get("CSP_REPORT_URI"):
 # A client's fair share of live work: what the page cache does not answer (a page
 # rendered for the first time, a new search, a spreadsheet, an API page), so that
 # one client cannot slow the site for everyone (ogptracker/throttle.py). Counted
-# in the shared cache per address for anonymous readers, per account for the
+# in the database per address for anonymous readers, per account for the
 # signed-in; "number/period", period s, m, h or d, optionally with a count
 # ("120/5m"); empty for no limit.
 FAIR_SHARE_ANONYMOUS = os.environ.get("FAIR_SHARE_ANONYMOUS", "120/5m") or None
@@ -453,9 +453,10 @@ FAIR_SHARE_AT_ONCE = env_int("FAIR_SHARE_AT_ONCE", 2)
 # Each query of a public page or API answer, in milliseconds; past it the reader
 # gets the 503 page and the worker is free again. 0 for no limit.
 PUBLIC_QUERY_TIMEOUT_MS = env_int("PUBLIC_QUERY_TIMEOUT_MS", 5000)
-# django-ratelimit's counts live in the default cache, the database's, which every
-# process shares; its increments are a read and a write, not atomic, so requests
-# counted at the same moment by several workers can count once.
+# django-ratelimit's counts (questions, sign-ups, follows: PARTICIPATION_*_RATE) live in
+# the default cache, which every process shares; its increments are a read and a
+# write, not atomic, so actions counted at the same moment by several workers can
+# count once.
 RATELIMIT_USE_CACHE = "default"
 
 # Errors go to standard error, where gunicorn and the service manager collect

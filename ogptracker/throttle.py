@@ -4,9 +4,10 @@ Login throttling is django-axes's (`lockout_response`). A client's *fair
 share* of live work, the public pages, downloads, searches and API answers
 the page cache does not hold (`fair_share`, applied by `cache_public_page`):
 
-- a rate, counted by django-ratelimit in the shared cache, per address for
-  anonymous readers (FAIR_SHARE_ANONYMOUS) and per account for the signed-in
-  secretariat and leads (FAIR_SHARE_SIGNED_IN);
+- a rate, per address for anonymous readers (FAIR_SHARE_ANONYMOUS) and per
+  account for the signed-in secretariat and leads (FAIR_SHARE_SIGNED_IN),
+  counted in the database in one statement (`counted`, the `ShareCount` table),
+  which every process and machine shares;
 - a few requests at a time (FAIR_SHARE_AT_ONCE), held as PostgreSQL advisory
   locks, which every process and machine sees and which a dead worker's
   connection gives back;
@@ -21,6 +22,7 @@ requests are refused before sessions, the cache or the database.
 
 import logging
 import math
+import re
 import time
 import zlib
 from contextlib import contextmanager
@@ -30,7 +32,6 @@ from http import HTTPStatus
 from django.conf import settings
 from django.db import OperationalError, connection
 from django.shortcuts import render
-from django_ratelimit.core import get_usage
 from psycopg2 import errorcodes
 
 from .errors import error_response
@@ -68,15 +69,71 @@ def _signed_in(request):
     return user is not None and user.is_authenticated
 
 
-def client_key(group, request):
+def client_key(request):
     """Who a share belongs to: the account if signed in, else the address."""
     if _signed_in(request):
         return f"user:{request.user.pk}"
     return f"address:{client_ip(request)}"
 
 
-def share_rate(group, request):
-    return settings.FAIR_SHARE_SIGNED_IN if _signed_in(request) else settings.FAIR_SHARE_ANONYMOUS
+def share_rate(request):
+    """The client's rate, or None for no limit."""
+    rate = settings.FAIR_SHARE_SIGNED_IN if _signed_in(request) else settings.FAIR_SHARE_ANONYMOUS
+    return Rate.parse(rate) if rate else None
+
+
+class Rate:
+    """«120/5m»: so many requests (`limit`) a window of `period` seconds; the period
+    in s, m, h or d, with a count or not, as django-ratelimit writes rates."""
+
+    PATTERN = re.compile(r"^(\d+)/(\d*)([smhd])$")
+    UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+    def __init__(self, limit, period):
+        self.limit, self.period = limit, period
+
+    @classmethod
+    def parse(cls, text):
+        match = cls.PATTERN.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a rate such as «120/5m».")
+        limit, count, unit = match.groups()
+        return cls(int(limit), int(count or 1) * cls.UNITS[unit])
+
+
+# One statement counts a request: the client's row starts its window over, or
+# counts one more in it. Both PostgreSQL and SQLite write it so.
+COUNT_ONE_MORE = """
+    INSERT INTO pagecache_sharecount (client, "window", count) VALUES (%s, %s, 1)
+    ON CONFLICT (client) DO UPDATE SET
+        count = CASE WHEN pagecache_sharecount."window" = excluded."window"
+            THEN pagecache_sharecount.count + 1 ELSE 1 END,
+        "window" = excluded."window"
+    RETURNING count
+"""
+
+
+def counted(key, rate):
+    """Count one request of the client `key` in its current window of `rate`:
+    (its requests in the window so far, this one included; the window's seconds left).
+
+    Windows are fixed, each client's starting at its own second (from its key),
+    so that clients do not all start over at once."""
+    now = int(time.time())
+    offset = zlib.crc32(key.encode()) % rate.period
+    window = now - (now - offset) % rate.period
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_ONE_MORE, [key, window])
+        (count,) = cursor.fetchone()
+    return count, window + rate.period - now
+
+
+def forget_idle_clients(seconds=86400):
+    """Delete the counts of the clients not counted for `seconds` (a day): how
+    many. Any client's window is shorter: a client still counting keeps its row."""
+    from .pagecache.models import ShareCount
+
+    return ShareCount.objects.filter(window__lt=int(time.time()) - seconds).delete()[0]
 
 
 class Refusals:
@@ -166,15 +223,17 @@ def fair_share(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        key = client_key(None, request)
+        key = client_key(request)
         seconds = refusals.seconds_left(key)
         if seconds:
             return too_many_requests(request, seconds)
-        usage = get_usage(request, group="live", key=client_key, rate=share_rate, increment=True)
-        if usage is not None and usage["should_limit"]:
-            seconds = max(1, usage["time_left"])
-            refusals.refuse(key, seconds)
-            return too_many_requests(request, seconds)
+        rate = share_rate(request)
+        if rate:
+            count, seconds = counted(key, rate)
+            if count > rate.limit:
+                seconds = max(1, seconds)
+                refusals.refuse(key, seconds)
+                return too_many_requests(request, seconds)
         with one_of_few(key) as admitted:
             if not admitted:
                 # Its other requests are still running: a moment is enough.

@@ -2,7 +2,7 @@ from importlib.metadata import version
 
 from django.apps import AppConfig
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,3 +30,17 @@ def check_release(app_configs, **kwargs):
             id="pagecache.W001",
         )
     ]
+
+
+@register()
+def check_fair_share_rates(app_configs, **kwargs):
+    from ogptracker.throttle import Rate
+
+    errors = []
+    for name in ("FAIR_SHARE_ANONYMOUS", "FAIR_SHARE_SIGNED_IN"):
+        rate = getattr(settings, name)
+        try:
+            rate and Rate.parse(rate)
+        except ValueError as error:
+            errors.append(Error(f"{name}: {error}", id="pagecache.E001"))
+    return errors

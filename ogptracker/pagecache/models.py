@@ -19,3 +19,26 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class ShareCount(models.Model):
+    """One client's live requests in its current window of the fair share
+    (ogptracker/throttle.py): a row a client, counted up in one statement.
+
+    A table of its own rather than cache entries: on the database cache a count
+    took eight statements (a read, a write, the cache's size checks), and two
+    workers counting at once could count once.
+    """
+
+    client = models.CharField(_("client"), max_length=150, primary_key=True)
+    # Seconds since the epoch.
+    window = models.BigIntegerField(_("window start"))
+    count = models.PositiveIntegerField(_("requests counted"))
+
+    class Meta:
+        db_table = "pagecache_sharecount"
+        verbose_name = _("fair share count")
+        indexes = [models.Index(fields=["window"], name="sharecount_window_idx")]
+
+    def __str__(self):
+        return f"{self.client}: {self.count}"
