@@ -54,6 +54,21 @@ def search_minutes(query):
     return found.order_by("-date", "-pk")
 
 
+def listed_minutes(query):
+    """`search_minutes(query)` with what a list of them shows of each: its date,
+    committee and plan."""
+    return (
+        search_minutes(query)
+        .select_related("committee__plan")
+        .only(
+            "date",
+            "committee__plan",
+            *(f"committee__{name}" for name in translated("name")),
+            *(f"committee__plan__{name}" for name in ["number", *translated("title")]),
+        )
+    )
+
+
 def attach_rows_found(meetings, query):
     """Under each minutes found, the status rows that hold every word."""
     rows = (

@@ -36,7 +36,7 @@ from ogptracker.participation.stats import answers_by_institution
 
 from . import dashboard, opendata
 from .change_log import published_change_log
-from .minutes_search import attach_minutes_found, search_minutes
+from .minutes_search import attach_minutes_found, listed_minutes
 from .params import cleaned, page_of
 from .search import attach_activities_found, search_commitments
 
@@ -334,7 +334,7 @@ def search(request: HttpRequest) -> HttpResponse:
     minutes = []
     if page.number == 1:
         # One row more than shown says whether there are more.
-        minutes = list(search_minutes(query).select_related("committee__plan")[: MINUTES_SHOWN + 1])
+        minutes = list(listed_minutes(query)[: MINUTES_SHOWN + 1])
         attach_minutes_found(minutes[:MINUTES_SHOWN], query)
     return render(
         request,
@@ -353,7 +353,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def minutes_found(request: HttpRequest) -> HttpResponse:
     """Every published minutes holding the search's words, latest first, a page at a time."""
     query = searched(request)
-    found = search_minutes(query).select_related("committee__plan")
+    found = listed_minutes(query)
     page = page_of(request, found, MINUTES_PER_PAGE)
     page.object_list = attach_minutes_found(list(page.object_list), query)
     return render(
