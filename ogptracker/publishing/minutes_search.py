@@ -72,7 +72,8 @@ def listed_minutes(query):
 def attach_rows_found(meetings, query):
     """Under each minutes found, the status rows that hold every word."""
     rows = (
-        ProgressReport.objects.published()
+        # The minutes found are published, so are their rows that are.
+        ProgressReport.objects.filter(status=ReportStatus.PUBLISHED)
         .select_related("commitment__plan")
         # What a row shows under its minutes: its commitment's number and title.
         .only(
