@@ -16,7 +16,14 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from commitments import progress
-from commitments.models import ActionPlan, Activity, Commitment, PlanProgress, ProgressReport
+from commitments.models import (
+    ActionPlan,
+    Activity,
+    Axis,
+    Commitment,
+    PlanProgress,
+    ProgressReport,
+)
 from meetings.models import Meeting, NextStep
 
 from .enums import FIELD_LABELS, SelfAssessmentKind
@@ -40,8 +47,13 @@ class CommitmentPart:
 
 @dataclass
 class AxisPart:
-    title: str
+    # The plan's axis; None for its commitments without one.
+    source: Axis | None
     commitments: list[CommitmentPart]
+
+    @property
+    def title(self) -> str:
+        return self.source.title if self.source else ""
 
     @property
     def rollup(self) -> progress.RollUp:
@@ -106,7 +118,7 @@ def build(plan: ActionPlan, kind: SelfAssessmentKind) -> SelfAssessment:
     )
     era = irm_era(plan)
     by_axis = defaultdict(list)
-    titles = {}
+    axes = {}
     for commitment in commitments:
         activities = list(commitment.activities.all())
         for activity in activities:
@@ -130,7 +142,7 @@ def build(plan: ActionPlan, kind: SelfAssessmentKind) -> SelfAssessment:
                 irm=_irm_labels(judgements),
             )
         )
-        titles[commitment.axis_id] = commitment.axis.title if commitment.axis else ""
+        axes[commitment.axis_id] = commitment.axis
     meetings = (
         Meeting.objects.published()
         .filter(committee__plan=plan, **dated)
@@ -144,7 +156,7 @@ def build(plan: ActionPlan, kind: SelfAssessmentKind) -> SelfAssessment:
         until=until,
         meetings=list(meetings),
         committee_figure=records.first(),
-        axes=[AxisPart(titles[axis], parts) for axis, parts in by_axis.items()],
+        axes=[AxisPart(axes[axis], parts) for axis, parts in by_axis.items()],
         next_steps=list(NextStep.objects.open_in_plan(plan)),
         irm_labels={name: str(label) for name, label in FIELD_LABELS[era].items()},
     )

@@ -5,11 +5,14 @@ The same parts, figures and words as the page and the PDF
 only. Arabic paragraphs are marked right to left (`w:bidi`, added through
 python-docx's element layer, its documented way to reach what its API does
 not name) and their runs as right-to-left text; tables list their columns
-from the right.
+from the right. A field shown in another language than the document's (the
+Arabic text where a French one is missing, `Shown`) is a run of its own,
+marked with its language (`w:lang`) and direction, as the page marks it with
+`lang` and `dir`.
 """
 
 import io
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.template.defaultfilters import floatformat
 from django.utils import formats, translation
@@ -18,6 +21,7 @@ from django.utils.translation import ngettext, pgettext
 
 from commitments.progress import RollUp
 from ogptracker.civilsociety.side_by_side import SideBySide
+from ogptracker.common.languages import direction, shown_language
 from ogptracker.ogpcycle.self_assessment import SelfAssessment
 
 from .templatetags.progress_tags import percent as _percent
@@ -28,49 +32,76 @@ def _date(value) -> str:
     return formats.date_format(value, "j F Y") if value else "—"
 
 
+class Shown(NamedTuple):
+    """A translated field's text and the language it is shown in."""
+
+    text: str
+    language: str
+
+
+def shown(instance: object, name: str) -> Shown:
+    return Shown(getattr(instance, name) or "", shown_language(instance, name))
+
+
+# What a paragraph, heading or cell holds: text in the document's language, a
+# field as shown, or a list of both.
+Pieces = str | Shown | list[str | Shown]
+
+
 class _Writer:
     def __init__(self, title: str):
         from docx import Document
 
         self.document = Document()
+        self.language = translation.get_language()
         self.rtl = translation.get_language_bidi()
         properties = self.document.core_properties
         properties.title = title
-        properties.language = translation.get_language()
+        properties.language = self.language
 
-    def _direction(self, paragraph):
+    def _fill(self, paragraph, pieces: Pieces, label: str = ""):
+        """`paragraph` with its direction and a run for each piece, `label` first in bold."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
         if self.rtl:
-            from docx.oxml import OxmlElement
-
             paragraph.paragraph_format.element.get_or_add_pPr().append(OxmlElement("w:bidi"))
-            for run in paragraph.runs:
-                run.font.rtl = True
+        if label:
+            self._run(paragraph, label + " ").bold = True
+        for piece in pieces if isinstance(pieces, list) else [pieces]:
+            if not isinstance(piece, Shown) or piece.language == self.language:
+                self._run(paragraph, str(getattr(piece, "text", piece)))
+                continue
+            run = paragraph.add_run(piece.text)
+            rtl = direction(piece.language) == "rtl"
+            run.font.rtl = rtl
+            language = OxmlElement("w:lang")
+            language.set(qn("w:bidi" if rtl else "w:val"), piece.language)
+            run.font.element.get_or_add_rPr().append(language)
         return paragraph
 
-    def heading(self, text: str, level: int):
-        return self._direction(self.document.add_heading(text, level))
+    def _run(self, paragraph, text: str):
+        run = paragraph.add_run(text)
+        if self.rtl:
+            run.font.rtl = True
+        return run
 
-    def paragraph(self, text: str, label: str = "", style: str | None = None):
-        paragraph = self.document.add_paragraph(style=style)
-        if label:
-            paragraph.add_run(label + " ").bold = True
-        paragraph.add_run(text)
-        return self._direction(paragraph)
+    def heading(self, pieces: Pieces, level: int):
+        return self._fill(self.document.add_heading("", level), pieces)
 
-    def table(self, headers: list[str], rows: list[list[str]]):
+    def paragraph(self, pieces: Pieces, label: str = "", style: str | None = None):
+        return self._fill(self.document.add_paragraph(style=style), pieces, label)
+
+    def table(self, headers: list[str], rows: list[list[Pieces]]):
         order = (lambda cells: cells[::-1]) if self.rtl else (lambda cells: cells)
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, order(headers), strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            run.bold = True
-            self._direction(cell.paragraphs[0])
+            self._fill(cell.paragraphs[0], text).runs[0].bold = True
         for values in rows:
             cells = table.add_row().cells
-            for cell, text in zip(cells, order(values), strict=True):
-                cell.text = text
-                self._direction(cell.paragraphs[0])
+            for cell, pieces in zip(cells, order(values), strict=True):
+                self._fill(cell.paragraphs[0], pieces)
         return table
 
     def bytes(self) -> bytes:
@@ -111,7 +142,7 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
     writer = _Writer(str(context["title"]))
     separator = pgettext("list separator", ", ")
     writer.heading(str(context["title"]), 0)
-    writer.paragraph(report.plan.title)
+    writer.paragraph(shown(report.plan, "title"))
     if report.until:
         writer.paragraph(
             _("Data published up to the plan's midpoint, %(date)s.") % {"date": _date(report.until)}
@@ -133,9 +164,9 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
     )
     for meeting in report.meetings:
         url = context["base_url"] + f"/{translation.get_language()}/meetings/{meeting.pk}/"
-        title = f": {meeting.title}" if meeting.title else ""
-        line = f"{meeting.committee.name}{separator}{_date(meeting.date)}{title} — {url}"
-        writer.paragraph(line, style="List Bullet")
+        title = [": ", shown(meeting, "title")] if meeting.title else []
+        line = [shown(meeting.committee, "name"), f"{separator}{_date(meeting.date)}", *title]
+        writer.paragraph([*line, f" — {url}"], style="List Bullet")
 
     writer.heading(_("2. Progress of the plan"), 1)
     if report.committee_figure:
@@ -152,7 +183,7 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
             [_("Axis"), _("Commitments"), _("Progress")],
             [
                 [
-                    axis.title or _("Without axis"),
+                    shown(axis.source, "title") if axis.title else _("Without axis"),
                     str(len(axis.commitments)),
                     _percent(axis.rollup.percent),
                 ]
@@ -163,12 +194,16 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
     writer.heading(_("3. Progress per commitment"), 1)
     for axis in report.axes:
         if axis.title:
-            writer.heading(axis.title, 2)
+            writer.heading(shown(axis.source, "title"), 2)
         for part in axis.commitments:
             commitment = part.commitment
-            writer.heading(f"{commitment.number}. {commitment.title}", 3 if axis.title else 2)
+            writer.heading(
+                [f"{commitment.number}. ", shown(commitment, "title")], 3 if axis.title else 2
+            )
             ogp_id = f" · {commitment.ogp_id}" if commitment.ogp_id else ""
-            writer.paragraph(commitment.lead_institution.name + ogp_id, _("Lead institution:"))
+            writer.paragraph(
+                [shown(commitment.lead_institution, "name"), ogp_id], _("Lead institution:")
+            )
             start = commitment.start_date or report.plan.start
             end = commitment.end_date or report.plan.end
             writer.paragraph(f"{_date(start)} – {_date(end)}", _("Period:"))
@@ -186,7 +221,7 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
                     [
                         [
                             str(activity.number),
-                            activity.title,
+                            shown(activity, "title"),
                             str(activity.get_status_display()),
                             f"{_date(activity.planned_start)} – {_date(activity.planned_end)}",
                             _date(activity.revised_end),
@@ -245,7 +280,7 @@ def docx_bytes(report: SelfAssessment, context: dict[str, Any]) -> bytes:
                 if step.due_date
                 else ""
             )
-            writer.paragraph(f"{step.text}{owner}{due}", style="List Number")
+            writer.paragraph([shown(step, "text"), f"{owner}{due}"], style="List Number")
     else:
         writer.paragraph(_("The committees' minutes leave no next step open."))
     return writer.bytes()

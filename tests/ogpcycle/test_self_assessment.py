@@ -110,3 +110,52 @@ def test_mid_term_page_counts_only_what_was_published_by_the_midpoint(
 
 def test_unknown_kind_of_report_is_not_found(client, seed_data):
     assert client.get(url("self_assessment", kind="yearly")).status_code == 404
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def arabic_only(db):
+    """A plan whose axis, commitment, institution and activity have no French text."""
+    from commitments.models import Axis
+    from tests.factories import make_activity, make_commitment, make_institution, make_plan
+
+    plan = make_plan(7, title_fr="Plan d'action national 7")
+    axis = Axis.objects.create(plan=plan, number=1, title="الشفافية")
+    commitment = make_commitment(
+        plan=plan,
+        number=1,
+        title="الحق في الحصول على المعلومات",
+        axis=axis,
+        lead_institution=make_institution("وزارة العدل"),
+    )
+    make_activity(commitment, number=1, title="إعداد دليل المرتفق")
+    return plan
+
+
+def test_docx_marks_the_arabic_text_of_a_french_report_as_arabic(client, arabic_only):
+    """A field with no French text shows its Arabic one: its run says so, in
+    Arabic and right to left, as the page's `lang` and `dir` do."""
+    from docx import Document
+
+    response = client.get(url("self_assessment_docx", "fr", number=7))
+
+    document = Document(io.BytesIO(response.content))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    paragraphs = [*document.paragraphs, *(p for cell in cells for p in cell.paragraphs)]
+    runs = {run.text: run for paragraph in paragraphs for run in paragraph.runs}
+    for text in ["الشفافية", "الحق في الحصول على المعلومات", "وزارة العدل", "إعداد دليل المرتفق"]:
+        language = runs[text].font.element.find(f"{W}rPr/{W}lang")
+        assert (runs[text].font.rtl, language.get(f"{W}bidi")) == (True, "ar"), text
+    # The plan's own French title, and the French words around, are the document's.
+    assert runs["Plan d'action national 7"].font.element.find(f"{W}rPr/{W}lang") is None
+    assert runs["Plan d'action national 7"].font.rtl is None
+    heading = next(p for p in document.paragraphs if "الحق في الحصول" in p.text)
+    assert heading.text == "1. الحق في الحصول على المعلومات"
+
+
+def test_page_marks_an_axis_shown_in_arabic(client, arabic_only):
+    page = client.get(url("self_assessment", "fr", number=7)).content.decode()
+
+    assert '<bdi lang="ar" dir="rtl">الشفافية</bdi>' in page
