@@ -5,7 +5,10 @@
 (` dir="auto"` otherwise); `<bdi{{ commitment|fallback_attributes:"title" }}>` the
 same, or nothing;
 `{{ commitment|shown:"title" }}` gives the text itself, in a `bdi` with its
-language and direction when it falls back (ogptracker/common/languages.py).
+language and direction when it falls back (ogptracker/common/languages.py);
+in plain text (e-mails), `{{ committee|plain:"name" }}` and
+`{{ commitment|plain_numbered }}` isolate it between the characters of its
+direction instead.
 """
 
 from django import template
@@ -34,3 +37,13 @@ def shown(instance: object, name: str) -> SafeString:
 @register.filter
 def shown_language(instance: object, name: str) -> str:
     return languages.shown_language(instance, name)
+
+
+@register.filter
+def plain(instance: object, name: str) -> str:
+    return languages.plain(instance, name)
+
+
+@register.filter
+def plain_numbered(instance: object) -> str:
+    return languages.plain_numbered(instance)

@@ -86,6 +86,11 @@ def plain(instance: object, name: str) -> str:
     return f"{opening}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
+def plain_numbered(instance: object) -> str:
+    """«3. title» as plain text, the title isolated as `plain` isolates it."""
+    return f"{instance.number}. {plain(instance, 'title')}"
+
+
 def shown(instance: object, name: str) -> SafeString:
     """The field `name` of `instance` as the page shows it, marked when it falls back."""
     return marked(getattr(instance, name) or "", shown_language(instance, name))

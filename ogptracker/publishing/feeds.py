@@ -133,17 +133,17 @@ class FollowFeed(Feed):
         if notice.kind == NoticeKind.REPORT_PUBLISHED:
             commitment = notice.report.commitment
             return _("Progress report published: %(commitment)s — %(percent)s %%") % {
-                "commitment": f"{commitment.number}. {commitment.title}",
+                "commitment": languages.plain_numbered(commitment),
                 "percent": notice.report.percent,
             }
         day = date_format(notice.meeting.date, "j F Y")
         if notice.kind == NoticeKind.MINUTES_PUBLISHED:
             return _("Minutes published: %(committee)s, %(date)s") % {
-                "committee": notice.committee.name,
+                "committee": languages.plain(notice.committee, "name"),
                 "date": day,
             }
         return _("Meeting set: %(committee)s, %(date)s") % {
-            "committee": notice.committee.name,
+            "committee": languages.plain(notice.committee, "name"),
             "date": day,
         }
 

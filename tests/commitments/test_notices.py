@@ -13,6 +13,12 @@ from tests.commitments.lead_forms import load_report_form, post_report
 from tests.factories import make_report, make_user
 
 
+def isolated(commitment):
+    """«3. title» in a message of another language: the Arabic title between
+    RIGHT-TO-LEFT ISOLATE and POP DIRECTIONAL ISOLATE."""
+    return f"{commitment.number}. \u2067{commitment.title}\u2069"
+
+
 @pytest.fixture
 def addressed(owning_lead, secretariat):
     owning_lead.email = "lead@example.org"
@@ -58,9 +64,10 @@ def test_submitted_report_is_announced_to_each_active_member_of_the_secretariat(
         "secretariat@example.org",
     ]
     mail = mailoutbox[0]
+    # The title has no Amazigh nor French text: there, its Arabic one is isolated.
     assert mail.subject == (
-        f"تقرير في انتظار المراجعة: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵔⴰⵊⵓⵏ ⴰⵙⵎⵇⵇⵍ: {commitment}"
-        f" / Rapport en attente d'examen : {commitment}"
+        f"تقرير في انتظار المراجعة: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵔⴰⵊⵓⵏ ⴰⵙⵎⵇⵇⵍ: {isolated(commitment)}"
+        f" / Rapport en attente d'examen : {isolated(commitment)}"
     )
     review_url = reverse("admin:commitments_reportawaitingreview_change", args=[report.pk])
     arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
@@ -102,8 +109,9 @@ def test_returned_report_sends_the_secretariats_comment_to_the_leads(
     (mail,) = mailoutbox
     assert mail.to == ["lead@example.org"]
     assert mail.subject == (
-        f"أعيد التقرير للمراجعة: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵔⵔ ⵉ ⵓⵍⵙⴰ ⵏ ⵜⵉⵔⴰ: {commitment}"
-        f" / Rapport renvoyé pour révision : {commitment}"
+        f"أعيد التقرير للمراجعة: {commitment}"
+        f" / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵔⵔ ⵉ ⵓⵍⵙⴰ ⵏ ⵜⵉⵔⴰ: {isolated(commitment)}"
+        f" / Rapport renvoyé pour révision : {isolated(commitment)}"
     )
     arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
     update_url = reverse("leads:commitment_update", args=[commitment.pk])
@@ -128,8 +136,8 @@ def test_published_report_sends_the_public_page_to_the_leads(
     (mail,) = mailoutbox
     assert (mail.to, mail.subject) == (
         ["lead@example.org"],
-        f"نشر التقرير: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵙⵙⵓⴼⵖ: {commitment}"
-        f" / Rapport publié : {commitment}",
+        f"نشر التقرير: {commitment} / ⴰⵏⵇⵇⵉⵙ ⵉⵜⵜⵡⴰⵙⵙⵓⴼⵖ: {isolated(commitment)}"
+        f" / Rapport publié : {isolated(commitment)}",
     )
     arabic, amazigh, french = mail.body.split(notices.SEPARATOR)
     args = [commitment.plan.number, commitment.number]

@@ -154,7 +154,8 @@ def test_publishing_minutes_tells_each_follower_once_whatever_they_follow(
         "reader@example.org",
     ]
     english = next(message for message in mailoutbox if message.to == ["other@example.org"])
-    assert english.subject == f"Minutes published: {committee.name}"
+    # The committee's name has no English text: its Arabic one, isolated.
+    assert english.subject == f"Minutes published: \u2067{committee.name}\u2069"
     arabic = next(message for message in mailoutbox if message.to == ["reader@example.org"])
     # The narrowest follow's unsubscribe link: the commitment's.
     commitment_follow = Follow.objects.get(email="reader@example.org", commitment=commitment)
@@ -190,7 +191,7 @@ def test_a_meeting_set_in_the_admin_is_told_to_the_committee_followers(
 
     assert response.status_code == 302, response.content.decode()[:3000]
     (message,) = mailoutbox
-    assert message.subject == f"Réunion fixée : {committee.name}"
+    assert message.subject == f"Réunion fixée : \u2067{committee.name}\u2069"
 
 
 def _empty_inlines():
@@ -219,8 +220,9 @@ def test_the_atom_feed_lists_what_followers_are_told(
     feed = feedparser.parse(client.get(url).content)
 
     assert feed.bozo == 0
+    # The title has no English text: its Arabic one, isolated as the other feeds do.
     assert [entry.title for entry in feed.entries] == [
-        f"Progress report published: {commitment.number}. {commitment.title} — 40 %"
+        f"Progress report published: {commitment.number}. \u2067{commitment.title}\u2069 — 40 %"
     ]
 
 
