@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from ogptracker.common import languages
+
 from .models import Committee, Meeting
 
 # How long a meeting with a start time is put down for.
@@ -74,9 +76,12 @@ def calendar(
 
 
 def committee_name(committee: Committee) -> str:
+    """The committee's name, and its plan's number if it has one, as plain text: the
+    name between the characters of its direction when it shows another language."""
+    name = languages.plain(committee, "name")
     if committee.plan_id:
         return _("%(committee)s (action plan %(plan)s)") % {
-            "committee": committee,
+            "committee": name,
             "plan": committee.plan.number,
         }
-    return str(committee)
+    return name

@@ -140,3 +140,19 @@ def test_invitation_is_refused_to_a_project_lead(meeting, owning_lead):
     response = visitor.post(reverse("admin:meetings_meeting_invite", args=[meeting.pk]))
 
     assert (response.status_code, mail.outbox) == (302, [])
+
+
+def test_committee_is_named_once_with_its_plan_and_isolated_where_it_falls_back(db):
+    from django.utils import translation
+
+    from meetings.calendar import committee_name
+
+    committee = make_committee(plan=make_plan(2))
+    with translation.override("ar"):
+        arabic = committee_name(committee)
+    with translation.override("fr"):
+        french = committee_name(committee)
+
+    assert arabic == f"{committee.name} (خطة العمل 2)"
+    # No French name: the Arabic one, between RIGHT-TO-LEFT ISOLATE and POP DIRECTIONAL ISOLATE.
+    assert french == f"\u2067{committee.name}\u2069 (plan d'action 2)"
