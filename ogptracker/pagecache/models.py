@@ -26,8 +26,8 @@ class ShareCount(models.Model):
     (ogptracker/throttle.py): a row a client, counted up in one statement.
 
     A table of its own rather than cache entries: on the database cache a count
-    took eight statements (a read, a write, the cache's size checks), and two
-    workers counting at once could count once.
+    took up to eleven statements (a read, a write, the cache's size checks), and
+    two workers counting at once could count once.
     """
 
     client = models.CharField(_("client"), max_length=150, primary_key=True)
