@@ -26,7 +26,7 @@ import re
 import time
 import zlib
 from contextlib import contextmanager
-from functools import wraps
+from functools import lru_cache, wraps
 from http import HTTPStatus
 
 from django.conf import settings
@@ -79,7 +79,13 @@ def client_key(request):
 def share_rate(request):
     """The client's rate, or None for no limit."""
     rate = settings.FAIR_SHARE_SIGNED_IN if _signed_in(request) else settings.FAIR_SHARE_ANONYMOUS
-    return Rate.parse(rate) if rate else None
+    return _parsed(rate) if rate else None
+
+
+@lru_cache(maxsize=8)
+def _parsed(text):
+    # Asked for on every live request; the settings hold one or two rates.
+    return Rate.parse(text)
 
 
 class Rate:
