@@ -69,8 +69,11 @@ class _Writer:
         if label:
             self._run(paragraph, label + " ").bold = True
         for piece in pieces if isinstance(pieces, list) else [pieces]:
-            if not isinstance(piece, Shown) or piece.language == self.language:
-                self._run(paragraph, str(getattr(piece, "text", piece)))
+            if not isinstance(piece, Shown):
+                self._run(paragraph, str(piece))
+                continue
+            if piece.language == self.language:
+                self._run(paragraph, piece.text)
                 continue
             run = paragraph.add_run(piece.text)
             rtl = direction(piece.language) == "rtl"
