@@ -2,8 +2,9 @@
 
 A query is read as terms (`terms()`): its words, each folded
 (ogptracker/common/folding.py) and cut to the part its other forms share
-(ogptracker/common/stemming.py), and its quoted phrases («…» or "…"), folded and
-found as typed. Stop words («إلى», «في», «de», «the»…) are left out, unless
+(ogptracker/common/stemming.py), with the words of the same meaning
+(`SAME_MEANING`), and its quoted phrases («…» or "…"), folded and found as
+typed. Stop words («إلى», «في», «de», «the»…) are left out, unless
 the query holds nothing else. A commitment holding any term is found; those
 holding more terms come first, then those holding them in their title, then
 in their own text (description, OGP id) rather than their activities' or lead
@@ -49,6 +50,11 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Stems of words naming the same thing in the plans' Arabic: a word finds the
+# others. Data is «البيانات», or «المعطيات», Morocco's own portals' word
+# («المعطيات المفتوحة», open data).
+SAME_MEANING = (("بيان", "معطي"),)
+
 
 @lru_cache(maxsize=256)
 def terms(query):
@@ -63,8 +69,16 @@ def terms(query):
             continue
         word = ELISION.sub("", fold(word).strip(PUNCTUATION))
         if word:
-            (stop_words if word in STOP_WORDS else words).append(forms(word))
+            (stop_words if word in STOP_WORDS else words).append(_same_meaning(forms(word)))
     return tuple(phrases + (words or stop_words))[:MAX_WORDS]
+
+
+def _same_meaning(found):
+    """A word's `forms()`, and the stems of the words of the same meaning."""
+    for stems in SAME_MEANING:
+        if set(found) & set(stems):
+            return tuple(dict.fromkeys(found + stems))
+    return found
 
 
 def holding(term, column="search_text"):

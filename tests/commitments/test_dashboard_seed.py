@@ -86,7 +86,7 @@ def test_seed_commitment_pages(client, seed_data):
     archives = client.get(url("commitment_detail", "fr", 1, 3))
 
     assert {client.get(page).status_code for page in pages} == {200}
-    assert len(pages) == 36
+    assert len(pages) == 39
     assert [m.date.isoformat() for m in archives.context["meetings"]] == ["2020-06-17"]
     assert "Archives du Maroc" in archives.content.decode()
     assert "restructuration de la gestion des archives" in archives.content.decode()

@@ -116,6 +116,23 @@ def test_search_ignores_stop_words(db):
     assert terms("في") == (("في",),)
 
 
+def test_search_finds_data_under_both_its_arabic_words(db):
+    """«البيانات» and Morocco's «المعطيات» (data) each find the other."""
+    plan = make_plan(1)
+    open_data = make_commitment(plan=plan, number=1, title="تعزيز ممارسات البيانات المفتوحة")
+    statistics = make_commitment(
+        plan=plan, number=2, title="النشر الاستباقي للمعلومات والمعطيات الإحصائية"
+    )
+    make_commitment(plan=plan, number=3, title="تبسيط المساطر الإدارية")
+
+    assert terms("البيانات") == (("بيان", "معطي"),)
+    assert found("البيانات") == [open_data.title, statistics.title]
+    assert found("المعطيات المفتوحة") == [open_data.title, statistics.title]
+    # A quoted phrase is found as typed, without the other word.
+    assert found("«المعطيات الإحصائية»") == [statistics.title]
+    assert found("«البيانات الإحصائية»") == []
+
+
 def test_search_finds_a_quoted_phrase_as_a_phrase(db):
     plan = make_plan(1)
     phrase = make_commitment(plan=plan, number=1, title_fr="Droit d'accès à l'information")

@@ -42,11 +42,10 @@ def test_search_commitments_quality_on_the_seed_data(seed_data):
     table = queries.measure(queries.COMMITMENTS, commitments_found)
 
     _, precision, recall = table["all"]
-    # bench/search.py measures 0.75 and 1.00 (PostgreSQL's full-text search:
-    # 0.70 and 0.96); with every word required, as the search once did, 0.85
-    # and 0.91. Partial matches, ranked after the others, cost precision in
-    # the first ten; nothing a reader expects is missed.
-    assert precision >= 0.74
+    # bench/search.py measures 0.73 and 1.00 (PostgreSQL's full-text search:
+    # 0.69 and 0.95). Partial matches, ranked after the others, cost precision
+    # in the first ten; nothing a reader expects is missed.
+    assert precision >= 0.72
     assert recall == 1.0
 
 

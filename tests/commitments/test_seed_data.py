@@ -185,13 +185,32 @@ def test_seed_second_plan_holds_the_commitments_the_sources_identify(seed_data):
         (2, "MO0026"),
         (3, "MO0027"),
         (4, "MO0028"),
+        (5, "MO0029"),
+        (7, "MO0031"),
         (9, "MO0033"),
         (10, "MO0034"),
+        (11, "MO0035"),
         (18, "MO0042"),
         (19, "MO0043"),
         (21, "MO0045"),
         (22, "MO0046"),
     ]
+
+
+def test_seed_titles_are_the_published_ones_where_published(seed_data):
+    second = dict(ActionPlan.objects.get(number=2).commitments.values_list("number", "title_ar"))
+    third = dict(ActionPlan.objects.get(number=3).commitments.values_list("number", "title_fr"))
+
+    # The portal's plan dashboard, a written question in the House, the press.
+    assert second[1] == "تعزيز الشفافية المالية"
+    assert second[3] == "إصدار ومواكبة تفعيل ميثاق المرافق العمومية"
+    assert second[19] == "تعزيز المشاركة المواطنة عبر وضع إطار قانوني للتشاور العمومي"
+    assert second[5] == "النشر الاستباقي للمعلومات والمعطيات الإحصائية لقطاع التربية الوطنية"
+    # The portal's plan list and commitment page.
+    assert third[6] == (
+        "Promouvoir un accès inclusif aux services publics pour les usagers parlant la langue"
+        " amazighe"
+    )
 
 
 def test_seed_rows_created_after_loading_get_fresh_keys(seed_data):
