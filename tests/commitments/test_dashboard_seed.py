@@ -78,6 +78,18 @@ def test_seed_home_and_third_plan_show_the_steering_committee_29_percent(client,
     )
 
 
+def test_seed_plan_dashboard_says_what_the_plan_is(client, seed_data):
+    pages = {
+        language: client.get(url("plan_dashboard", language, 3)).content.decode()
+        for language in ("ar", "fr", "zgh")
+    }
+
+    assert '<p class="plan-summary">الخطة الوطنية الثالثة' in pages["ar"]
+    assert "quatre prometteurs" in pages["fr"]
+    # No summary in Amazigh: the Arabic one, marked as Arabic.
+    assert '<p class="plan-summary" lang="ar" dir="rtl">الخطة الوطنية الثالثة' in pages["zgh"]
+
+
 def test_seed_commitment_pages(client, seed_data):
     pages = [
         url("commitment_detail", "ar", plan, number)
