@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.utils import translation
+from PIL import Image
 
 from tests.factories import make_commitment, make_plan, make_report
 
@@ -46,3 +49,25 @@ def test_dashboard_sort_links_reorder_the_bars_without_javascript(browser, live_
 
     assert page.locator(".bar-number").all_inner_texts() == ["2.", "1.", "3."]
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_table_wider_than_a_phone_is_shaded_on_the_side_it_goes_on(journey):
+    make_plan_with_three_commitments()
+    trip = journey(viewport={"width": 390, "height": 844}, name="table-shadow")
+    trip.page.goto("/ar/plans/1/")
+    table = trip.page.locator('div.table-wrap[aria-labelledby="by-institution-title"]')
+    assert table.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")
+
+    def edges():
+        """The mean grey of the table's left and right edges, under its header."""
+        image = Image.open(io.BytesIO(table.screenshot())).convert("L")
+        rows = range(image.height // 3, image.height - 4)
+        return [sum(image.getpixel((x, y)) for y in rows) / len(rows) for x in (3, image.width - 4)]
+
+    # In Arabic the table starts on the right: it goes on to the left.
+    left, right = edges()
+    assert left < right - 10
+    table.evaluate("wrap => { wrap.scrollLeft = -wrap.scrollWidth; }")
+    left, right = edges()
+    assert right < left - 10
