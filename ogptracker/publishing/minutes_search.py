@@ -7,13 +7,19 @@ platform note, new schedule; published reports only) or one of its next
 steps, in any of the site's languages, folded as the commitments' search folds
 them (ogptracker/publishing/search.py). Each of those keeps its folded text in a column
 (`search_text`).
+
+On PostgreSQL, each meeting also keeps the words of all of those
+(meetings/search_words.py): a word is looked for there, in one index, and a
+quoted phrase of several words in the parts themselves.
 """
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from commitments.enums import ReportStatus
 from commitments.models import ProgressReport
 from meetings.models import AgendaItem, Meeting, NextStep
+from meetings.search_words import meetings_holding
 from ogptracker.common.languages import translated
 
 from . import id_sets
@@ -38,20 +44,33 @@ def search_minutes(query):
     if not wanted:
         return Meeting.objects.none()
     found = Meeting.objects.published()
+    words = [term for term in wanted if _single_words(term)]
+    if words and connection.vendor == "postgresql":
+        found = found.filter(pk__in=meetings_holding(words))
+        wanted = [term for term in wanted if term not in words]
     for term in wanted:
-        found = found.filter(
-            holding(term)
-            | Q(pk__in=id_sets.holding(AgendaItem, term, selected="meeting_id"))
-            | Q(pk__in=id_sets.holding(NextStep, term, selected="meeting_id"))
-            # The meeting is published, so are its rows that are. A common word is
-            # in thousands of them: each meeting is looked up in its own rows.
-            | Exists(
-                ProgressReport.objects.filter(
-                    holding(term), meeting=OuterRef("pk"), status=ReportStatus.PUBLISHED
-                )
+        found = found.filter(held_by_a_part(term))
+    return found.order_by("-date", "-pk")
+
+
+def _single_words(term):
+    return all(len(text.split()) == 1 for text in term)
+
+
+def held_by_a_part(term):
+    """Q: a part of the meeting's minutes holds `term`."""
+    return (
+        holding(term)
+        | Q(pk__in=id_sets.holding(AgendaItem, term, selected="meeting_id"))
+        | Q(pk__in=id_sets.holding(NextStep, term, selected="meeting_id"))
+        # The meeting is published, so are its rows that are. A common word is
+        # in thousands of them: each meeting is looked up in its own rows.
+        | Exists(
+            ProgressReport.objects.filter(
+                holding(term), meeting=OuterRef("pk"), status=ReportStatus.PUBLISHED
             )
         )
-    return found.order_by("-date", "-pk")
+    )
 
 
 def listed_minutes(query):

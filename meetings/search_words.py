@@ -1,0 +1,180 @@
+"""The words of each meeting's minutes, kept by PostgreSQL for the search of minutes.
+
+The search of minutes (ogptracker/publishing/minutes_search.py) finds a word
+anywhere in a minutes: its title, an agenda item, a next step or a published
+row of its status table, each a folded `search_text` column. Asked of those
+tables, a common word («المنصة» is in thousands of agenda items and next steps)
+made the database collect every part holding it before it could list the
+latest minutes.
+
+So each meeting keeps its minutes' words in one column the database fills
+itself, `meetings_meeting.search_words` (a `tsvector` under a GIN index): every
+end of every word of those texts (for «منصه»: «منصه», «نصه», «صه», «ه»), cut
+to MAX_LENGTH letters. A word is a part of a text exactly when it begins one of
+those ends, so the search asks for the word as a prefix (`'منصه':*`): the same
+minutes as `LIKE '%منصه%'` on the parts, read from one index, latest first.
+
+Triggers keep the column: a meeting's title changed, an agenda item, next step
+or status row added, changed, moved or removed, its meeting's words are
+gathered again (the status rows only for their published ones). It is the
+database's own business, like an index: the models do not declare it, Django
+never reads or writes it, and other databases (SQLite, for the demo) go
+without, the search asking the parts instead.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.operations.base import Operation
+from django.db.migrations.state import ProjectState
+from django.db.models.expressions import RawSQL
+
+# Words are cut to their first MAX_LENGTH letters, and so are the words looked
+# for: a longer word (a link, say) finds the texts holding its beginning.
+MAX_LENGTH = 100
+
+# The tables whose rows hold a meeting's words, and what of a row, changed,
+# changes them.
+PARTS = {
+    "meetings_agendaitem": ["meeting_id", "search_text"],
+    "meetings_nextstep": ["meeting_id", "search_text"],
+    "commitments_progresssnapshot": ["meeting_id", "search_text", "status"],
+}
+
+WORDS_OF_MEETING = f"""
+CREATE FUNCTION meeting_search_words(meeting bigint) RETURNS tsvector
+-- Compiling this short query (JIT) took a hundred times longer than running it.
+LANGUAGE sql STABLE SET jit = off AS $$
+    SELECT array_to_tsvector(
+        coalesce(array_agg(DISTINCT substr(word, start, {MAX_LENGTH})), '{{}}')
+    )
+    FROM (
+        SELECT search_text FROM meetings_meeting WHERE id = meeting
+        UNION ALL SELECT search_text FROM meetings_agendaitem WHERE meeting_id = meeting
+        UNION ALL SELECT search_text FROM meetings_nextstep WHERE meeting_id = meeting
+        UNION ALL SELECT search_text FROM commitments_progresssnapshot
+            WHERE meeting_id = meeting AND status = 'published'
+    ) AS texts (text),
+    regexp_split_to_table(text, '\\s+') AS word,
+    generate_series(1, length(word)) AS start
+    WHERE word <> ''
+$$;
+
+CREATE FUNCTION meeting_search_words_of_title() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE meetings_meeting SET search_words = meeting_search_words(NEW.id) WHERE id = NEW.id;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER meeting_search_words_inserted AFTER INSERT ON meetings_meeting
+FOR EACH ROW EXECUTE FUNCTION meeting_search_words_of_title();
+
+CREATE TRIGGER meeting_search_words_retitled AFTER UPDATE ON meetings_meeting
+FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text)
+EXECUTE FUNCTION meeting_search_words_of_title();
+"""
+
+
+def words_of_parts(table: str, columns: list[str]) -> str:
+    """SQL: the triggers gathering again the words of the meetings whose rows of
+    `table` were added, removed or changed in `columns`."""
+    changed = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in columns)
+    function = f"{table}_search_words"
+    return f"""
+CREATE FUNCTION {function}() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE meetings_meeting SET search_words = meeting_search_words(id)
+        WHERE id IN (SELECT meeting_id FROM new_rows);
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE meetings_meeting SET search_words = meeting_search_words(id)
+        WHERE id IN (SELECT meeting_id FROM old_rows);
+    ELSE
+        UPDATE meetings_meeting SET search_words = meeting_search_words(id)
+        WHERE id IN (
+            SELECT unnest(ARRAY[n.meeting_id, o.meeting_id])
+            FROM new_rows AS n JOIN old_rows AS o USING (id)
+            WHERE {changed}
+        );
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER {function}_inserted AFTER INSERT ON {table}
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}();
+
+CREATE TRIGGER {function}_deleted AFTER DELETE ON {table}
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}();
+
+CREATE TRIGGER {function}_updated AFTER UPDATE ON {table}
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION {function}();
+"""
+
+
+class KeepMinutesWords(Operation):
+    """Migration operation: the column `meetings_meeting.search_words`, its GIN
+    index and the triggers keeping it, filled for the meetings there are;
+    PostgreSQL only."""
+
+    reversible = True
+
+    def state_forwards(self, app_label: str, state: ProjectState) -> None:
+        """The column is the database's own business: models do not declare it."""
+
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute("ALTER TABLE meetings_meeting ADD COLUMN search_words tsvector")
+        schema_editor.execute(WORDS_OF_MEETING)
+        for table, columns in PARTS.items():
+            schema_editor.execute(words_of_parts(table, columns))
+        schema_editor.execute("UPDATE meetings_meeting SET search_words = meeting_search_words(id)")
+        schema_editor.execute(
+            "CREATE INDEX meeting_search_words ON meetings_meeting USING gin (search_words)"
+        )
+
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in PARTS:
+            schema_editor.execute(f"DROP FUNCTION {table}_search_words() CASCADE")
+        schema_editor.execute("DROP FUNCTION meeting_search_words_of_title() CASCADE")
+        schema_editor.execute("DROP FUNCTION meeting_search_words(bigint)")
+        schema_editor.execute("ALTER TABLE meetings_meeting DROP COLUMN search_words")
+
+    def describe(self) -> str:
+        return "The words of each meeting's minutes, kept by triggers (PostgreSQL)"
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return self.__class__.__name__, [], {}
+
+
+def meetings_holding(terms: Sequence[Sequence[str]]) -> RawSQL:
+    """SQL for `pk__in`: the ids of the meetings whose minutes hold each of `terms`,
+    each a choice of strings without spaces, any of which a text must hold."""
+    query = " & ".join("(" + " | ".join(map(_beginning, term)) + ")" for term in terms)
+    return RawSQL("SELECT id FROM meetings_meeting WHERE search_words @@ %s::tsquery", [query])
+
+
+def _beginning(text: str) -> str:
+    """tsquery: a word beginning with `text`."""
+    quoted = text[:MAX_LENGTH].replace("\\", "\\\\").replace("'", "''")
+    return f"'{quoted}':*"
