@@ -14,6 +14,9 @@ to MAX_LENGTH letters. A word is a part of a text exactly when it begins one of
 those ends, so the search asks for the word as a prefix (`'منصه':*`): the same
 minutes as `LIKE '%منصه%'` on the parts, read from one index, latest first.
 
+The seed minutes keep 2,200 and 3,100 such ends (17 and 24 KB); PostgreSQL
+takes up to 1 MB, a status table forty times as long.
+
 Triggers keep the column: a meeting's title changed, an agenda item, next step
 or status row added, changed, moved or removed, its meeting's words are
 gathered again (the status rows only for their published ones). It is the
