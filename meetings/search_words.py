@@ -26,11 +26,7 @@ without, the search asking the parts instead.
 """
 
 from collections.abc import Sequence
-from typing import Any
 
-from django.db.backends.base.schema import BaseDatabaseSchemaEditor
-from django.db.migrations.operations.base import Operation
-from django.db.migrations.state import ProjectState
 from django.db.models.expressions import RawSQL
 
 # Words are cut to their first MAX_LENGTH letters, and so are the words looked
@@ -120,54 +116,24 @@ FOR EACH STATEMENT EXECUTE FUNCTION {function}();
 """
 
 
-class KeepMinutesWords(Operation):
-    """Migration operation: the column `meetings_meeting.search_words`, its GIN
-    index and the triggers keeping it, filled for the meetings there are;
-    PostgreSQL only."""
+FORWARDS = "\n".join(
+    [
+        "ALTER TABLE meetings_meeting ADD COLUMN search_words tsvector;",
+        WORDS_OF_MEETING,
+        *(words_of_parts(table, columns) for table, columns in PARTS.items()),
+        "UPDATE meetings_meeting SET search_words = meeting_search_words(id);",
+        "CREATE INDEX meeting_search_words ON meetings_meeting USING gin (search_words);",
+    ]
+)
 
-    reversible = True
-
-    def state_forwards(self, app_label: str, state: ProjectState) -> None:
-        """The column is the database's own business: models do not declare it."""
-
-    def database_forwards(
-        self,
-        app_label: str,
-        schema_editor: BaseDatabaseSchemaEditor,
-        from_state: ProjectState,
-        to_state: ProjectState,
-    ) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        schema_editor.execute("ALTER TABLE meetings_meeting ADD COLUMN search_words tsvector")
-        schema_editor.execute(WORDS_OF_MEETING)
-        for table, columns in PARTS.items():
-            schema_editor.execute(words_of_parts(table, columns))
-        schema_editor.execute("UPDATE meetings_meeting SET search_words = meeting_search_words(id)")
-        schema_editor.execute(
-            "CREATE INDEX meeting_search_words ON meetings_meeting USING gin (search_words)"
-        )
-
-    def database_backwards(
-        self,
-        app_label: str,
-        schema_editor: BaseDatabaseSchemaEditor,
-        from_state: ProjectState,
-        to_state: ProjectState,
-    ) -> None:
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for table in PARTS:
-            schema_editor.execute(f"DROP FUNCTION {table}_search_words() CASCADE")
-        schema_editor.execute("DROP FUNCTION meeting_search_words_of_title() CASCADE")
-        schema_editor.execute("DROP FUNCTION meeting_search_words(bigint)")
-        schema_editor.execute("ALTER TABLE meetings_meeting DROP COLUMN search_words")
-
-    def describe(self) -> str:
-        return "The words of each meeting's minutes, kept by triggers (PostgreSQL)"
-
-    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
-        return self.__class__.__name__, [], {}
+BACKWARDS = "\n".join(
+    [
+        *(f"DROP FUNCTION {table}_search_words() CASCADE;" for table in PARTS),
+        "DROP FUNCTION meeting_search_words_of_title() CASCADE;",
+        "DROP FUNCTION meeting_search_words(bigint);",
+        "ALTER TABLE meetings_meeting DROP COLUMN search_words;",
+    ]
+)
 
 
 def meetings_holding(terms: Sequence[Sequence[str]]) -> RawSQL:

@@ -9,6 +9,8 @@ every plan. SQLite, for the demo, keeps the models' check only.
 
 from django.db import migrations
 
+from ogptracker.common.postgresql import on_postgresql
+
 PLAN_OF_MEETING = """
     SELECT committee.plan_id FROM meetings_meeting meeting
     JOIN meetings_committee committee ON committee.id = meeting.committee_id
@@ -93,19 +95,10 @@ DROP FUNCTION IF EXISTS meetings_row_in_meeting_plan();
 """
 
 
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            # No parameters: the functions' messages hold % placeholders of their own.
-            schema_editor.execute(sql, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("meetings", "0003_search_trigram_indexes"),
         ("commitments", "0008_strip_bidirectional_controls"),
     ]
 
-    operations = [migrations.RunPython(on_postgresql(FORWARDS), on_postgresql(BACKWARDS))]
+    operations = [on_postgresql(FORWARDS, BACKWARDS)]

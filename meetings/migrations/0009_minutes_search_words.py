@@ -1,6 +1,7 @@
 from django.db import migrations
 
-from meetings.search_words import KeepMinutesWords
+from meetings import search_words
+from ogptracker.common.postgresql import on_postgresql
 
 
 class Migration(migrations.Migration):
@@ -9,4 +10,4 @@ class Migration(migrations.Migration):
         ("commitments", "0016_commitment_rank_index"),
     ]
 
-    operations = [KeepMinutesWords()]
+    operations = [on_postgresql(search_words.FORWARDS, search_words.BACKWARDS)]
