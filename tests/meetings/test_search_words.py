@@ -4,6 +4,9 @@ the same minutes found as by their parts, and kept as the parts change."""
 import datetime
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from commitments.enums import MeetingStatus, ReportStatus
 from commitments.models import ProgressReport
@@ -136,3 +139,33 @@ def test_the_search_of_minutes_asks_the_kept_words_for_words_and_the_parts_for_p
     assert list(search_minutes("المنصة")) == [meeting]
     assert list(search_minutes("«منصة المشاركة» تقييم")) == [meeting]
     assert list(search_minutes("«المشاركة منصة»")) == []
+
+
+# Letters and marks the minutes are written in, quotes, backslashes and the
+# spaces a pasted text brings (a line break, a tab, a no-break space).
+LETTERS = "منصةالإطارقنوي" + "abcéè'’" + "\\" + "0123"
+SPACES = " \n\t\u00a0"
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    texts=st.lists(st.text(alphabet=LETTERS + SPACES, min_size=1, max_size=40), max_size=3),
+    data=st.data(),
+)
+def test_any_piece_of_any_text_finds_the_same_minutes_either_way(meeting, texts, data):
+    with transaction.atomic():
+        for order, text in enumerate(texts):
+            make_agenda_item(meeting, text, order=order)
+        folded = " ".join(fold(text) for text in texts)
+        words = folded.split() or ["zzzz"]
+        word = data.draw(st.sampled_from(words))
+        start = data.draw(st.integers(0, len(word) - 1))
+        piece = word[start : data.draw(st.integers(start + 1, len(word)))]
+
+        assert by_words(piece) == by_parts(piece)
+        transaction.set_rollback(True)
