@@ -29,6 +29,8 @@ from collections.abc import Sequence
 
 from django.db.models.expressions import RawSQL
 
+from commitments.enums import ReportStatus
+
 # Words are cut to their first MAX_LENGTH letters, and so are the words looked
 # for: a longer word (a link, say) finds the texts holding its beginning.
 MAX_LENGTH = 100
@@ -54,7 +56,7 @@ LANGUAGE sql STABLE SET jit = off AS $$
             UNION ALL SELECT search_text FROM meetings_agendaitem WHERE meeting_id = meeting
             UNION ALL SELECT search_text FROM meetings_nextstep WHERE meeting_id = meeting
             UNION ALL SELECT search_text FROM commitments_progresssnapshot
-                WHERE meeting_id = meeting AND status = 'published'
+                WHERE meeting_id = meeting AND status = '{ReportStatus.PUBLISHED.value}'
         ) AS texts (text),
         regexp_split_to_table(text, '\\s+') AS word
         WHERE word <> ''

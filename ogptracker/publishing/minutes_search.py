@@ -54,6 +54,7 @@ def search_minutes(query):
 
 
 def _single_words(term):
+    """Whether each of `term`'s strings is a single word (a quoted phrase may be several)."""
     return all(len(text.split()) == 1 for text in term)
 
 
