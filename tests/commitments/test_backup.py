@@ -38,6 +38,7 @@ from ogptracker.ogpcycle.models import (
     SelfAssessmentComment,
     SelfAssessmentReport,
 )
+from ogptracker.publishing.minutes_search import search_minutes
 from tests.factories import (
     make_activity,
     make_commitment,
@@ -323,6 +324,9 @@ def test_backup_round_trip_through_a_flushed_database_restores_every_row(setting
     make_tracker(settings, tmp_path)
     before = database_rows()
     backup = tmp_path / "backup"
+    # Found by its agenda item, through the words the database keeps for it.
+    minutes_found = [meeting.date for meeting in search_minutes("الإنجاز")]
+    assert minutes_found == [datetime.date(2020, 6, 17)]
 
     call_command("export_all", str(backup))
     call_command("flush", interactive=False)
@@ -330,6 +334,7 @@ def test_backup_round_trip_through_a_flushed_database_restores_every_row(setting
     call_command("import_all", str(backup))
 
     assert database_rows() == before
+    assert [meeting.date for meeting in search_minutes("الإنجاز")] == minutes_found
 
 
 @pytest.mark.django_db(transaction=True)
