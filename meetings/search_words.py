@@ -35,12 +35,19 @@ from commitments.enums import ReportStatus
 # for: a longer word (a link, say) finds the texts holding its beginning.
 MAX_LENGTH = 100
 
-# The tables whose rows hold a meeting's words, and what of a row, changed,
-# changes them.
+PUBLISHED = ReportStatus.PUBLISHED.value
+
+# The tables whose rows hold a meeting's words: what of a row, changed, changes
+# them, and which rows hold them (SQL of a `row`). A status row's words are
+# its meeting's once it is published: a lead's draft, a report under review,
+# change them neither, and so wait for no other writer of the meeting.
 PARTS = {
-    "meetings_agendaitem": ["meeting_id", "search_text"],
-    "meetings_nextstep": ["meeting_id", "search_text"],
-    "commitments_progresssnapshot": ["meeting_id", "search_text", "status"],
+    "meetings_agendaitem": (["meeting_id", "search_text"], "TRUE"),
+    "meetings_nextstep": (["meeting_id", "search_text"], "TRUE"),
+    "commitments_progresssnapshot": (
+        ["meeting_id", "search_text", "status"],
+        f"{{row}}.status = '{PUBLISHED}'",
+    ),
 }
 
 WORDS_OF_MEETING = f"""
@@ -56,7 +63,7 @@ LANGUAGE sql STABLE SET jit = off AS $$
             UNION ALL SELECT search_text FROM meetings_agendaitem WHERE meeting_id = meeting
             UNION ALL SELECT search_text FROM meetings_nextstep WHERE meeting_id = meeting
             UNION ALL SELECT search_text FROM commitments_progresssnapshot
-                WHERE meeting_id = meeting AND status = '{ReportStatus.PUBLISHED.value}'
+                WHERE meeting_id = meeting AND status = '{PUBLISHED}'
         ) AS texts (text),
         regexp_split_to_table(text, '\\s+') AS word
         WHERE word <> ''
@@ -81,27 +88,32 @@ EXECUTE FUNCTION meeting_search_words_of_title();
 """
 
 
-def words_of_parts(table: str, columns: list[str]) -> str:
+def words_of_parts(table: str, columns: list[str], holding: str) -> str:
     """SQL: the triggers gathering again the words of the meetings whose rows of
-    `table` were added, removed or changed in `columns`."""
+    `table` that hold words (`holding`, of a `row`) were added, removed or
+    changed in `columns`."""
     changed = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in columns)
     function = f"{table}_search_words"
+
+    def holds(row):
+        return holding.format(row=row)
+
     return f"""
 CREATE FUNCTION {function}() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         UPDATE meetings_meeting SET search_words = meeting_search_words(id)
-        WHERE id IN (SELECT meeting_id FROM new_rows);
+        WHERE id IN (SELECT r.meeting_id FROM new_rows AS r WHERE {holds("r")});
     ELSIF TG_OP = 'DELETE' THEN
         UPDATE meetings_meeting SET search_words = meeting_search_words(id)
-        WHERE id IN (SELECT meeting_id FROM old_rows);
+        WHERE id IN (SELECT r.meeting_id FROM old_rows AS r WHERE {holds("r")});
     ELSE
         UPDATE meetings_meeting SET search_words = meeting_search_words(id)
         WHERE id IN (
             SELECT unnest(ARRAY[n.meeting_id, o.meeting_id])
             FROM new_rows AS n JOIN old_rows AS o USING (id)
-            WHERE {changed}
+            WHERE ({holds("n")} OR {holds("o")}) AND ({changed})
         );
     END IF;
     RETURN NULL;
@@ -124,7 +136,7 @@ FORWARDS = "\n".join(
     [
         "ALTER TABLE meetings_meeting ADD COLUMN search_words tsvector;",
         WORDS_OF_MEETING,
-        *(words_of_parts(table, columns) for table, columns in PARTS.items()),
+        *(words_of_parts(table, *part) for table, part in PARTS.items()),
         "UPDATE meetings_meeting SET search_words = meeting_search_words(id);",
         "CREATE INDEX meeting_search_words ON meetings_meeting USING gin (search_words);",
     ]

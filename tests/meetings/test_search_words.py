@@ -4,7 +4,7 @@ the same minutes found as by their parts, and kept as the parts change."""
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -105,6 +105,30 @@ def test_a_meetings_words_hold_its_published_status_rows_only(meeting):
     report.status = ReportStatus.SUBMITTED
     report.save()
     assert by_words("عروض") == set()
+
+
+def meeting_row_version(meeting):
+    """Where the meeting's row lies: a new place for each write of it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ctid::text FROM meetings_meeting WHERE id = %s", [meeting.pk])
+        return cursor.fetchone()[0]
+
+
+def test_a_status_row_not_published_leaves_its_meeting_alone(meeting):
+    report = make_report(
+        make_commitment(), meeting=meeting, narrative="مسودة", status=ReportStatus.SUBMITTED
+    )
+    before = meeting_row_version(meeting)
+
+    report.narrative = "مسودة ثانية"
+    report.save()
+    report.delete()
+    make_report(make_commitment(), meeting=meeting, status=ReportStatus.DRAFT)
+    assert meeting_row_version(meeting) == before
+
+    make_report(make_commitment(), meeting=meeting, narrative="تقرير منشور")
+    assert meeting_row_version(meeting) != before
+    assert by_words("منشور") == {meeting.pk}
 
 
 def test_rows_added_at_once_give_each_meeting_its_words(meeting):
