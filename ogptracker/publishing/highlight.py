@@ -1,20 +1,19 @@
 """Showing where a search's words are in a text: marked, and cut to an excerpt.
 
-A text is searched as the searches do (ogptracker/publishing/search.py): folded, each
-query word cut to its stem, found anywhere. The whole word around each match
-is marked, so «الالتزامات» is marked whole where the stem «التزام» matched.
+A text is searched as the searches do (ogptracker/publishing/search.py): folded,
+each query word cut to its stem, found anywhere (Arabic) or where a word
+begins (ogptracker/common/matching.py). The whole word around each match is
+marked, so «الالتزامات» is marked whole where the stem «التزام» matched.
 """
-
-import re
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ogptracker.common.folding import fold
+from ogptracker.common.matching import WORD_LETTER, anywhere, begins_a_word
 
 from .search import terms
 
-WORD_LETTER = re.compile(r"\w")
 ELLIPSIS = "…"
 
 
@@ -27,8 +26,9 @@ def found_spans(text: str, query: str) -> list[tuple[int, int]]:
         start = folded.find(word)
         while word and start != -1:
             end = start + len(word)
-            spans.append(_whole_words(text, origin[start], origin[end - 1] + 1))
-            start = folded.find(word, end)
+            if anywhere(word) or begins_a_word(folded, start):
+                spans.append(_whole_words(text, origin[start], origin[end - 1] + 1))
+            start = folded.find(word, start + 1)
     merged = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

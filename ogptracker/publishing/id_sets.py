@@ -10,14 +10,25 @@ nothing. Each still reads its table through the trigram index of its folded
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from ogptracker.common.matching import anywhere, at_a_word_start
+
 
 def holding(model, term, selected="id", column="search_text"):
-    """`selected` of the rows of `model` whose `column` holds `term` (one of its forms)."""
-    contains = connection.operators["contains"]
-    holds = " OR ".join(f"{_quoted(column)} {contains}" for _ in term)
-    params = [f"%{connection.ops.prep_for_like_query(form)}%" for form in term]
+    """`selected` of the rows of `model` whose `column` holds `term` (one of its
+    forms: an Arabic one anywhere, any other where a word begins;
+    ogptracker/common/matching.py)."""
+    holds, params = [], []
+    for form in term:
+        if anywhere(form):
+            holds.append(f"{_quoted(column)} {connection.operators['contains']}")
+            params.append(f"%{connection.ops.prep_for_like_query(form)}%")
+        else:
+            holds.append(f"{_quoted(column)} {connection.operators['regex']}")
+            params.append(at_a_word_start(form))
     return RawSQL(
-        f"SELECT {_quoted(selected)} FROM {_quoted(model._meta.db_table)} WHERE {holds}", params
+        f"SELECT {_quoted(selected)} FROM {_quoted(model._meta.db_table)} "
+        f"WHERE {' OR '.join(holds)}",
+        params,
     )
 
 

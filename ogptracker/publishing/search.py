@@ -5,7 +5,10 @@ A query is read as terms (`terms()`): its words, each folded
 (ogptracker/common/stemming.py), with the words of the same meaning
 (`SAME_MEANING`), and its quoted phrases («…» or "…"), folded and found as
 typed. Stop words («إلى», «في», «de», «the»…) are left out, unless
-the query holds nothing else. A commitment holding any term is found; those
+the query holds nothing else. A text holds a term where one of its forms
+is: an Arabic one anywhere (its articles and prepositions are joined to it),
+any other where a word begins, so that «formation» does not find
+«information» (ogptracker/common/matching.py). A commitment holding any term is found; those
 holding more terms come first, then those holding them in their title, then
 in their own text (description, OGP id) rather than their activities' or lead
 institution's; then the newest plan first.
@@ -26,6 +29,7 @@ from django.db.models.functions import RowNumber
 from commitments.models import Activity, Commitment, Institution
 from ogptracker.common.folding import fold
 from ogptracker.common.languages import translated
+from ogptracker.common.matching import anywhere, at_a_word_start
 from ogptracker.common.stemming import forms
 
 from . import id_sets
@@ -82,8 +86,15 @@ def _same_meaning(found):
 
 
 def holding(term, column="search_text"):
-    """Q: `column` holds `term` (one of its forms)."""
-    return reduce(or_, (Q(**{f"{column}__contains": form}) for form in term))
+    """Q: `column` holds `term` (one of its forms: an Arabic one anywhere, any
+    other where a word begins; ogptracker/common/matching.py)."""
+    return reduce(or_, (_holding_form(form, column) for form in term))
+
+
+def _holding_form(form, column):
+    if anywhere(form):
+        return Q(**{f"{column}__contains": form})
+    return Q(**{f"{column}__regex": at_a_word_start(form)})
 
 
 def search_commitments(query):

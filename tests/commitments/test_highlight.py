@@ -67,3 +67,14 @@ def test_a_short_text_is_shown_whole_and_a_text_without_the_words_not_at_all():
     assert excerpt("منصة رقمية للعرائض", "العرائض") == "منصة رقمية <mark>للعرائض</mark>"
     assert excerpt("منصة رقمية", "العرائض") == ""
     assert excerpt("", "العرائض") == ""
+
+
+def test_a_latin_word_is_marked_where_a_word_begins_only():
+    text = "Programme d'information et de formation (formations)"
+
+    assert marked(text, "formation") == (
+        "Programme d&#x27;information et de <mark>formation</mark> (<mark>formations</mark>)"
+    )
+    assert marked(text, "information") == (
+        "Programme d&#x27;<mark>information</mark> et de formation (formations)"
+    )

@@ -286,7 +286,17 @@ def test_search_takes_like_wildcards_as_they_are_typed(db):
     make_commitment(plan=plan, number=3, title="ab_cd")
 
     assert found("100%") == [full.title]
-    assert found("b_") == ["ab_cd"]
+    assert found("ab_") == ["ab_cd"]
     assert found("a_") == []
     assert found("b%") == []
     assert found("%") == [full.title]
+
+
+def test_a_latin_word_is_found_where_a_word_begins_and_an_arabic_one_anywhere(db):
+    plan = make_plan(1)
+    make_commitment(plan=plan, number=1, title="إعلام", title_fr="Programme d'information")
+    make_commitment(plan=plan, number=2, title="بالتكوين", title_fr="Plan de formation")
+
+    assert found("formation") == ["بالتكوين"]  # not «information»
+    assert found("information") == found("info") == ["إعلام"]
+    assert found("التكوين") == found("تكوين") == ["بالتكوين"]

@@ -131,6 +131,14 @@ def test_a_status_row_not_published_leaves_its_meeting_alone(meeting):
     assert by_words("منشور") == {meeting.pk}
 
 
+def test_a_latin_word_begins_a_word_where_an_arabic_one_is_found_anywhere(meeting):
+    make_agenda_item(meeting, "Programme d'information (2024-2027)", body="والتكوين")
+
+    assert by_words("information") == by_words("info") == by_words("2027") == {meeting.pk}
+    assert by_words("formation") == by_words("027") == set()
+    assert by_words("تكوين") == by_words("كوين") == {meeting.pk}
+
+
 def test_rows_added_at_once_give_each_meeting_its_words(meeting):
     other = make_meeting(meeting.committee, date=datetime.date(2021, 1, 5))
 
