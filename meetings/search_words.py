@@ -13,6 +13,9 @@ end of every word of those texts (for «منصه»: «منصه», «نصه», «
 to MAX_LENGTH letters. A word is a part of a text exactly when it begins one of
 those ends, so the search asks for the word as a prefix (`'منصه':*`): the same
 minutes as `LIKE '%منصه%'` on the parts, read from one index, latest first.
+The ends that begin a word, but for Arabic ones, are kept a second time marked
+with WORD_START («^formation»): a French or English word is looked for where a
+word begins (ogptracker/common/matching.py), as `'^formation':*`.
 
 The seed minutes keep 2,200 and 3,100 such ends (17 and 24 KB); PostgreSQL
 takes up to 1 MB, a status table forty times as long.
