@@ -64,9 +64,7 @@ WORDS_OF_MEETING = f"""
 CREATE FUNCTION meeting_search_words(meeting bigint) RETURNS tsvector
 -- Compiling this short query (JIT) took a hundred times longer than running it.
 LANGUAGE sql STABLE SET jit = off AS $$
-    -- array_to_tsvector drops the ends found twice.
-    SELECT array_to_tsvector(coalesce(array_agg(kept), '{{}}'))
-    FROM (
+    WITH words AS (
         SELECT DISTINCT word
         FROM (
             SELECT search_text FROM meetings_meeting WHERE id = meeting
@@ -77,17 +75,20 @@ LANGUAGE sql STABLE SET jit = off AS $$
         ) AS texts (text),
         regexp_split_to_table(text, '\\s+') AS word
         WHERE word <> ''
-    ) AS words,
-    generate_series(1, length(word)) AS start,
-    LATERAL (
-        VALUES
-            (substr(word, start, {MAX_LENGTH})),
-            -- Arabic words are looked for anywhere: no start of theirs is marked.
-            (CASE WHEN (start = 1 OR substr(word, start - 1, 1) ~ '\\W')
-                AND substr(word, start, 1) !~ '{ARABIC.pattern}'
-                THEN '{WORD_START}' || substr(word, start, {MAX_LENGTH}) END)
+    )
+    -- array_to_tsvector drops the ends found twice.
+    SELECT array_to_tsvector(coalesce(array_agg(kept), '{{}}'))
+    FROM (
+        SELECT substr(word, start, {MAX_LENGTH})
+        FROM words, generate_series(1, length(word)) AS start
+        UNION ALL
+        -- The starts of words, marked; an Arabic word is looked for anywhere.
+        SELECT '{WORD_START}' || substr(word, start, {MAX_LENGTH})
+        FROM words, generate_series(1, length(word)) AS start
+        WHERE word !~ '^{ARABIC.pattern}+$'
+            AND (start = 1 OR substr(word, start - 1, 1) ~ '\\W')
+            AND substr(word, start, 1) !~ '{ARABIC.pattern}'
     ) AS ends (kept)
-    WHERE kept IS NOT NULL
 $$;
 
 CREATE FUNCTION meeting_search_words_of_title() RETURNS trigger
