@@ -17,8 +17,8 @@ The ends that begin a word, but for Arabic ones, are kept a second time marked
 with WORD_START («^formation»): a French or English word is looked for where a
 word begins (ogptracker/common/matching.py), as `'^formation':*`.
 
-The seed minutes keep 2,200 and 3,100 such ends (17 and 24 KB); PostgreSQL
-takes up to 1 MB, a status table forty times as long.
+The seed minutes keep 2,300 and 3,600 ends (28 KB each); PostgreSQL takes up
+to 1 MB, minutes some thirty-five times as long.
 
 Triggers keep the column: a meeting's title changed, an agenda item, next step
 or status row added, changed, moved or removed, its meeting's words are
