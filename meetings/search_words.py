@@ -1,7 +1,7 @@
 """The words of each meeting's minutes, kept by PostgreSQL for the search of minutes.
 
 The search of minutes (ogptracker/publishing/minutes_search.py) finds a word
-anywhere in a minutes: its title, an agenda item, a next step or a published
+in any part of a minutes: its title, an agenda item, a next step or a published
 row of its status table, each a folded `search_text` column. Asked of those
 tables, a common word («المنصة» is in thousands of agenda items and next steps)
 made the database collect every part holding it before it could list the
